@@ -1,0 +1,100 @@
+"""The archive's domain records: plain frozen data, no I/O.
+
+An *article* is broken into *mentions* (temporal expressions found by the tagger) and dated
+*entries* (the timeline's events). Entries are what every view, export and feed shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+Derivation = Literal["explicit", "relative", "publication"]
+Status = Literal["active", "retracted", "superseded"]
+
+#: How finely an entry's date is known, finest first. ``interval`` is a range between two dates.
+PRECISIONS: tuple[str, ...] = (
+    "day", "month", "season", "quarter", "year", "decade", "century", "interval",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article as ingested: its text and the facts needed to date what it says."""
+
+    article_id: str
+    text: str
+    published: date
+    lang: str
+    url: str | None = None
+    title: str | None = None
+    story: str | None = None
+    content_hash: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression found in a text (TimeML TIMEX3): offsets are into that text."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION or SET
+    value: str  # TIMEX3 value: 2025-11-16, 2025-11, 194, P3Y, PRESENT_REF, XXXX-WI, ...
+    mod: str | None = None  # START, MID, END, APPROX, BEFORE, AFTER (TIMEX3 @mod)
+    derivation: Derivation = "explicit"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where an entry was reported: the article and the exact quote (offsets into its text)."""
+
+    article_id: str
+    quote: str
+    quote_start: int
+    quote_end: int
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date of the article
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryItem:
+    """One thing that happened to an entry: extraction, correction, merge, retraction..."""
+
+    position: int
+    recorded_at: datetime
+    type: str
+    summary: str
+    actor: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """A dated event on a timeline, as the projections see it at some log position."""
+
+    entry_id: str
+    headline: str
+    text: str  # the sentence it comes from (or the corrected text)
+    date: str  # EDTF: 2025-12-14, 2025-11, 194X, 1978/1982, 2025-11-16~
+    precision: str  # one of PRECISIONS
+    start: date  # earliest day the date can mean (inclusive)
+    end: date  # latest day the date can mean (inclusive)
+    derivation: Derivation
+    lang: str
+    sources: tuple[Source, ...]
+    actors: tuple[str, ...] = ()
+    stories: tuple[str, ...] = ()
+    status: Status = "active"
+    revision: int = 0  # number of corrections applied
+    position: int = 0  # log position of the extraction (stable tie-breaker)
+    last_position: int = 0  # log position of the latest change
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    history: tuple[HistoryItem, ...] = field(default=())
+
+    @property
+    def quote(self) -> str:
+        return self.sources[0].quote if self.sources else ""
