@@ -1,0 +1,30 @@
+"""The system of record: an append-only, hash-chained event log in SQLite.
+
+Public API; everything else in this package is an implementation detail.
+"""
+
+from .errors import (
+    ConcurrencyError,
+    EventIdConflict,
+    EventLogError,
+    InvalidEvent,
+    PayloadTooLarge,
+    StorageError,
+    TamperedLog,
+)
+from .prepare import DEFAULT_MAX_EVENT_BYTES
+from .projector import Projection, ProjectionError, Projector
+from .records import ANY, GENESIS_HASH, NO_STREAM, ExpectedVersion, Head, NewEvent, StoredEvent
+from .registry import EventRegistry
+from .schemas import ARCHIVE_TYPES, archive_registry
+from .sqlite import SqliteEventLog, format_timestamp, utc_now
+from .subscription import follow
+from .verify import VerifyReport, verify
+
+__all__ = [
+    "ANY", "ARCHIVE_TYPES", "DEFAULT_MAX_EVENT_BYTES", "GENESIS_HASH", "NO_STREAM",
+    "ConcurrencyError", "EventIdConflict", "EventLogError", "EventRegistry", "ExpectedVersion",
+    "Head", "InvalidEvent", "NewEvent", "PayloadTooLarge", "Projection", "ProjectionError",
+    "Projector", "SqliteEventLog", "StorageError", "StoredEvent", "TamperedLog", "VerifyReport",
+    "archive_registry", "follow", "format_timestamp", "utc_now", "verify",
+]

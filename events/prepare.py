@@ -1,0 +1,122 @@
+"""Turning NewEvents into rows ready to chain: validation, encoding and size limits."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marshmallow import Schema, ValidationError, fields, validate
+
+from .codec import canonical_json
+from .errors import InvalidEvent, PayloadTooLarge
+from .records import NewEvent
+from .registry import EventRegistry, _first_error
+
+#: Default limit on one event's encoded ``data`` plus ``metadata``, in bytes (UTF-8).
+DEFAULT_MAX_EVENT_BYTES = 1_048_576
+MAX_STREAM_ID_CHARS = 200
+_TYPE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,99}$")
+
+
+class MetadataSchema(Schema):
+    """What an event's metadata may say; every key optional, anything else refused."""
+
+    correlation_id = fields.String(validate=validate.Length(max=200))
+    causation_id = fields.String(validate=validate.Length(max=200))
+    actor = fields.String(validate=validate.Length(max=200))
+    source = fields.String(validate=validate.Length(max=2000))
+
+
+_metadata_schema = MetadataSchema()
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedEvent:
+    event_id: str
+    type: str
+    schema_version: int
+    data_json: str
+    metadata_json: str
+
+
+def check_stream_id(stream_id: object) -> str:
+    if not isinstance(stream_id, str) or not stream_id.strip():
+        raise InvalidEvent("stream_id must be a non-empty string", field="stream_id")
+    if len(stream_id) > MAX_STREAM_ID_CHARS:
+        raise InvalidEvent(
+            f"stream_id is longer than {MAX_STREAM_ID_CHARS} characters", field="stream_id"
+        )
+    return stream_id
+
+
+def _check_event_id(event_id: object) -> str:
+    try:
+        return str(uuid.UUID(str(event_id)))
+    except ValueError as exc:
+        raise InvalidEvent(f"event_id {event_id!r} is not a UUID", field="event_id") from exc
+
+
+def _check_metadata(metadata: object) -> None:
+    if not isinstance(metadata, dict):
+        raise InvalidEvent("metadata must be an object", field="metadata")
+    if not metadata:
+        return
+    try:
+        _metadata_schema.load(metadata)
+    except ValidationError as exc:
+        path, message = _first_error(exc.messages, "metadata")
+        raise InvalidEvent(f"{path}: {message}", field=path) from exc
+
+
+def _version_for(event: NewEvent, registry: EventRegistry, strict: bool) -> int:
+    if not isinstance(event.type, str) or not _TYPE_NAME.match(event.type):
+        raise InvalidEvent(f"event type {event.type!r} is not a valid name", field="type")
+    latest = registry.latest(event.type)
+    if latest is None:
+        if strict:
+            raise InvalidEvent(f"unknown event type {event.type!r}", field="type")
+        return event.schema_version or 1
+    version = latest if event.schema_version is None else event.schema_version
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise InvalidEvent("schema_version must be a positive integer", field="schema_version")
+    return version
+
+
+def prepare_event(
+    event: NewEvent, registry: EventRegistry, *, strict: bool, max_bytes: int
+) -> PreparedEvent:
+    """Validate and encode one event; InvalidEvent (naming the field) if it cannot be stored."""
+    if not isinstance(event, NewEvent):
+        raise InvalidEvent("append takes NewEvent instances", field="events")
+    version = _version_for(event, registry, strict)
+    if not isinstance(event.data, dict):
+        raise InvalidEvent("data must be an object", field="data")
+    data_json = canonical_json(event.data, field="data")
+    _check_metadata(event.metadata)
+    metadata_json = canonical_json(event.metadata, field="metadata")
+    size = len(data_json.encode("utf-8")) + len(metadata_json.encode("utf-8"))
+    if size > max_bytes:
+        raise PayloadTooLarge(
+            f"event is {size} bytes encoded; the limit is {max_bytes}",
+            field="data", size=size, limit=max_bytes,
+        )
+    if registry.known(event.type):
+        registry.validate(event.type, version, event.data)
+    return PreparedEvent(
+        _check_event_id(event.event_id), event.type, version, data_json, metadata_json
+    )
+
+
+def prepare_batch(
+    events: Sequence[NewEvent], registry: EventRegistry, *, strict: bool, max_bytes: int
+) -> list[PreparedEvent]:
+    if isinstance(events, (str, bytes, NewEvent)) or not isinstance(events, Sequence):
+        raise InvalidEvent("events must be a sequence of NewEvent", field="events")
+    prepared = [
+        prepare_event(e, registry, strict=strict, max_bytes=max_bytes) for e in events
+    ]
+    if len({p.event_id for p in prepared}) != len(prepared):
+        raise InvalidEvent("the batch repeats an event_id", field="event_id")
+    return prepared

@@ -1,0 +1,131 @@
+"""Checkpointed subscriptions: projections applied to the log in order, exactly once.
+
+Each projection keeps its read model in the log's own SQLite file. The projector applies events
+after the projection's stored checkpoint in batches; each batch's writes and the new checkpoint
+commit in one transaction, and the checkpoint is re-read inside that transaction, so a crash or a
+second projector process never applies an event twice or skips one. ``rebuild`` drops a read model
+and replays it from position 0. A projection whose ``version`` changed is rebuilt automatically.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from .errors import EventLogError
+from .records import StoredEvent
+from .sqlite import SqliteEventLog, format_timestamp
+
+CHECKPOINTS_DDL = """
+CREATE TABLE IF NOT EXISTS projection_checkpoints (
+    name        TEXT PRIMARY KEY,
+    position    INTEGER NOT NULL,
+    version     INTEGER NOT NULL,
+    updated_at  TEXT NOT NULL
+)
+"""
+
+Progress = Callable[[int], None]
+
+
+class Projection(Protocol):
+    """A fold over the log whose state lives in SQLite tables of its own."""
+
+    name: str
+    version: int
+
+    def setup(self, conn: sqlite3.Connection) -> None:
+        """Create the read model's tables if missing."""
+
+    def drop(self, conn: sqlite3.Connection) -> None:
+        """Remove the read model's tables."""
+
+    def apply(self, conn: sqlite3.Connection, event: StoredEvent) -> None:
+        """Fold one event into the read model (events it does not know are ignored)."""
+
+
+class ProjectionError(EventLogError):
+    """A projection failed to apply an event; its checkpoint stays before that event."""
+
+    def __init__(self, name: str, position: int, cause: Exception) -> None:
+        super().__init__(f"projection {name!r} failed at position {position}: {cause}")
+        self.name = name
+        self.position = position
+
+
+class Projector:
+    """Runs projections over a log; call ``run`` after appending, or periodically."""
+
+    def __init__(
+        self,
+        log: SqliteEventLog,
+        projections: Sequence[Projection],
+        *,
+        batch_size: int = 1000,
+    ) -> None:
+        self.log = log
+        self.projections = tuple(projections)
+        self.batch_size = batch_size
+        with log.transaction() as conn:
+            conn.execute(CHECKPOINTS_DDL)
+            for projection in self.projections:
+                projection.setup(conn)
+
+    def checkpoint(self, name: str) -> int:
+        row = self.log.conn.execute(
+            "SELECT position FROM projection_checkpoints WHERE name = ?", (name,)
+        ).fetchone()
+        return row[0] if row else 0
+
+    def run(self, *, progress: Progress | None = None) -> int:
+        """Bring every projection up to the head; the number of events applied."""
+        applied = 0
+        for projection in self.projections:
+            self._ensure_version(projection)
+            while batch := self._apply_batch(projection):
+                applied += batch
+                if progress:
+                    progress(batch)
+        return applied
+
+    def rebuild(self, name: str | None = None, *, progress: Progress | None = None) -> int:
+        """Drop and replay one projection (or all) from position 0."""
+        for projection in self.projections:
+            if name is None or projection.name == name:
+                self._reset(projection)
+        return self.run(progress=progress)
+
+    def _ensure_version(self, projection: Projection) -> None:
+        row = self.log.conn.execute(
+            "SELECT version FROM projection_checkpoints WHERE name = ?", (projection.name,)
+        ).fetchone()
+        if row is not None and row[0] != projection.version:
+            self._reset(projection)
+
+    def _reset(self, projection: Projection) -> None:
+        with self.log.transaction() as conn:
+            projection.drop(conn)
+            projection.setup(conn)
+            self._store(conn, projection, 0)
+
+    def _store(self, conn: sqlite3.Connection, projection: Projection, position: int) -> None:
+        conn.execute(
+            "INSERT INTO projection_checkpoints (name, position, version, updated_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position,"
+            " version = excluded.version, updated_at = excluded.updated_at",
+            (projection.name, position, projection.version, format_timestamp(self.log.clock())),
+        )
+
+    def _apply_batch(self, projection: Projection) -> int:
+        with self.log.transaction() as conn:
+            after = self.checkpoint(projection.name)
+            events = list(self.log.read_all(after, self.batch_size))
+            for event in events:
+                try:
+                    projection.apply(conn, event)
+                except Exception as exc:
+                    raise ProjectionError(projection.name, event.position, exc) from exc
+            if events:
+                self._store(conn, projection, events[-1].position)
+        return len(events)

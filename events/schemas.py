@@ -1,0 +1,129 @@
+"""The archive's event types, one marshmallow schema per type and version.
+
+Streams: ``article-<article_id>`` (ArticleIngested + its EventExtracted), ``entry-<entry_id>``
+(EventCorrected, EventRetracted), ``merge-<merge_id>`` (EventsMerged, MergeUndone) and
+``story-<slug>`` (StoryCreated, EventAddedToStory, EventRemovedFromStory).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from .registry import EventRegistry
+
+SLUG = validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,79}$", error="must be a lowercase slug (a-z, 0-9, -)")
+DERIVATIONS = ("explicit", "relative", "publication")
+MAX_TEXT = 200_000
+
+
+
+def _who() -> fields.String:
+    return fields.String(load_default=None, allow_none=True, validate=validate.Length(max=200))
+
+
+def _text(max_len: int = 2000, **kw: Any) -> fields.String:
+    return fields.String(validate=validate.Length(max=max_len), **kw)
+
+
+class ArticleIngestedV1(Schema):
+    article_id = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    revision = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
+    content_hash = fields.String(required=True, validate=validate.Length(equal=64))
+    url = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=2000))
+    title = _text(1000, allow_none=True, load_default=None)
+    published = fields.Date(required=True)
+    lang = fields.String(required=True, validate=validate.Length(min=2, max=10))
+    text = fields.String(required=True, validate=validate.Length(min=1, max=MAX_TEXT))
+    source_format = fields.String(required=True, validate=validate.OneOf(("text", "html", "json")))
+    story = fields.String(allow_none=True, load_default=None, validate=SLUG)
+    extractor_version = fields.String(required=True)
+    supersedes = fields.String(allow_none=True, load_default=None)
+
+
+class EventExtractedV1(Schema):
+    entry_id = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    article_id = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    revision = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
+    headline = _text(500, required=True)
+    sentence = _text(5000, required=True)
+    quote = _text(5000, required=True)
+    quote_start = fields.Integer(required=True, strict=True, validate=validate.Range(min=0))
+    quote_end = fields.Integer(required=True, strict=True, validate=validate.Range(min=0))
+    date = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    precision = fields.String(required=True)
+    derivation = fields.String(required=True, validate=validate.OneOf(DERIVATIONS))
+    timex_text = _text(500, allow_none=True, load_default=None)
+    timex_value = _text(100, allow_none=True, load_default=None)
+    actors = fields.List(fields.String(validate=validate.Length(max=200)), load_default=list)
+    lang = fields.String(required=True)
+    extractor_version = fields.String(required=True)
+
+
+class EventCorrectedV1(Schema):
+    entry_id = fields.String(required=True)
+    date = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=100))
+    headline = _text(500, allow_none=True, load_default=None)
+    text = _text(5000, allow_none=True, load_default=None)
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+    corrected_by = _who()
+
+    @validates_schema
+    def _changes_something(self, data: dict[str, Any], **_: Any) -> None:
+        if all(data.get(k) is None for k in ("date", "headline", "text")):
+            raise ValidationError("a correction changes date, headline or text", "date")
+
+
+class EventRetractedV1(Schema):
+    entry_id = fields.String(required=True)
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+    retracted_by = _who()
+
+
+class EventsMergedV1(Schema):
+    merge_id = fields.String(required=True)
+    entry_ids = fields.List(fields.String(), required=True, validate=validate.Length(min=2))
+    primary = fields.String(required=True)
+    reason = _text(2000, allow_none=True, load_default=None)
+    merged_by = _who()
+
+
+class MergeUndoneV1(Schema):
+    merge_id = fields.String(required=True)
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+    undone_by = _who()
+
+
+class StoryCreatedV1(Schema):
+    slug = fields.String(required=True, validate=SLUG)
+    title = fields.String(required=True, validate=validate.Length(min=1, max=300))
+    description = _text(5000, allow_none=True, load_default=None)
+    created_by = _who()
+
+
+class StoryMembershipV1(Schema):
+    slug = fields.String(required=True, validate=SLUG)
+    entry_id = fields.String(required=True)
+    changed_by = _who()
+
+
+ARCHIVE_TYPES: dict[str, type[Schema]] = {
+    "ArticleIngested": ArticleIngestedV1,
+    "EventExtracted": EventExtractedV1,
+    "EventCorrected": EventCorrectedV1,
+    "EventRetracted": EventRetractedV1,
+    "EventsMerged": EventsMergedV1,
+    "MergeUndone": MergeUndoneV1,
+    "StoryCreated": StoryCreatedV1,
+    "EventAddedToStory": StoryMembershipV1,
+    "EventRemovedFromStory": StoryMembershipV1,
+}
+
+
+def archive_registry() -> EventRegistry:
+    """A registry holding every event type the archive writes."""
+    registry = EventRegistry()
+    for name, schema in ARCHIVE_TYPES.items():
+        registry.register(name, schema)
+    return registry
