@@ -1,0 +1,97 @@
+"""TimelineJS3 (Knight Lab) JSON: a title slide and one slide per active entry.
+
+Policy:
+- Only ``active`` entries become slides. Retracted and superseded entries are omitted: a
+  TimelineJS timeline is a reader-facing narrative with no way to mark a slide as withdrawn.
+  The JSON and iCal exports keep them (with ``status`` / ``STATUS:CANCELLED``).
+- TimelineJS renders ``headline``, ``text``, ``display_date`` and ``group`` as HTML, so every
+  string that comes from an article (or an editor) is HTML-escaped here, and source links
+  are emitted only for absolute http(s) URLs.
+- Dates are given at the grain the entry knows (year, month or day); fuzzy dates (season,
+  quarter, decade, century) and intervals carry an ``end_date`` and a ``display_date``.
+- ``group`` is the entry's first story, else its first actor; ``unique_id`` its entry id.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date
+from html import escape
+from typing import Any
+
+from timeline.export.display import Grain, display_date, side_grains
+from timeline.export.links import safe_url, source_label
+from timeline.export.meta import TimelineMeta
+from timeline.model import TimelineEntry
+
+#: Precisions shown as a range (start_date + end_date) rather than a point.
+RANGED = frozenset({"season", "quarter", "decade", "century", "interval"})
+
+
+def to_timelinejs(entries: Iterable[TimelineEntry], meta: TimelineMeta) -> dict[str, Any]:
+    """The TimelineJS3 document (a dict ready for ``json.dumps``)."""
+    return {
+        "title": {"text": {"headline": escape(meta.title), "text": escape(meta.description)}},
+        "events": [slide(entry) for entry in entries if entry.status == "active"],
+    }
+
+
+def to_timelinejs_json(entries: Iterable[TimelineEntry], meta: TimelineMeta) -> str:
+    """The TimelineJS3 document as JSON text (UTF-8 safe, stable key order)."""
+    return json.dumps(to_timelinejs(entries, meta), ensure_ascii=False, indent=2)
+
+
+def slide(entry: TimelineEntry) -> dict[str, Any]:
+    """One TimelineJS event for ``entry``."""
+    start, end = slide_dates(entry)
+    event: dict[str, Any] = {
+        "unique_id": entry.entry_id,
+        "start_date": start,
+        "text": {"headline": escape(entry.headline), "text": slide_text(entry)},
+    }
+    if end is not None:
+        event["end_date"] = end
+    if entry.precision != "day" or entry.date != entry.start.isoformat():
+        event["display_date"] = escape(display_date(entry))
+    group = slide_group(entry)
+    if group:
+        event["group"] = escape(group)
+    return event
+
+
+def slide_dates(entry: TimelineEntry) -> tuple[dict[str, int], dict[str, int] | None]:
+    """``start_date`` and (for ranges) ``end_date`` at the grain the entry's date is known."""
+    start_grain, end_grain = side_grains(entry)
+    start = date_parts(entry.start, start_grain)
+    if entry.precision not in RANGED or entry.start == entry.end:
+        return start, None
+    return start, date_parts(entry.end, end_grain)
+
+
+def date_parts(day: date, grain: Grain) -> dict[str, int]:
+    """A TimelineJS date object: year, then month and day as far as ``grain`` allows."""
+    parts = {"year": day.year}
+    if grain in ("month", "day"):
+        parts["month"] = day.month
+    if grain == "day":
+        parts["day"] = day.day
+    return parts
+
+
+def slide_group(entry: TimelineEntry) -> str:
+    """The TimelineJS group: first story, else first actor, else empty."""
+    if entry.stories:
+        return entry.stories[0]
+    return entry.actors[0] if entry.actors else ""
+
+
+def slide_text(entry: TimelineEntry) -> str:
+    """Escaped HTML: the quote as a blockquote, then the sources as links."""
+    parts = [f"<blockquote>{escape(entry.quote or entry.text)}</blockquote>"]
+    for source in entry.sources:
+        label = escape(source_label(source))
+        url = safe_url(source.url)
+        link = f'<a href="{escape(url)}" target="_blank" rel="noopener">{label}</a>' if url else label
+        parts.append(f"<p>{link}</p>")
+    return "".join(parts)
