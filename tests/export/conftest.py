@@ -4,7 +4,7 @@ retraction, a correction (revision 2), a superseded entry and hostile characters
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -12,7 +12,6 @@ import pytest
 from timeline.export.meta import TimelineMeta
 from timeline.model import HistoryItem, Source, TimelineEntry
 
-UTC = timezone.utc
 NASTY = (
     'Dijo: "sí, pero; no\\ quizá" <script>alert(1)</script> & más\n'
     "END:VEVENT\r\nBEGIN:VEVENT\nSUMMARY:inyectado\n=1+1 🎉"
@@ -24,8 +23,8 @@ LONG_ES = (
 )
 
 
-def _at(day: int, hour: int = 9) -> datetime:
-    return datetime(2026, 1, day, hour, 30, tzinfo=UTC)
+def _at(n: int) -> datetime:
+    return datetime(2026, 1, 1, 9, 30, tzinfo=UTC) + timedelta(days=n, seconds=n)
 
 
 def _source(n: int, quote: str, **kw: Any) -> Source:

@@ -124,7 +124,7 @@ def _code(core: str) -> int | None:
 def _season(start: date, core: str, lang: str) -> str:
     code = _code(core)
     if code is None or code not in _SEASONS[lang]:
-        code = {3: 21, 4: 21, 5: 21, 6: 22, 7: 22, 8: 22, 9: 23, 10: 23, 11: 23}.get(start.month, 24)
+        code = 21 + (start.month - 3) % 12 // 3  # Mar-May spring ... Dec-Feb winter
     name = _SEASONS[lang][code]
     return f"{name} de {start.year}" if lang == "es" else f"{name} {start.year}"
 
@@ -154,7 +154,9 @@ def _century(year: int, lang: str) -> str:
     number = year // 100 + 1  # colloquial: 19XX (1900-1999) is the 20th century
     if lang == "es":
         return f"siglo {_roman(number)}"
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
     return f"{number}{suffix} century"
 
 

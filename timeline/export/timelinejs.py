@@ -92,6 +92,7 @@ def slide_text(entry: TimelineEntry) -> str:
     for source in entry.sources:
         label = escape(source_label(source))
         url = safe_url(source.url)
-        link = f'<a href="{escape(url)}" target="_blank" rel="noopener">{label}</a>' if url else label
-        parts.append(f"<p>{link}</p>")
+        if url:
+            label = f'<a href="{escape(url)}" target="_blank" rel="noopener">{label}</a>'
+        parts.append(f"<p>{label}</p>")
     return "".join(parts)

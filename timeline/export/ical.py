@@ -1,0 +1,118 @@
+"""iCalendar feed (RFC 5545 + RFC 7986): one all-day VEVENT per entry, stable across rebuilds.
+
+Date policy (calendars have no notion of "sometime in November"):
+- ``day`` precision: an all-day event, ``DTSTART;VALUE=DATE`` and the exclusive ``DTEND``
+  the next day.
+- ``interval`` whose bounds are at most ``MAX_SPAN_DAYS`` days apart: one all-day event
+  spanning the whole range (``DTEND`` = day after the last day).
+- everything coarser (month, season, quarter, year, decade, century, long intervals): a
+  single all-day event on the *first* day the date can mean, with the human date appended to
+  the SUMMARY in brackets ("Talks resume [November 2025]"), so a month-long or decade-long
+  bar never clutters a calendar. The DESCRIPTION always starts with the human date and the
+  EDTF value, which is also carried in ``X-TIMELINE-EDTF`` (and precision in
+  ``X-TIMELINE-PRECISION``).
+
+Identity and change: ``UID`` is ``<entry_id>@timeline-archive`` forever; ``SEQUENCE`` is the
+entry's revision; ``DTSTAMP`` and ``LAST-MODIFIED`` are the entry's ``updated_at`` (from the
+log, never the wall clock); retracted and superseded entries stay in the feed as
+``STATUS:CANCELLED`` so subscribed clients remove them; active entries are ``CONFIRMED``.
+The calendar is ``METHOD:PUBLISH`` (a read-only published feed) with NAME/X-WR-CALNAME,
+DESCRIPTION/X-WR-CALDESC, ``REFRESH-INTERVAL;VALUE=DURATION`` and ``X-PUBLISHED-TTL``.
+Escaping and 75-octet folding (never inside a UTF-8 character) are icalendar's job; the
+tests prove that article text cannot inject properties or components.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+
+from icalendar import Calendar, Event, vDuration
+
+from timeline.export.display import display_date
+from timeline.export.links import first_url, safe_url, source_label
+from timeline.export.meta import TimelineMeta
+from timeline.model import TimelineEntry
+
+PRODID = "-//Timeline Archive//Timeline Export 1//EN"
+UID_DOMAIN = "timeline-archive"
+#: Intervals up to this many days are drawn as a multi-day event; longer ones as one day.
+MAX_SPAN_DAYS = 14
+#: Characters iCalendar TEXT cannot carry (RFC 5545 3.3.11: no CONTROL but HTAB; the line
+#: break is written as ``\n``). CR and CRLF become LF before this is applied.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def to_ical(entries: Iterable[TimelineEntry], meta: TimelineMeta) -> bytes:
+    """The whole VCALENDAR as bytes (UTF-8, CRLF line ends, folded at 75 octets)."""
+    calendar = _calendar(meta)
+    for entry in entries:
+        calendar.add_component(vevent(entry, meta))
+    return calendar.to_ical()
+
+
+def entry_uid(entry: TimelineEntry) -> str:
+    """The UID an entry keeps for ever: ``<entry_id>@timeline-archive``."""
+    return f"{entry.entry_id}@{UID_DOMAIN}"
+
+
+def event_span(entry: TimelineEntry) -> tuple[date, date, bool]:
+    """(DTSTART, exclusive DTEND, whether the SUMMARY must name the date) for ``entry``."""
+    one_day = timedelta(days=1)
+    if entry.precision == "day":
+        return entry.start, entry.start + one_day, False
+    span = (entry.end - entry.start).days + 1
+    if entry.precision == "interval" and 0 < span <= MAX_SPAN_DAYS:
+        return entry.start, entry.end + one_day, False
+    return entry.start, entry.start + one_day, True
+
+
+def vevent(entry: TimelineEntry, meta: TimelineMeta) -> Event:
+    """The VEVENT of one entry."""
+    start, end, named = event_span(entry)
+    human = display_date(entry)
+    stamp = _utc(entry.updated_at or entry.created_at or meta.generated_at)
+    event = Event.new(
+        uid=entry_uid(entry), stamp=stamp, start=start, end=end, sequence=entry.revision,
+        summary=ical_text(f"{entry.headline} [{human}]" if named else entry.headline),
+        description=event_description(entry, human), last_modified=stamp,
+        created=_utc(entry.created_at) if entry.created_at else None,
+        categories=tuple(map(ical_text, entry.stories)), url=first_url(entry),
+    )
+    event.add("status", "CONFIRMED" if entry.status == "active" else "CANCELLED")
+    event.add("x-timeline-edtf", entry.date)
+    event.add("x-timeline-precision", entry.precision)
+    return event
+
+
+def event_description(entry: TimelineEntry, human: str) -> str:
+    """Plain text: the date, the quote, then each source (label and URL)."""
+    lines = [f"{human} (EDTF {entry.date})", "", ical_text(entry.quote or entry.text)]
+    for source in entry.sources:
+        url = safe_url(source.url)
+        lines += ["", f"— {ical_text(source_label(source))}"] + ([url] if url else [])
+    return "\n".join(lines)
+
+
+def ical_text(text: str) -> str:
+    """``text`` as iCalendar can carry it: LF line breaks, no other control characters."""
+    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _calendar(meta: TimelineMeta) -> Calendar:
+    calendar = Calendar.new(
+        prodid=PRODID, calscale="GREGORIAN", method="PUBLISH", name=ical_text(meta.title),
+        description=ical_text(meta.description), uid=f"{meta.slug}@{UID_DOMAIN}",
+        url=safe_url(meta.url), last_modified=_utc(meta.generated_at),
+    )
+    refresh = vDuration(timedelta(minutes=meta.refresh_minutes))
+    calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", refresh)
+    return calendar
+
+
+def _utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
