@@ -1,0 +1,178 @@
+"""Short readable headlines for events, in the article's own language.
+
+The heuristic: take the clause holding the date expression (or the sentence's opening clause
+when there is none), drop the expression and the prepositions leading into it, drop leading
+connectors and relative pronouns, lend the clause a subject from earlier in the sentence when
+it starts with a verb, cut it after the next coordinated clause, and clip it to a word
+boundary. "... a José Antonio Kast, ... que el domingo ingresó al balotaje, y ..." becomes
+"José Antonio Kast ingresó al balotaje".
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract.actors import find_actors
+
+MAX_HEADLINE_CHARS = 90
+
+#: Words that lead into a date expression and go with it ("el", "en", "on", "since"...).
+_INTO_DATE = frozenset(
+    {
+        "el", "la", "los", "las", "en", "desde", "hasta", "para", "a", "de", "del", "al", "pasado",
+        "próximo", "este", "esta", "durante", "on", "in", "at", "by", "since", "until", "from",
+        "the", "of", "during", "last", "next", "this", "between", "entre", "cara", "rumbo",
+    }
+)
+#: Clause openers that carry no content of their own.
+_CONNECTORS = frozenset(
+    {
+        "y", "e", "o", "pero", "aunque", "mientras", "cuando", "donde", "que", "quien",
+        "quienes", "luego", "además", "entonces", "ya", "and", "but", "or", "while", "when",
+        "where", "who", "which", "that", "then", "also", "so", "yet",
+    }
+)
+_RELATIVES = frozenset({"que", "quien", "quienes", "who", "which", "that"})
+#: Words after which a clause already has its subject.
+_DETERMINERS = frozenset(
+    {
+        "el", "la", "los", "las", "un", "una", "unos", "unas", "su", "sus", "este", "esta",
+        "estos", "estas", "ese", "esa", "él", "ella", "ellos", "ellas", "the", "a", "an", "his",
+        "her", "their", "its", "this", "these", "those", "he", "she", "they", "it", "we", "i",
+    }
+)
+#: Words a headline must not end on.
+_DANGLING = _INTO_DATE | _CONNECTORS | _DETERMINERS | frozenset(
+    {"con", "por", "sin", "sobre", "tras", "y", "with", "for", "to", "as", "after", "before"}
+)
+#: Prepositions after which a one-word name is a place or a field, not a subject.
+_OBJECT_PREPOSITIONS = frozenset(
+    {"de", "del", "por", "en", "desde", "hacia", "para", "con", "of", "in", "at", "from", "by",
+     "for", "with", "to"}
+)
+
+_CLAUSE_BREAK = re.compile(r"\s*(?:[;:()]|, |\s[—–]\s|\s[—–]|[—–]\s)\s*")
+_COORDINATION = re.compile(r"\s(?:y|e|pero|and|but)\s")
+_WORD = re.compile(r"\S+")
+_RELATIVE = re.compile(r"\b(?:que|quien|quienes|who|which)\s")
+_RELATIVE_END = re.compile(r"\b(?:que|quien|quienes|who|which)\s+$")
+_BYLINE = re.compile(r"[—–]\s*[^—–()]{0,60}\((@\w+)\)\s*$")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_EDGE = " ,;:—–-.!?¡¿"
+_QUOTES = "\"“”«»"
+
+
+def make_headline(sentence: str, timex_span: tuple[int, int] | None, lang: str) -> str:
+    """A headline of at most ``MAX_HEADLINE_CHARS`` for the event ``sentence`` reports."""
+    span = timex_span or (0, 0)
+    quoted = _embedded_post(sentence, span[0]) if timex_span else None
+    if quoted:
+        return quoted
+    start, end = _clause_around(sentence, span)
+    start = _after_relative(sentence, start, end, span)
+    clause = _without_date(sentence, start, end, span) if timex_span else sentence[start:end]
+    clause, relative = _without_leading_connectors(clause)
+    relative = relative or _RELATIVE_END.search(sentence[:start]) is not None
+    if _lacks_subject(clause):
+        subject = _subject_before(sentence[:start], lang, relative)
+        clause = f"{subject} {clause}" if subject else clause
+    headline = _tidy(_clip(clause))
+    return headline if len(_WORD.findall(headline)) >= 2 else _tidy(_clip(sentence))
+
+
+def _embedded_post(sentence: str, date_start: int) -> str | None:
+    """'<post> — name (@handle) November 17, 2025': the handle and the post's first clause."""
+    byline = _BYLINE.search(sentence, 0, date_start)
+    if byline is None:
+        return None
+    post = _URL.sub(" ", sentence[: byline.start()])
+    first = _CLAUSE_BREAK.split(post.strip(), maxsplit=1)[0]
+    headline = _tidy(_clip(f"{byline.group(1)}: {first}"))
+    return headline if len(_WORD.findall(headline)) >= 3 else None
+
+
+def _after_relative(sentence: str, start: int, end: int, span: tuple[int, int]) -> int:
+    """Start after the last relative pronoun before the date, if enough is left after it."""
+    if not span[1]:
+        return start
+    for match in reversed(list(_RELATIVE.finditer(sentence, start, span[0]))):
+        if _enough(sentence, match.end(), end, span):
+            return match.end()
+    return start
+
+
+def _clause_around(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    breaks = [m for m in _CLAUSE_BREAK.finditer(sentence) if not span[0] <= m.start() < span[1]]
+    start, end = 0, len(sentence)
+    for match in breaks:
+        if match.end() <= span[0]:
+            start = match.end()
+        elif match.start() >= span[1] and _enough(sentence, start, match.start(), span):
+            end = match.start()
+            break
+    coordination = _COORDINATION.search(sentence, max(span[1], start), end) if span[1] else None
+    if coordination and _enough(sentence, start, coordination.start(), span):
+        end = coordination.start()
+    return start, end
+
+
+def _enough(sentence: str, start: int, end: int, span: tuple[int, int]) -> bool:
+    """Whether ``sentence[start:end]`` says something besides the date expression."""
+    text = sentence[start:end]
+    if start <= span[0] < span[1] <= end:
+        text = sentence[start : span[0]] + " " + sentence[span[1] : end]
+    words = [w for w in _WORD.findall(text) if w.lower() not in _INTO_DATE]
+    return len(words) >= 2
+
+
+def _without_date(sentence: str, start: int, end: int, span: tuple[int, int]) -> str:
+    before = _WORD.findall(sentence[start : span[0]])
+    while before and before[-1].lower() in _INTO_DATE:
+        before.pop()
+    return " ".join([*before, *_WORD.findall(sentence[span[1] : end])])
+
+
+def _without_leading_connectors(clause: str) -> tuple[str, bool]:
+    words = _WORD.findall(clause.strip(" ,.;:"))
+    relative = False
+    while words and words[0].lower() in _CONNECTORS:
+        relative = relative or words[0].lower() in _RELATIVES
+        words.pop(0)
+    return " ".join(words), relative
+
+
+def _lacks_subject(clause: str) -> bool:
+    first = clause.split(" ", 1)[0].strip(_QUOTES)
+    return bool(first) and first[0].islower() and first.lower() not in _DETERMINERS
+
+
+def _subject_before(prefix: str, lang: str, relative: bool) -> str | None:
+    """The nearest earlier name that can be a subject (a relative's antecedent may be any)."""
+    for name in reversed(find_actors(prefix, lang)):
+        before = [w.lower() for w in prefix[: prefix.rfind(name)].split()]
+        if before and before[-1] in {"el", "la", "los", "las", "the"}:
+            before.pop()
+        if not before or before[-1] not in _OBJECT_PREPOSITIONS:
+            return name
+        if relative and " " in name and before[-1] in {"de", "of"}:
+            return name  # "hijo de Michael Kast, un alemán que emigró..."
+    return None
+
+
+def _clip(text: str) -> str:
+    text = text.strip()
+    if len(text) <= MAX_HEADLINE_CHARS:
+        return text
+    cut = text.rfind(" ", 0, MAX_HEADLINE_CHARS + 1)
+    return text[: cut if cut > 0 else MAX_HEADLINE_CHARS]
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+([,.;:!?%])", r"\1", re.sub(r"\s+", " ", text))
+    if sum(text.count(q) for q in _QUOTES) % 2:
+        text = "".join(c for c in text if c not in _QUOTES)
+    words = text.strip(_EDGE).split(" ")
+    while len(words) > 1 and words[-1].strip(",;:.").lower() in _DANGLING:
+        words.pop()
+    text = " ".join(words).strip(_EDGE)
+    return text[:1].upper() + text[1:]
