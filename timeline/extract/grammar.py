@@ -1,0 +1,132 @@
+"""The rule engine: compiled regexes whose handlers turn a match into a TIMEX3 value.
+
+A language is a tuple of :class:`Rule`. Every rule runs over the whole text; the longest
+non-overlapping hits win (earlier rules break ties), so specific rules simply match more text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.extract.tense import TenseIndex
+from timeline.model import Derivation
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    """What a handler may look at: the text, its creation date and its tenses."""
+
+    text: str
+    dct: date
+    tense: TenseIndex
+
+    def tense_at(self, m: re.Match[str]) -> int | None:
+        return self.tense.at(m.start(), m.end())
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A normalised expression before it becomes a Timex (span from the match)."""
+
+    type: str
+    value: str
+    mod: str | None = None
+    derivation: Derivation = "relative"
+
+
+Handler = Callable[[re.Match[str], Ctx], Hit | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    start: int
+    end: int
+    hit: Hit
+    priority: int
+
+
+def alt(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first, spaces matching any whitespace."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def rule(name: str, pattern: str, flags: int = re.IGNORECASE) -> Callable[[Handler], Rule]:
+    """Decorator: compile ``pattern`` once and pair it with the decorated handler."""
+
+    def wrap(handler: Handler) -> Rule:
+        return Rule(name, re.compile(pattern, flags), handler)
+
+    return wrap
+
+
+def norm(word: str) -> str:
+    return " ".join(word.lower().split())
+
+
+def parse_count(text: str | None, numbers: Mapping[str, int]) -> float | None:
+    """"3", "2.5", "tres", "twenty-five", "treinta y cinco" -> number; unknown -> None."""
+    if not text:
+        return None
+    s = norm(text).replace(",", ".")
+    try:
+        return float(s)
+    except ValueError:
+        pass
+    if s in numbers:
+        return float(numbers[s])
+    parts = re.split(r"[\s-]+(?:y\s+)?", s)
+    if len(parts) == 2 and all(p in numbers for p in parts):
+        return float(numbers[parts[0]] + numbers[parts[1]])
+    return None
+
+
+def collect(text: str, rules: tuple[Rule, ...], ctx: Ctx) -> list[Found]:
+    """Run every rule; keep the longest non-overlapping hits, in text order."""
+    found: list[Found] = []
+    for priority, r in enumerate(rules):
+        for m in r.pattern.finditer(text):
+            hit = r.handler(m, ctx)
+            if hit is not None:
+                span = m.span("t") if "t" in r.pattern.groupindex and m.group("t") else m.span()
+                found.append(Found(span[0], span[1], hit, priority))
+    found.sort(key=lambda f: (-(f.end - f.start), f.priority, f.start))
+    taken: list[Found] = []
+    for f in found:
+        if all(f.end <= t.start or f.start >= t.end for t in taken):
+            taken.append(f)
+    taken.sort(key=lambda f: f.start)
+    return taken
+
+
+def apply_mods(text: str, found: list[Found], mod_re: re.Pattern[str]) -> list[Found]:
+    """Extend a date leftwards over "a finales de" / "late" and record TIMEX3 @mod."""
+    out: list[Found] = []
+    prev_end = 0
+    for f in found:
+        m = mod_re.search(text, max(prev_end, f.start - 40), f.start)
+        if m and f.hit.type in ("DATE", "DURATION") and not f.hit.value.endswith("_REF"):
+            hit = Hit(f.hit.type, f.hit.value, m.lastgroup, f.hit.derivation)
+            f = Found(m.start(), f.end, hit, f.priority)
+        out.append(f)
+        prev_end = f.end
+    return out
+
+
+def mod_pattern(mods: Mapping[str, str]) -> re.Pattern[str]:
+    """``mods`` phrase -> TIMEX3 mod, as one regex anchored just before a date."""
+    groups: dict[str, list[str]] = {}
+    for phrase, mod in mods.items():
+        groups.setdefault(mod, []).append(phrase)
+    body = "|".join(f"(?P<{mod}>{alt(words)})" for mod, words in groups.items())
+    return re.compile(rf"(?i)(?<!\w)(?:{body})(?:\s+|-)$")

@@ -1,0 +1,250 @@
+"""English date grammar: explicit dates, weekdays, relative units, durations, decades."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract import lexicon_en as lx
+from timeline.extract import resolve as rv
+from timeline.extract.grammar import Ctx, Hit, Rule, alt, norm, parse_count, rule
+from timeline.extract.rules_common import (
+    NOT_NUMBER_AFTER,
+    NOT_NUMBER_BEFORE,
+    YEAR,
+    numeric_rule,
+    valid_day,
+)
+
+MON = rf"(?P<mon>{alt(lx.MONTHS)})\.?"
+CAP_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|" \
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?"
+NUM = rf"(?P<num>\d+(?:\.\d+)?|{alt(lx.NUMBERS)}(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+UNIT = rf"(?P<unit>{alt(lx.UNITS)})"
+SHIFT = rf"(?P<shift>{alt(lx.SHIFTS)})"
+POD = rf"(?P<pod>{alt(lx.PARTS_OF_DAY)})"
+
+
+def _year(m: re.Match[str]) -> int:
+    return int(m["y"])
+
+
+@rule("en_mdy", rf"\b{CAP_MON}\s+{DAY}(?:,\s*|\s+)(?P<y>{YEAR})\b", 0)
+def month_day_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    d = valid_day(_year(m), lx.MONTHS[m["mon"].lower()], int(m["d"]))
+    return Hit("DATE", d.isoformat(), derivation="explicit") if d else None
+
+
+@rule("en_dmy", rf"\b{DAY}\s+(?:of\s+)?{CAP_MON},?\s+(?P<y>{YEAR})\b", 0)
+def day_month_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return month_day_year.handler(m, ctx)
+
+
+@rule("en_md", rf"\b{CAP_MON}\s+{DAY}(?![\d:,.]\d|\w)", 0)
+def month_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    d = rv.month_day_date(ctx.dct, lx.MONTHS[m["mon"].lower()], int(m["d"]), ctx.tense_at(m))
+    return Hit("DATE", d.isoformat()) if d else None
+
+
+@rule("en_dm", rf"\b{DAY}\s+(?:of\s+)?{CAP_MON}\b", 0)
+def day_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return month_day.handler(m, ctx)
+
+
+@rule("en_my", rf"\b{CAP_MON},?\s+(?:of\s+)?(?P<y>{YEAR})\b", 0)
+def month_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("DATE", f"{m['y']}-{lx.MONTHS[m['mon'].lower()]:02d}", derivation="explicit")
+
+
+@rule("en_month", rf"(?:\b(?i:{SHIFT})\s+)?\b{CAP_MON}(?!\s*\d)\b", 0)
+def bare_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    name = m["mon"].lower()
+    if name in ("may", "mar") and not m["shift"]:
+        before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+        if not re.search(r"\b(?:in|since|until|by|of|early|late|mid|from|through)\s+$", before):
+            return None
+    if len(name) <= 4 and name != "june" and name != "july" and not m["shift"]:
+        if name not in ("may", "mar"):
+            return None
+    month = lx.MONTHS[name]
+    shift = lx.SHIFTS.get(norm(m["shift"] or ""), None)
+    if shift is None:
+        year = rv.month_year(ctx.dct, month, ctx.tense_at(m))
+    elif shift == 0:
+        year = ctx.dct.year
+    else:
+        year = rv.month_year(ctx.dct, month, shift)
+    return Hit("DATE", f"{year}-{month:02d}")
+
+
+@rule("en_weekday", rf"\b(?:(?i:{SHIFT})\s+)?{WD}(?:\s+(?i:{POD}))?\b", 0)
+def weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    wd = lx.WEEKDAYS[m["wd"].lower()]
+    shift = lx.SHIFTS.get(norm(m["shift"] or ""))
+    if shift is None:
+        d = rv.weekday_date(ctx.dct, wd, ctx.tense_at(m))
+    else:
+        d = rv.shifted_weekday(ctx.dct, wd, shift)
+    if m["pod"]:
+        return Hit("TIME", f"{d.isoformat()}T{lx.PARTS_OF_DAY[m['pod'].lower()]}")
+    return Hit("DATE", d.isoformat())
+
+
+@rule("en_dayword", rf"\b(?:(?P<rel>earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight)"
+      rf"(?:\s+{POD})?\b")
+def day_word(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    d = ctx.dct + rv.timedelta(days=lx.DAY_WORDS[m["w"].lower()])
+    pod = lx.PARTS_OF_DAY.get((m["pod"] or "").lower()) or ("NI" if m["w"].lower() == "tonight"
+                                                           else None)
+    if pod:
+        return Hit("TIME", f"{d.isoformat()}T{pod}")
+    return Hit("DATE", d.isoformat())
+
+
+@rule("en_this_pod", rf"\b(?P<s>this|last)\s+{POD}\b")
+def this_part_of_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    days = -1 if m["s"].lower() == "last" else 0
+    d = ctx.dct + rv.timedelta(days=days)
+    return Hit("TIME", f"{d.isoformat()}T{lx.PARTS_OF_DAY[m['pod'].lower()]}")
+
+
+@rule("en_shift_unit", rf"\b(?:the\s+)?{SHIFT}\s+(?P<u>week|weekend|month|year|quarter|decade|"
+      r"century)\b")
+def shifted_unit(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    unit = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "quarter": "Q",
+            "decade": "DE", "century": "CE"}[m["u"].lower()]
+    value = rv.shifted_value(ctx.dct, unit, lx.SHIFTS[norm(m["shift"])])
+    return Hit("DATE", value) if value else None
+
+
+@rule("en_the_weekend", r"\bthe\s+weekend\b")
+def the_weekend(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    direction = ctx.tense_at(m)
+    step = 1 if direction and direction > 0 else (-1 if ctx.dct.weekday() < 5 else 0)
+    return Hit("DATE", rv.shifted_value(ctx.dct, "WE", step) or "")
+
+
+@rule("en_span", rf"\b(?:the\s+)?(?P<dir>last|past|next|coming|previous|first)\s+{NUM}\s+{UNIT}\b")
+def span_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    n = parse_count(m["num"], lx.NUMBERS)
+    return Hit("DURATION", rv.duration_value(n, lx.UNITS[norm(m["unit"])]))
+
+
+@rule("en_ago", rf"\b{NUM}\s+{UNIT}\s+(?P<dir>ago|earlier|before|from\s+now|hence)\b")
+def ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    n = parse_count(m["num"], lx.NUMBERS)
+    if n is None or not n.is_integer():
+        return None
+    sign = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
+    value = rv.ago_value(ctx.dct, lx.UNITS[norm(m["unit"])], sign * int(n))
+    return Hit("DATE", value) if value else None
+
+
+@rule("en_in_n", rf"\b(?:in|within)\s+{NUM}\s+{UNIT}(?!\s+(?:ago|of|earlier))\b")
+def in_n_units(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    n = parse_count(m["num"], lx.NUMBERS)
+    if n is None or not n.is_integer() or (ctx.tense_at(m) or 0) < 0:
+        return None
+    value = rv.ago_value(ctx.dct, lx.UNITS[norm(m["unit"])], int(n))
+    return Hit("DATE", value) if value else None
+
+
+@rule("en_duration", rf"(?<![\w$€£.,]){NUM}(?:\s+|-){UNIT}(?:\s+and\s+a\s+half)?(?:-long|-old)?\b")
+def duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    n = parse_count(m["num"], lx.NUMBERS)
+    if n is None:
+        return None
+    if "half" in m.group().lower():
+        n += 0.5
+    return Hit("DURATION", rv.duration_value(n, lx.UNITS[norm(m["unit"])]), derivation="explicit")
+
+
+@rule("en_vague_duration", rf"\b(?:(?P<q>{alt(lx.VAGUE_NUMBERS)})\s+)?"
+      r"(?P<unit>years|decades|months|weeks|days|hours|minutes|centuries)(?:-long)?\b")
+def vague_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    before = ctx.text[max(0, m.start() - 6):m.start()]
+    if re.search(r"\d\s*$", before):
+        return None
+    return Hit("DURATION", rv.duration_value(None, lx.UNITS[m["unit"].lower()]))
+
+
+@rule("en_quarter", rf"\b(?:the\s+)?(?P<o>{alt(lx.ORDINALS)})[\s-]quarter(?:\s+of\s+"
+      rf"(?:(?P<y>{YEAR})|(?:the\s+)?{SHIFT}\s+year|the\s+year))?\b")
+def quarter(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    q = lx.ORDINALS[m["o"].lower()]
+    if m["y"]:
+        return Hit("DATE", f"{m['y']}-Q{q}", derivation="explicit")
+    if m["shift"]:
+        return Hit("DATE", f"{ctx.dct.year + lx.SHIFTS[norm(m['shift'])]}-Q{q}")
+    return Hit("DATE", rv.quarter_value(ctx.dct, q, ctx.tense_at(m)))
+
+
+@rule("en_year", rf"(?:\b(?:the\s+)?(?:year|fiscal\s+year)\s+)?{NOT_NUMBER_BEFORE}"
+      rf"(?P<y>{YEAR}){NOT_NUMBER_AFTER}")
+def year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("DATE", m["y"], derivation="explicit")
+
+
+@rule("en_short_year", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])")
+def short_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    yy = int(m["yy"])
+    y = 2000 + yy if 2000 + yy <= ctx.dct.year else 1900 + yy
+    return Hit("DATE", str(y), derivation="explicit")
+
+
+@rule("en_decade", r"\b(?:the\s+)?(?:(?P<c>1[5-9]|20)|['’]?)(?P<d>\d)0['’]?s\b")
+def decade(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("DATE", f"{m['c'] or '19'}{m['d']}", derivation="explicit")
+
+
+@rule("en_decade_word", r"\bthe\s+(?P<w>twenties|thirties|forties|fifties|sixties|seventies|"
+      r"eighties|nineties)\b")
+def decade_word(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    digit = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+             "nineties"].index(m["w"].lower()) + 2
+    return Hit("DATE", f"19{digit}", derivation="explicit")
+
+
+@rule("en_century", r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century\b")
+def century(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("DATE", f"{int(m['n']) - 1:02d}", derivation="explicit")
+
+
+@rule("en_season", rf"\b(?:(?:the\s+)?{SHIFT}\s+)?(?P<s>spring|summer|autumn|fall|winter)"
+      rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b")
+def season(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    code = lx.SEASONS[m["s"].lower()]
+    if m["y"]:
+        return Hit("DATE", f"{m['y']}-{code}", derivation="explicit")
+    if m["shift"]:
+        return Hit("DATE", f"{rv.season_year(ctx.dct, code, lx.SHIFTS[norm(m['shift'])])}-{code}")
+    if m["s"].lower() == "fall":
+        return None  # the verb, far more often than the season
+    direction = ctx.tense_at(m)
+    if direction is None:
+        return Hit("DATE", f"XXXX-{code}")
+    return Hit("DATE", f"{rv.season_year(ctx.dct, code, direction)}-{code}")
+
+
+@rule("en_ref", rf"\b(?P<w>{alt(lx.REFS)}|recent)\b")
+def reference(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("DATE", lx.REFS.get(norm(m["w"]), "PAST_REF"))
+
+
+@rule("en_set", rf"\b(?P<w>{alt(lx.SETS)})\b")
+def recurrence(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("SET", lx.SETS[norm(m["w"])])
+
+
+@rule("en_every_weekday", rf"\b(?:every|each)\s+{WD}\b", re.IGNORECASE)
+def every_weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("SET", f"XXXX-WXX-{lx.WEEKDAYS[m['wd'].lower()] + 1}")
+
+
+RULES_EN: tuple[Rule, ...] = (
+    month_day_year, day_month_year, numeric_rule(day_first=False), month_day, day_month,
+    month_year, bare_month, weekday, day_word, this_part_of_day, shifted_unit, the_weekend,
+    span_duration, ago, in_n_units, quarter, duration, vague_duration, year, short_year,
+    decade, decade_word, century, season, reference, recurrence, every_weekday,
+)

@@ -1,0 +1,253 @@
+"""Spanish date grammar: "el 14 de diciembre", "el domingo", "hace tres días", "los años 40"."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from timeline.extract import lexicon_es as lx
+from timeline.extract import resolve as rv
+from timeline.extract.grammar import Ctx, Hit, Rule, alt, norm, parse_count, rule
+from timeline.extract.rules_common import (
+    NOT_NUMBER_AFTER,
+    NOT_NUMBER_BEFORE,
+    YEAR,
+    numeric_rule,
+    valid_day,
+)
+
+ART = r"(?:\b(?:el|del)\s+)?"
+MON = rf"(?P<mon>{alt(lx.MONTHS)})\.?"
+DAY = r"(?P<d>[0-3]?\d)(?:º|°)?"
+OF_YEAR = rf"\s+(?:de|del)\s+(?:año\s+)?(?P<y>{YEAR})"
+WD = rf"(?P<wd>{alt(lx.WEEKDAYS)})"
+NUM = rf"(?P<num>\d+(?:[.,]\d+)?|{alt(lx.NUMBERS)}(?:\s+y\s+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?)"
+UNIT = rf"(?P<unit>{alt(lx.UNITS)})"
+SHIFT = rf"(?P<shift>{alt(lx.SHIFTS)})"
+POD = rf"(?P<pod>{alt(lx.PARTS_OF_DAY)})"
+_UNIT_WORDS = {"día": "D", "semana": "W", "fin de semana": "WE", "mes": "M", "año": "Y",
+               "trimestre": "Q", "década": "DE", "siglo": "CE"}
+UNIT1 = rf"(?P<u>{alt(_UNIT_WORDS)})"
+_ROMAN = {"xv": 15, "xvi": 16, "xvii": 17, "xviii": 18, "xix": 19, "xx": 20, "xxi": 21}
+
+
+def _shift(word: str | None) -> int | None:
+    return lx.SHIFTS.get(norm(word)) if word else None
+
+
+@rule("es_dmy", rf"{ART}\b{DAY}\s+de\s+{MON}{OF_YEAR}\b")
+def day_month_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    d = valid_day(int(m["y"]), lx.MONTHS[m["mon"].lower()], int(m["d"]))
+    return Hit("DATE", d.isoformat(), derivation="explicit") if d else None
+
+
+@rule("es_dm", rf"{ART}\b{DAY}\s+de\s+{MON}(?!\w)")
+def day_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    d = rv.month_day_date(ctx.dct, lx.MONTHS[m["mon"].lower()], int(m["d"]), ctx.tense_at(m))
+    return Hit("DATE", d.isoformat()) if d else None
+
+
+@rule("es_my", rf"\b{MON}{OF_YEAR}\b")
+def month_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("DATE", f"{m['y']}-{lx.MONTHS[m['mon'].lower()]:02d}", derivation="explicit")
+
+
+@rule("es_month", rf"\b(?P<mon>{alt(lx.BARE_MONTHS)}|mayo)(?:\s+{SHIFT})?(?P<rel>\s+del?\s+"
+      r"(?:este|el|próximo|pasado)\s+año(?:\s+(?:pasado|próximo|que\s+viene|anterior))?)?\b")
+def bare_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    name = m["mon"].lower()
+    if name == "mayo" and not m["shift"] and not m["rel"]:
+        before = ctx.text[max(0, m.start() - 10):m.start()].lower()
+        if not re.search(r"\b(?:en|de|desde|hasta|para|durante|mediados|finales)\s+$", before):
+            return None
+    month = lx.MONTHS[name]
+    rel = norm(m["rel"] or "")
+    if rel:
+        step = -1 if ("pasado" in rel or "anterior" in rel) else (1 if "próximo" in rel or "viene" in rel else 0)
+        return Hit("DATE", f"{ctx.dct.year + step}-{month:02d}")
+    shift = _shift(m["shift"])
+    direction = ctx.tense_at(m) if shift is None else shift
+    return Hit("DATE", f"{rv.month_year(ctx.dct, month, direction)}-{month:02d}")
+
+
+@rule("es_weekday", rf"{ART}\b(?:(?P<pre>pasado|próximo|este)\s+)?{WD}(?:\s+(?P<post>pasado|"
+      rf"próximo|que\s+viene|anterior))?(?:\s+(?:por\s+la|en\s+la|a\s+la)\s+{POD}|\s+(?P<pod2>por\s+la\s+noche))?\b")
+def weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    wd = lx.WEEKDAYS[m["wd"].lower()]
+    shift = _shift(m["pre"] or m["post"])
+    if shift is None:
+        d = rv.weekday_date(ctx.dct, wd, ctx.tense_at(m))
+    else:
+        d = rv.shifted_weekday(ctx.dct, wd, shift)
+    if m["pod"]:
+        return Hit("TIME", f"{d.isoformat()}T{lx.PARTS_OF_DAY[m['pod'].lower()]}")
+    return Hit("DATE", d.isoformat())
+
+
+@rule("es_dayword", rf"\b(?P<pre>(?:el\s+día\s+de\s+)?)(?P<w>{alt(lx.DAY_WORDS)})(?:\s+(?:por\s+la|"
+      rf"en\s+la|a\s+la)\s+{POD})?\b")
+def day_word(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    word = norm(m["w"])
+    d = ctx.dct + timedelta(days=lx.DAY_WORDS[word])
+    pod = lx.PARTS_OF_DAY.get((m["pod"] or "").lower()) or ("NI" if word == "anoche" else None)
+    if pod:
+        return Hit("TIME", f"{d.isoformat()}T{pod}")
+    return Hit("DATE", d.isoformat())
+
+
+@rule("es_tomorrow", r"\bmañana\b")
+def tomorrow(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    if re.search(r"\b(?:la|esta|una|cada|toda|misma|de|del|pasado)\s+$", before):
+        return None
+    return Hit("DATE", (ctx.dct + timedelta(days=1)).isoformat())
+
+
+@rule("es_this_pod", rf"\b(?:esta|la\s+pasada)\s+{POD}\b")
+def this_part_of_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    days = -1 if "pasada" in m.group().lower() else 0
+    d = ctx.dct + timedelta(days=days)
+    return Hit("TIME", f"{d.isoformat()}T{lx.PARTS_OF_DAY[m['pod'].lower()]}")
+
+
+@rule("es_unit_shift", rf"\b(?:(?:el|la|del|al|en\s+el|en\s+la)\s+)?(?:(?P<pre>{alt(lx.SHIFTS)})\s+)?"
+      rf"{UNIT1}(?:\s+(?P<post>{alt(lx.SHIFTS)}))?\b")
+def unit_shift(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    if bool(m["pre"]) == bool(m["post"]):
+        return None
+    shift = _shift(m["pre"] or m["post"])
+    unit = _UNIT_WORDS[norm(m["u"])]
+    if shift is None or (unit == "D" and shift == 0):
+        return None
+    value = rv.shifted_value(ctx.dct, unit, shift)
+    return Hit("DATE", value) if value else None
+
+
+@rule("es_span", rf"\b(?:(?:los|las)\s+)?(?P<dir>últimos|últimas|próximos|próximas|primeros|"
+      rf"primeras)\s+{NUM}\s+{UNIT}\b")
+def span_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    n = parse_count(m["num"], lx.NUMBERS)
+    return Hit("DURATION", rv.duration_value(n, lx.UNITS[norm(m["unit"])]))
+
+
+@rule("es_ago", rf"\b(?P<dir>hace|dentro\s+de|en)\s+(?:(?:unos|unas|apenas|casi|más\s+de)\s+)?"
+      rf"{NUM}\s+{UNIT}\b")
+def ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    n = parse_count(m["num"], lx.NUMBERS)
+    sign = -1 if m["dir"].lower() == "hace" else 1
+    if m["dir"].lower() == "en" and (ctx.tense_at(m) or 0) <= 0:
+        return None
+    if n is None or not n.is_integer() or n == 0:
+        return None
+    value = rv.ago_value(ctx.dct, lx.UNITS[norm(m["unit"])], sign * int(n))
+    return Hit("DATE", value) if value else None
+
+
+@rule("es_ago_vague", rf"\bhace\s+(?:{alt(lx.VAGUE_NUMBERS)})\s+(?P<unit>{alt(lx.UNITS)})\b")
+def ago_vague(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("DATE", "PAST_REF")
+
+
+@rule("es_duration", rf"(?<![\w$€£.,]){NUM}\s+{UNIT}(?:\s+y\s+medi[oa])?\b")
+def duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    n = parse_count(m["num"], lx.NUMBERS)
+    if n is None or n == 0:
+        return None
+    if re.search(r"medi[oa]$", m.group().lower()):
+        n += 0.5
+    return Hit("DURATION", rv.duration_value(n, lx.UNITS[norm(m["unit"])]), derivation="explicit")
+
+
+@rule("es_vague_duration", rf"\b(?:(?P<q>{alt(lx.VAGUE_NUMBERS)})\s+)?"
+      r"(?P<unit>años|décadas|meses|semanas|días|horas|minutos|siglos)\b")
+def vague_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    before = ctx.text[max(0, m.start() - 6):m.start()]
+    if re.search(r"(?:\d|los|las)\s*$", before) and not m["q"]:
+        return None
+    return Hit("DURATION", rv.duration_value(None, lx.UNITS[m["unit"].lower()]))
+
+
+@rule("es_quarter", rf"\b(?:(?:el|del)\s+)?(?P<o>{alt(lx.ORDINALS)})\s+trimestre(?:\s+(?:de|del)\s+"
+      rf"(?:(?:año\s+)?(?P<y>{YEAR})|(?P<rel>este\s+año|año\s+pasado|año\s+anterior|año\s+próximo|"
+      r"próximo\s+año|año)))?\b")
+def quarter(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    q = lx.ORDINALS[m["o"].lower()]
+    if m["y"]:
+        return Hit("DATE", f"{m['y']}-Q{q}", derivation="explicit")
+    rel = norm(m["rel"] or "")
+    if rel and rel != "año":
+        step = -1 if ("pasado" in rel or "anterior" in rel) else (1 if "próximo" in rel else 0)
+        return Hit("DATE", f"{ctx.dct.year + step}-Q{q}")
+    return Hit("DATE", rv.quarter_value(ctx.dct, q, ctx.tense_at(m)))
+
+
+@rule("es_year", rf"(?:\b(?:el|del|en\s+el)\s+(?:año\s+)?|\baño\s+)?{NOT_NUMBER_BEFORE}"
+      rf"(?P<y>{YEAR}){NOT_NUMBER_AFTER}")
+def year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("DATE", m["y"], derivation="explicit")
+
+
+@rule("es_decade", r"\b(?:(?:los|las)\s+)?(?:años|década\s+de(?:\s+los)?(?:\s+años)?)\s+"
+      r"['’]?(?:(?P<c>1[5-9]|20)?(?P<d>\d)0|(?P<w>veinte|treinta|cuarenta|cincuenta|sesenta|"
+      r"setenta|ochenta|noventa))(?:['’]?s)?(?![\w%]|[.,]\d)")
+def decade(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    digit = m["d"] or str(lx.DECADE_WORDS[m["w"].lower()])
+    return Hit("DATE", f"{m['c'] or '19'}{digit}", derivation="explicit")
+
+
+@rule("es_century", r"\b(?:el\s+)?siglo\s+(?P<n>[xvXV]{1,5}|\d{1,2})\b")
+def century(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    raw = m["n"].lower()
+    n = int(raw) if raw.isdigit() else _ROMAN.get(raw)
+    return Hit("DATE", f"{n - 1:02d}", derivation="explicit") if n else None
+
+
+@rule("es_season", rf"\b(?:(?:la|el|este|esta)\s+)?(?P<s>{alt(lx.SEASONS)})(?:\s+(?:de|del)\s+"
+      rf"(?P<y>{YEAR})|\s+{SHIFT})?\b")
+def season(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    code = lx.SEASONS[m["s"].lower()]
+    if m["y"]:
+        return Hit("DATE", f"{m['y']}-{code}", derivation="explicit")
+    first = m.group().split()[0].lower()
+    shift = _shift(m["shift"]) if m["shift"] else (0 if first in ("este", "esta") else None)
+    if shift == 0:
+        return Hit("DATE", f"{ctx.dct.year}-{code}")
+    direction = shift if shift is not None else ctx.tense_at(m)
+    if direction is None:
+        return Hit("DATE", f"XXXX-{code}")
+    return Hit("DATE", f"{rv.season_year(ctx.dct, code, direction)}-{code}")
+
+
+@rule("es_ref", rf"\b(?P<w>{alt(lx.REFS)}|recientes?)\b")
+def reference(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("DATE", lx.REFS.get(norm(m["w"]), "PAST_REF"))
+
+
+@rule("es_set", rf"\b(?P<w>{alt(lx.SETS)})\b")
+def recurrence(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("SET", lx.SETS[norm(m["w"])])
+
+
+@rule("es_every_weekday", rf"\b(?:cada|todos\s+los)\s+{WD}\b")
+def every_weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("SET", f"XXXX-WXX-{lx.WEEKDAYS[m['wd'].lower()] + 1}")
+
+
+@rule("es_clock", r"\b(?:a\s+)?las\s+(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?(?:\s*(?:horas|hs|h)\b"
+      r"\.?)?(?:\s+(?:de\s+la\s+)?(?P<pod>mañana|tarde|noche|madrugada))?(?:\s*\(?(?P<tz>UTC|GMT)"
+      r"(?:\s*[+-]\s*\d{1,2})?\)?)?(?![\w%]|[.,]\d)")
+def clock(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    h, mi = int(m["h"]), int(m["mi"] or 0)
+    if m["pod"] in ("tarde", "noche") and h < 12:
+        h += 12
+    if h > 24 or (not m["mi"] and not m["pod"] and not m["tz"] and "hora" not in m.group()):
+        return None
+    return Hit("TIME", f"{ctx.dct.isoformat()}T{h:02d}:{mi:02d}{'Z' if m['tz'] else ''}")
+
+
+RULES_ES: tuple[Rule, ...] = (
+    day_month_year, numeric_rule(day_first=True), day_month, month_year, bare_month, weekday,
+    day_word, tomorrow, this_part_of_day, unit_shift, span_duration, ago, ago_vague, duration,
+    vague_duration, quarter, year, decade, century, season, reference, recurrence,
+    every_weekday, clock,
+)

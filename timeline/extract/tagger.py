@@ -1,0 +1,79 @@
+"""``tag(text, dct, lang)``: every temporal expression in a text, normalised as TIMEX3.
+
+Spanish and English run our own compiled grammar (``rules_es``, ``rules_en``) with a tense
+heuristic per sentence; other languages supported by dateparser go through ``fallback``. English
+dates inside a Spanish text ("November 17, 2025" in a quoted tweet) are found by running the
+English rules for explicit dates over Spanish texts too.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import lru_cache
+
+from dateparser.languages.loader import default_loader
+
+from timeline.errors import InvalidInput
+from timeline.extract import intervals
+from timeline.extract.fallback import search_timexes
+from timeline.extract.grammar import Ctx, Found, Rule, apply_mods, collect, mod_pattern
+from timeline.extract.langdetect import detect_language
+from timeline.extract.rules_common import COMMON_RULES
+from timeline.extract.rules_en import RULES_EN
+from timeline.extract.rules_en import day_month_year as en_dmy
+from timeline.extract.rules_en import month_day_year as en_mdy
+from timeline.extract.rules_es import RULES_ES
+from timeline.extract.tense import index_tense
+from timeline.model import Timex
+
+from . import lexicon_en, lexicon_es
+
+_GRAMMARS: dict[str, tuple[Rule, ...]] = {
+    "en": COMMON_RULES + RULES_EN,
+    "es": COMMON_RULES + RULES_ES + (en_mdy, en_dmy),
+}
+_MODS = {"en": mod_pattern(lexicon_en.MODS), "es": mod_pattern(lexicon_es.MODS)}
+
+
+@lru_cache(maxsize=1)
+def supported_languages() -> frozenset[str]:
+    """Every language code dateparser knows, plus our own grammars."""
+    return frozenset(default_loader.get_locale_map().keys()) | frozenset(_GRAMMARS)
+
+
+def _as_date(dct: date | datetime) -> date:
+    return dct.date() if isinstance(dct, datetime) else dct
+
+
+def _check_lang(lang: str | None, text: str) -> str:
+    if lang is None:
+        return detect_language(text)
+    code = lang.lower().strip()
+    if code not in supported_languages():
+        raise InvalidInput(f"unsupported language code {lang!r}", field="lang")
+    return code
+
+
+def _to_timex(text: str, f: Found) -> Timex:
+    return Timex(f.start, f.end, text[f.start:f.end], f.hit.type, f.hit.value, f.hit.mod,
+                 f.hit.derivation)
+
+
+def tag(text: str, dct: date | datetime, lang: str | None = None) -> tuple[Timex, ...]:
+    """Temporal expressions in ``text`` sorted by start, non-overlapping, resolved against
+    ``dct`` (the publication date). ``lang=None`` detects the language cheaply."""
+    code = _check_lang(lang, text)
+    day = _as_date(dct)
+    rules = _GRAMMARS.get(code)
+    if rules is None:
+        return search_timexes(text, day, code)
+    ctx = Ctx(text=text, dct=day, tense=index_tense(text, code))
+    found = apply_mods(text, collect(text, rules, ctx), _MODS[code])
+    return tuple(_to_timex(text, f) for f in found)
+
+
+def tag_for_events(text: str, dct: date | datetime, lang: str | None = None) -> tuple[Timex, ...]:
+    """Like :func:`tag`, but "entre 1978 y 1982" / "from 2009 to 2011" become one DATE whose
+    value is the interval ``1978/1982`` (not a TIMEX3 value: EDTF, as the timeline needs)."""
+    code = _check_lang(lang, text)
+    return intervals.merge_ranges(text, tag(text, dct, code), code)

@@ -1,0 +1,91 @@
+"""A lightweight tense heuristic: the verb nearest a date in its sentence says past or future.
+
+Each language has a regex of past and future markers (verb endings and auxiliaries). For an
+expression we take the closest marker inside the same sentence; -1 is past, +1 future.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+
+_ES_FUTURE = (
+    r"\w{2,}(?:rá|rán|remos|réis)|(?:va|van|vamos|voy|vas)\s+a\s+\w+(?:ar|er|ir)(?:se)?"
+    r"|próxim[oa]s?|prevé|prevén|previst[oa]s?|programad[oa]s?|planea|planean|dentro\s+de"
+    r"|de\s+cara\s+al?|se\s+espera|espera\s+que|tendrá|habrá"
+)
+_ES_PAST = (
+    r"(?:ha|han|he|hemos|había|habían|hubo|has)\s+(?:\w+\s+)?\w+(?:ado|ido|to|cho|sto)"
+    r"|\w{3,}(?:ó|aron|ieron|yeron|aba|aban|ían)|fue|fueron|era|eran|estuvo|estaba|hizo|dijo"
+    r"|tuvo|pudo|puso|vino|quiso|dio|vio|fui|tenía|hacía|decía|podía|pasad[oa]|hace"
+    r"|anoche|ayer"
+)
+_EN_FUTURE = (
+    r"will|won't|'ll|shall|going\s+to|gonna|plans?\s+to|planning\s+to|scheduled|expected\s+to"
+    r"|set\s+to|due\s+to|to\s+be\s+held|upcoming|next|coming|is\s+to|are\s+to|hopes?\s+to"
+)
+_EN_PAST = (
+    r"\w{3,}(?<!ne)(?<!ee)(?<!hundr)ed"
+    r"|was|were|did|didn't|had|said|told|went|came|made|took|gave|got|saw|held|became|began"
+    r"|left|fell|rose|won|lost|met|ago|earlier|last|ran|sold|bought|paid|struck|hit|brought"
+    r"|found|thought|knew|spoke|wrote|chose|drove|grew|led|kept|sent|spent|built|cut|set"
+)
+
+#: "will be held": a participle after be/been/is/are is no past tense.
+_PASSIVE = r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)"
+
+_MARKERS = {
+    "es": re.compile(rf"(?i)\b(?:(?P<future>{_ES_FUTURE})|(?P<past>{_ES_PAST}))\b"),
+    "en": re.compile(
+        rf"(?i)\b(?:(?P<future>{_EN_FUTURE})|{_PASSIVE}(?P<past>{_EN_PAST}))\b"
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TenseIndex:
+    """Sentence bounds and tense markers of one text, for nearest-marker lookups."""
+
+    sentence_starts: tuple[int, ...]
+    sentence_ends: tuple[int, ...]
+    marker_starts: tuple[int, ...]
+    marker_ends: tuple[int, ...]
+    marker_tenses: tuple[int, ...]
+
+    def at(self, start: int, end: int) -> int | None:
+        """Tense of the expression at ``[start, end)``: -1, +1, or None without a marker."""
+        i = bisect_right(self.sentence_starts, start) - 1
+        if i < 0:
+            return None
+        lo, hi = self.sentence_starts[i], self.sentence_ends[i]
+        best: tuple[int, int] | None = None
+        for k in range(bisect_left(self.marker_starts, lo), len(self.marker_starts)):
+            m_start, m_end = self.marker_starts[k], self.marker_ends[k]
+            if m_start >= hi:
+                break
+            if m_start < end and m_end > start:
+                continue  # a marker inside the expression itself ("hace", "next") is not a verb
+            gap = start - m_end if m_end <= start else m_start - end
+            if best is None or gap < best[0]:
+                best = (gap, self.marker_tenses[k])
+        return best[1] if best else None
+
+
+def index_tense(text: str, lang: str) -> TenseIndex:
+    """Find sentences and tense markers once per text (languages without rules: no markers)."""
+    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+    markers: list[tuple[int, int, int]] = []
+    pattern = _MARKERS.get(lang)
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            markers.append((m.start(), m.end(), 1 if m.lastgroup == "future" else -1))
+    return TenseIndex(
+        sentence_starts=tuple(s for s, _ in sentences),
+        sentence_ends=tuple(e for _, e in sentences),
+        marker_starts=tuple(m[0] for m in markers),
+        marker_ends=tuple(m[1] for m in markers),
+        marker_tenses=tuple(m[2] for m in markers),
+    )
