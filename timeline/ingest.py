@@ -1,0 +1,181 @@
+"""Ingestion: the only writer of articles. An article becomes ``ArticleIngested`` plus its
+``EventExtracted`` events, appended to the article's stream in one atomic batch.
+
+- The same content ingested again (same text, same extractor version) writes nothing and returns
+  the existing events.
+- A changed text at the same URL, or a newer extractor, appends a new *revision* whose events
+  supersede the previous revision's (nothing is deleted).
+- Event ids are derived from the article and revision, so a retried append after a crash is a
+  no-op at the log level too; two writers racing on one article are serialised by the stream's
+  expected version.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+
+from events import ConcurrencyError, NewEvent, StoredEvent
+from timeline.archive import Archive
+from timeline.errors import InvalidInput
+from timeline.extract.events import EXTRACTOR_VERSION, ExtractedEvent, entry_id_for, extract_events
+from timeline.model import Article
+
+SOURCE_FORMATS = ("text", "html", "json")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+_EVENT_NAMESPACE = uuid.UUID("5b1f0d7e-8c2a-4e3b-9f61-0a7c2d4e6b19")
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What ingesting an article did: ``created`` is False when it was already archived."""
+
+    created: bool
+    article_id: str
+    revision: int
+    entry_ids: tuple[str, ...]
+    position: int  # log position of the revision's ArticleIngested
+
+
+@dataclass(frozen=True, slots=True)
+class _Revision:
+    revision: int
+    content_hash: str
+    extractor_version: str
+    entry_ids: tuple[str, ...]
+    position: int
+
+
+def article_stream(article_id: str) -> str:
+    return f"article-{article_id}"
+
+
+def ingest_article(
+    archive: Archive,
+    article: Article,
+    *,
+    source_format: str = "text",
+    actor: str | None = None,
+    source: str | None = None,
+) -> IngestResult:
+    """Archive ``article`` and its dated events; add them to ``article.story`` if it names one."""
+    _check(article, source_format)
+    try:
+        result = _append_revision(archive, article, source_format, actor, source)
+    except ConcurrencyError:  # another writer archived this article meanwhile: look again
+        result = _append_revision(archive, article, source_format, actor, source)
+    archive.catch_up()
+    if article.story and result.entry_ids:
+        _file_in_story(archive, article.story, result.entry_ids, actor)
+    return result
+
+
+def _check(article: Article, source_format: str) -> None:
+    if source_format not in SOURCE_FORMATS:
+        raise InvalidInput(f"source_format must be one of {SOURCE_FORMATS}", field="source_format")
+    if article.story is not None and not _SLUG.match(article.story):
+        raise InvalidInput(
+            "story must be a lowercase slug (a-z, 0-9 and -, at most 80)", field="story"
+        )
+
+
+def _append_revision(
+    archive: Archive, article: Article, source_format: str, actor: str | None, source: str | None
+) -> IngestResult:
+    stream = article_stream(article.article_id)
+    events = list(archive.log.read_stream(stream))
+    latest = _latest_revision(events)
+    if latest and (latest.content_hash, latest.extractor_version) == (
+        article.content_hash, EXTRACTOR_VERSION,
+    ):
+        return IngestResult(False, article.article_id, latest.revision, latest.entry_ids,
+                            latest.position)
+    revision = latest.revision + 1 if latest else 1
+    extracted = extract_events(article)
+    batch = _batch(article, revision, extracted, source_format, latest, _metadata(actor, source))
+    stored = archive.log.append(stream, batch, expected_version=len(events))
+    entry_ids = tuple(e.data["entry_id"] for e in stored[1:])
+    return IngestResult(True, article.article_id, revision, entry_ids, stored[0].position)
+
+
+def _latest_revision(events: list[StoredEvent]) -> _Revision | None:
+    latest: _Revision | None = None
+    for event in events:
+        if event.type == "ArticleIngested":
+            latest = _Revision(
+                event.data["revision"], event.data["content_hash"],
+                event.data["extractor_version"], (), event.position,
+            )
+        elif event.type == "EventExtracted" and latest is not None:
+            latest = _Revision(
+                latest.revision, latest.content_hash, latest.extractor_version,
+                (*latest.entry_ids, event.data["entry_id"]), latest.position,
+            )
+    return latest
+
+
+def _metadata(actor: str | None, source: str | None) -> dict[str, str]:
+    meta = {"actor": actor, "source": source}
+    return {k: v for k, v in meta.items() if v}
+
+
+def _event_id(article: Article, revision: int, index: int) -> str:
+    return str(uuid.uuid5(_EVENT_NAMESPACE, f"{article.article_id}:{revision}:{index}"))
+
+
+def _batch(
+    article: Article,
+    revision: int,
+    extracted: tuple[ExtractedEvent, ...],
+    source_format: str,
+    previous: _Revision | None,
+    metadata: dict[str, str],
+) -> list[NewEvent]:
+    ingested = NewEvent(
+        "ArticleIngested",
+        {
+            "article_id": article.article_id, "revision": revision,
+            "content_hash": article.content_hash, "url": article.url, "title": article.title,
+            "published": article.published.isoformat(), "lang": article.lang,
+            "text": article.text, "source_format": source_format, "story": article.story,
+            "extractor_version": EXTRACTOR_VERSION,
+            "supersedes": previous.content_hash if previous else None,
+        },
+        metadata=metadata,
+        event_id=_event_id(article, revision, 0),
+    )
+    seed = f"{article.content_hash}:{revision}"
+    return [ingested] + [
+        NewEvent(
+            "EventExtracted",
+            _extracted_data(article, revision, entry_id_for(seed, index), event),
+            metadata=metadata,
+            event_id=_event_id(article, revision, index + 1),
+        )
+        for index, event in enumerate(extracted)
+    ]
+
+
+def _extracted_data(
+    article: Article, revision: int, entry_id: str, event: ExtractedEvent
+) -> dict[str, object]:
+    return {
+        "entry_id": entry_id, "article_id": article.article_id, "revision": revision,
+        "headline": event.headline, "sentence": event.sentence, "quote": event.quote,
+        "quote_start": event.quote_start, "quote_end": event.quote_end, "date": event.date,
+        "precision": event.precision, "derivation": event.derivation,
+        "timex_text": event.timex_text or None, "timex_value": event.timex_value or None,
+        "actors": list(event.actors), "lang": article.lang,
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+
+
+def _file_in_story(
+    archive: Archive, slug: str, entry_ids: tuple[str, ...], actor: str | None
+) -> None:
+    """Add the entries to the story, creating it (titled after its slug) if it is new."""
+    from timeline.editorial import add_to_story, create_story_if_missing
+
+    create_story_if_missing(archive, slug, title=slug.replace("-", " ").capitalize(), actor=actor)
+    add_to_story(archive, slug, entry_ids, actor=actor)
