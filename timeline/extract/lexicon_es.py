@@ -63,7 +63,7 @@ PARTS_OF_DAY: dict[str, str] = {
 REFS: dict[str, str] = {
     "ahora": "PRESENT_REF", "actualmente": "PRESENT_REF", "en la actualidad": "PRESENT_REF",
     "hoy en día": "PRESENT_REF", "hoy día": "PRESENT_REF", "en este momento": "PRESENT_REF",
-    "el momento": "PRESENT_REF", "recientemente": "PAST_REF", "el pasado": "PAST_REF",
+    "el momento": "PRESENT_REF", "recientemente": "PAST_REF", "el pasado": "PAST_REF", "del pasado": "PAST_REF",
     "previamente": "PAST_REF", "anteriormente": "PAST_REF", "los últimos años": "PAST_REF",
     "últimamente": "PAST_REF", "pronto": "FUTURE_REF", "muy pronto": "FUTURE_REF",
     "el futuro": "FUTURE_REF", "corto plazo": "FUTURE_REF", "largo plazo": "FUTURE_REF",
@@ -72,7 +72,7 @@ REFS: dict[str, str] = {
 
 SETS: dict[str, str] = {
     "diariamente": "P1D", "a diario": "P1D", "semanal": "P1W", "semanalmente": "P1W",
-    "mensual": "P1M", "mensualmente": "P1M", "anual": "P1Y", "anualmente": "P1Y",
+    "mensual": "P1M", "mensualmente": "P1M", "anual": "P1Y", "anuales": "P1Y", "anualmente": "P1Y",
     "al año": "P1Y", "cada año": "P1Y", "cada mes": "P1M", "cada semana": "P1W",
     "cada día": "P1D", "todos los días": "P1D", "todos los años": "P1Y", "por año": "P1Y",
 }

@@ -45,14 +45,20 @@ def shifted_weekday(dct: date, weekday: int, shift: int) -> date:
     return dct + timedelta(days=weekday - dct.weekday())
 
 
+#: A tense-consistent reading further than this from the DCT loses to the nearest reading: news
+#: rarely says "on November 11" for a day almost a year away, and tense guesses can be wrong.
+MAX_TENSE_REACH_DAYS = 183
+
+
 def _choose(candidates: list[date], dct: date, direction: int | None) -> date:
     """The candidate nearest the DCT that agrees with the tense (nearest overall otherwise)."""
+    near = [c for c in candidates if abs((c - dct).days) <= MAX_TENSE_REACH_DAYS]
     if direction is not None and direction < 0:
-        past = [c for c in candidates if c <= dct]
+        past = [c for c in near if c <= dct]
         if past:
             return max(past)
     if direction is not None and direction > 0:
-        future = [c for c in candidates if c >= dct]
+        future = [c for c in near if c >= dct]
         if future:
             return min(future)
     return min(candidates, key=lambda c: abs((c - dct).days))
@@ -73,8 +79,6 @@ def month_year(dct: date, month: int, direction: int | None) -> int:
     """The year of a bare month name, compared at month granularity."""
     here = date(dct.year, dct.month, 1)
     candidates = [date(y, month, 1) for y in (dct.year - 1, dct.year, dct.year + 1)]
-    if direction is None:
-        direction = -1 if month <= dct.month else None
     return _choose(candidates, here, direction).year
 
 
@@ -86,12 +90,9 @@ def season_year(dct: date, season: str, direction: int | None) -> int:
 
 def quarter_value(dct: date, quarter: int, direction: int | None) -> str:
     """A bare "fourth quarter": the latest one begun (or next one in future sentences)."""
-    current = (dct.year, quarter_of(dct))
-    if direction is not None and direction > 0:
-        year = dct.year if (dct.year, quarter) >= current else dct.year + 1
-    else:
-        year = dct.year if (dct.year, quarter) <= current else dct.year - 1
-    return f"{year}-Q{quarter}"
+    here = date(dct.year, 3 * quarter_of(dct) - 2, 1)
+    starts = [date(y, 3 * quarter - 2, 1) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    return f"{_choose(starts, here, -1 if direction is None else direction).year}-Q{quarter}"
 
 
 def shifted_value(dct: date, unit: str, n: int) -> str | None:
@@ -124,6 +125,8 @@ def ago_value(dct: date, unit: str, n: int) -> str | None:
         return add_months(dct, n).strftime("%Y-%m")
     if unit == "Q":
         return add_months(dct, 3 * n).strftime("%Y-%m")
+    if unit.startswith("T"):
+        return day_value(dct)  # "hace unas horas": still the day of publication
     if unit in ("Y", "DE", "CE"):
         years = n * {"Y": 1, "DE": 10, "CE": 100}[unit]
         return f"{dct.year + years:04d}"

@@ -8,7 +8,7 @@ from datetime import date
 from timeline.extract.grammar import Ctx, Hit, Rule, rule
 
 #: Digits that belong to a larger number, a price or a percentage are never a year.
-NOT_NUMBER_BEFORE = r"(?<![\w$€£¥.,/:-])"
+NOT_NUMBER_BEFORE = r"(?<![\w$€£¥.,/:])(?<!\d-)"
 NOT_NUMBER_AFTER = r"(?![\w%€$]|[.,:/]\d|-\d|\s*%|\s*(?:por\s+ciento|percent|per\s+cent)\b)"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 

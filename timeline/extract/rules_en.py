@@ -23,6 +23,7 @@ WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?"
 NUM = rf"(?P<num>\d+(?:\.\d+)?|{alt(lx.NUMBERS)}(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
 UNIT = rf"(?P<unit>{alt(lx.UNITS)})"
 SHIFT = rf"(?P<shift>{alt(lx.SHIFTS)})"
+ADJ = r"(?:straight|consecutive|successive|full|long|more|additional|trading|whole|short)"
 POD = rf"(?P<pod>{alt(lx.PARTS_OF_DAY)})"
 
 
@@ -80,6 +81,8 @@ def bare_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 @rule("en_weekday", rf"\b(?:(?i:{SHIFT})\s+)?{WD}(?:\s+(?i:{POD}))?\b", 0)
 def weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    if re.search(r"\b(?:Black|Cyber|Super|Good|Ash|Holy|Blue|Bloody)\s+$", ctx.text[:m.start()]):
+        return None  # a named day, not the nearest weekday
     wd = lx.WEEKDAYS[m["wd"].lower()]
     shift = lx.SHIFTS.get(norm(m["shift"] or ""))
     if shift is None:
@@ -114,7 +117,10 @@ def this_part_of_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
 def shifted_unit(m: re.Match[str], ctx: Ctx) -> Hit | None:
     unit = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "quarter": "Q",
             "decade": "DE", "century": "CE"}[m["u"].lower()]
-    value = rv.shifted_value(ctx.dct, unit, lx.SHIFTS[norm(m["shift"])])
+    shift = lx.SHIFTS[norm(m["shift"])]
+    if unit == "DE" and shift < 0:
+        return Hit("DURATION", "P10Y")  # "the past decade": the ten years up to now
+    value = rv.shifted_value(ctx.dct, unit, shift)
     return Hit("DATE", value) if value else None
 
 
@@ -131,12 +137,12 @@ def span_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DURATION", rv.duration_value(n, lx.UNITS[norm(m["unit"])]))
 
 
-@rule("en_ago", rf"\b{NUM}\s+{UNIT}\s+(?P<dir>ago|earlier|before|from\s+now|hence)\b")
+@rule("en_ago", rf"\b{NUM}\s+{UNIT}\s+(?P<dir>ago|from\s+now|hence)\b")
 def ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
     n = parse_count(m["num"], lx.NUMBERS)
     if n is None or not n.is_integer():
         return None
-    sign = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
+    sign = -1 if m["dir"].lower() == "ago" else 1
     value = rv.ago_value(ctx.dct, lx.UNITS[norm(m["unit"])], sign * int(n))
     return Hit("DATE", value) if value else None
 
@@ -144,18 +150,19 @@ def ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
 @rule("en_in_n", rf"\b(?:in|within)\s+{NUM}\s+{UNIT}(?!\s+(?:ago|of|earlier))\b")
 def in_n_units(m: re.Match[str], ctx: Ctx) -> Hit | None:
     n = parse_count(m["num"], lx.NUMBERS)
-    if n is None or not n.is_integer() or (ctx.tense_at(m) or 0) < 0:
+    if n is None or not n.is_integer() or (ctx.tense_at(m) or 0) <= 0:
         return None
     value = rv.ago_value(ctx.dct, lx.UNITS[norm(m["unit"])], int(n))
     return Hit("DATE", value) if value else None
 
 
-@rule("en_duration", rf"(?<![\w$€£.,]){NUM}(?:\s+|-){UNIT}(?:\s+and\s+a\s+half)?(?:-long|-old)?\b")
+@rule("en_duration", rf"(?<![\w$€£.,]){NUM}(?P<half>\s+and\s+a\s+half)?(?:\s+|-)"
+      rf"(?:{ADJ}\s+)?{UNIT}(?P<h2>\s+and\s+a\s+half)?(?:-long)?(?P<old>[\s-]old)?\b")
 def duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
     n = parse_count(m["num"], lx.NUMBERS)
-    if n is None:
+    if n is None or m["old"] or (m["num"].lower() in ("a", "an") and m["unit"].startswith("sec")):
         return None
-    if "half" in m.group().lower():
+    if m["half"] or m["h2"]:
         n += 0.5
     return Hit("DURATION", rv.duration_value(n, lx.UNITS[norm(m["unit"])]), derivation="explicit")
 
@@ -189,7 +196,7 @@ def year(m: re.Match[str], ctx: Ctx) -> Hit | None:
 @rule("en_short_year", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])")
 def short_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     yy = int(m["yy"])
-    y = 2000 + yy if 2000 + yy <= ctx.dct.year else 1900 + yy
+    y = 2000 + yy if 2000 + yy <= ctx.dct.year + 5 else 1900 + yy
     return Hit("DATE", str(y), derivation="explicit")
 
 
@@ -221,10 +228,30 @@ def season(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return Hit("DATE", f"{rv.season_year(ctx.dct, code, lx.SHIFTS[norm(m['shift'])])}-{code}")
     if m["s"].lower() == "fall":
         return None  # the verb, far more often than the season
-    direction = ctx.tense_at(m)
-    if direction is None:
-        return Hit("DATE", f"XXXX-{code}")
-    return Hit("DATE", f"{rv.season_year(ctx.dct, code, direction)}-{code}")
+    return Hit("DATE", f"{rv.season_year(ctx.dct, code, ctx.tense_at(m))}-{code}")
+
+
+@rule("en_every_season", r"\b(?:every|each)\s+(?P<s>spring|summer|autumn|fall|winter)\b")
+def every_season(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("SET", f"XXXX-{lx.SEASONS[m['s'].lower()]}")
+
+
+@rule("en_half_hour", r"\b(?:half\s+an\s+hour|a\s+half[\s-]hour)\b")
+def half_hour(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("DURATION", "PT30M", derivation="explicit")
+
+
+@rule("en_part_of_year", r"\b(?:the\s+)?(?P<p>beginning|start|end|middle|close)\s+of\s+"
+      r"(?:the|this)\s+year\b")
+def part_of_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    mod = {"beginning": "START", "start": "START", "middle": "MID"}.get(m["p"].lower(), "END")
+    return Hit("DATE", str(ctx.dct.year), mod)
+
+
+@rule("en_part_of_day", r"\b(?:the\s+(?:start|end|close|beginning)\s+of\s+(?:the\s+)?"
+      r"(?:trading\s+)?day|late\s+in\s+the\s+day|early\s+in\s+the\s+day)\b")
+def part_of_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("DATE", ctx.dct.isoformat())
 
 
 @rule("en_ref", rf"\b(?P<w>{alt(lx.REFS)}|recent)\b")
@@ -246,5 +273,6 @@ RULES_EN: tuple[Rule, ...] = (
     month_day_year, day_month_year, numeric_rule(day_first=False), month_day, day_month,
     month_year, bare_month, weekday, day_word, this_part_of_day, shifted_unit, the_weekend,
     span_duration, ago, in_n_units, quarter, duration, vague_duration, year, short_year,
-    decade, decade_word, century, season, reference, recurrence, every_weekday,
+    decade, decade_word, century, season, reference, recurrence, every_weekday, every_season,
+    half_hour, part_of_year, part_of_day,
 )

@@ -31,6 +31,19 @@ UNIT1 = rf"(?P<u>{alt(_UNIT_WORDS)})"
 _ROMAN = {"xv": 15, "xvi": 16, "xvii": 17, "xviii": 18, "xix": 19, "xx": 20, "xxi": 21}
 
 
+_AGE_BEFORE = re.compile(r"(?i)(?:(?<!más )(?<!menos )(?<!cerca )\bde|\btiene|\btenía|\bcumplió"
+                         r"|\bcumple|\bcumplir|\(|,)\s*$")
+
+
+def _is_age(m: re.Match[str], text: str) -> bool:
+    """"Kast, de 59 años," or "(59 años)": someone's age, not a span of time."""
+    if m["age"]:
+        return True
+    return m["unit"].lower() == "años" and bool(
+        _AGE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    )
+
+
 def _shift(word: str | None) -> int | None:
     return lx.SHIFTS.get(norm(word)) if word else None
 
@@ -119,6 +132,8 @@ def unit_shift(m: re.Match[str], ctx: Ctx) -> Hit | None:
     unit = _UNIT_WORDS[norm(m["u"])]
     if shift is None or (unit == "D" and shift == 0):
         return None
+    if unit == "DE" and shift < 0:
+        return Hit("DURATION", "P10Y")  # "la última década": the ten years up to now
     value = rv.shifted_value(ctx.dct, unit, shift)
     return Hit("DATE", value) if value else None
 
@@ -145,13 +160,16 @@ def ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 @rule("es_ago_vague", rf"\bhace\s+(?:{alt(lx.VAGUE_NUMBERS)})\s+(?P<unit>{alt(lx.UNITS)})\b")
 def ago_vague(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    if lx.UNITS[norm(m["unit"])].startswith("T"):
+        return Hit("DATE", ctx.dct.isoformat())  # "hace unas horas": the same day
     return Hit("DATE", "PAST_REF")
 
 
-@rule("es_duration", rf"(?<![\w$€£.,]){NUM}\s+{UNIT}(?:\s+y\s+medi[oa])?\b")
+@rule("es_duration", rf"(?<![\w$€£.,]){NUM}\s+{UNIT}(?:\s+(?:consecutiv[oa]s|seguid[oa]s|"
+      r"complet[oa]s|enter[oa]s|más))?(?:\s+y\s+medi[oa])?(?P<age>\s+de\s+edad)?\b")
 def duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
     n = parse_count(m["num"], lx.NUMBERS)
-    if n is None or n == 0:
+    if n is None or n == 0 or _is_age(m, ctx.text):
         return None
     if re.search(r"medi[oa]$", m.group().lower()):
         n += 0.5
@@ -213,8 +231,6 @@ def season(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if shift == 0:
         return Hit("DATE", f"{ctx.dct.year}-{code}")
     direction = shift if shift is not None else ctx.tense_at(m)
-    if direction is None:
-        return Hit("DATE", f"XXXX-{code}")
     return Hit("DATE", f"{rv.season_year(ctx.dct, code, direction)}-{code}")
 
 
@@ -233,7 +249,7 @@ def every_weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("SET", f"XXXX-WXX-{lx.WEEKDAYS[m['wd'].lower()] + 1}")
 
 
-@rule("es_clock", r"\b(?:a\s+)?las\s+(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?(?:\s*(?:horas|hs|h)\b"
+@rule("es_clock", r"\blas\s+(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?(?:\s*(?:horas|hs|h)\b"
       r"\.?)?(?:\s+(?:de\s+la\s+)?(?P<pod>mañana|tarde|noche|madrugada))?(?:\s*\(?(?P<tz>UTC|GMT)"
       r"(?:\s*[+-]\s*\d{1,2})?\)?)?(?![\w%]|[.,]\d)")
 def clock(m: re.Match[str], ctx: Ctx) -> Hit | None:
@@ -245,9 +261,32 @@ def clock(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("TIME", f"{ctx.dct.isoformat()}T{h:02d}:{mi:02d}{'Z' if m['tz'] else ''}")
 
 
+@rule("es_every_season", rf"\b(?:cada|todos\s+los|todas\s+las)\s+(?P<s>{alt(lx.SEASONS)})\b")
+def every_season(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("SET", f"XXXX-{lx.SEASONS[m['s'].lower()]}")
+
+
+@rule("es_half_hour", r"\b(?:media\s+hora|una\s+hora\s+y\s+media)\b")
+def half_hour(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("DURATION", "PT30M" if m.group().lower().startswith("media") else "PT90M")
+
+
+@rule("es_part_of_year", r"\b(?:(?:a|hacia)\s+)?(?P<p>finales|fines|principios|comienzos|inicios|"
+      r"mediados)\s+(?:de|del)\s+(?:este\s+)?año(?!\s+(?:pasado|anterior|próximo|\d))\b")
+def part_of_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    mod = {"mediados": "MID", "finales": "END", "fines": "END"}.get(m["p"].lower(), "START")
+    return Hit("DATE", str(ctx.dct.year), mod)
+
+
+@rule("es_part_of_day", r"\b(?:al|a|el)\s+(?:final|principio|comienzo|cierre|inicio)\s+(?:del\s+día|"
+      r"de\s+la\s+(?:jornada|sesión))\b|\b(?:a\s+)?finales\s+del\s+día\b")
+def part_of_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("DATE", ctx.dct.isoformat())
+
+
 RULES_ES: tuple[Rule, ...] = (
     day_month_year, numeric_rule(day_first=True), day_month, month_year, bare_month, weekday,
     day_word, tomorrow, this_part_of_day, unit_shift, span_duration, ago, ago_vague, duration,
     vague_duration, quarter, year, decade, century, season, reference, recurrence,
-    every_weekday, clock,
+    every_weekday, clock, every_season, half_hour, part_of_year, part_of_day,
 )

@@ -15,6 +15,7 @@ from dateparser.languages.loader import default_loader
 
 from timeline.errors import InvalidInput
 from timeline.extract import intervals
+from timeline.extract.anaphora import add_day_references, anchor_times
 from timeline.extract.fallback import search_timexes
 from timeline.extract.grammar import Ctx, Found, Rule, apply_mods, collect, mod_pattern
 from timeline.extract.langdetect import detect_language
@@ -69,7 +70,9 @@ def tag(text: str, dct: date | datetime, lang: str | None = None) -> tuple[Timex
         return search_timexes(text, day, code)
     ctx = Ctx(text=text, dct=day, tense=index_tense(text, code))
     found = apply_mods(text, collect(text, rules, ctx), _MODS[code])
-    return tuple(_to_timex(text, f) for f in found)
+    timexes = [_to_timex(text, f) for f in found]
+    timexes = anchor_times(text, timexes, ctx.tense, day)
+    return tuple(add_day_references(text, timexes, code, day))
 
 
 def tag_for_events(text: str, dct: date | datetime, lang: str | None = None) -> tuple[Timex, ...]:

@@ -15,7 +15,7 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _ES_FUTURE = (
     r"\w{2,}(?:rá|rán|remos|réis)|(?:va|van|vamos|voy|vas)\s+a\s+\w+(?:ar|er|ir)(?:se)?"
     r"|próxim[oa]s?|prevé|prevén|previst[oa]s?|programad[oa]s?|planea|planean|dentro\s+de"
-    r"|de\s+cara\s+al?|se\s+espera|espera\s+que|tendrá|habrá"
+    r"|de\s+cara\s+al?|se\s+espera|espera\s+que|tendrá|habrá|hasta"
 )
 _ES_PAST = (
     r"(?:ha|han|he|hemos|había|habían|hubo|has)\s+(?:\w+\s+)?\w+(?:ado|ido|to|cho|sto)"
@@ -25,7 +25,7 @@ _ES_PAST = (
 )
 _EN_FUTURE = (
     r"will|won't|'ll|shall|going\s+to|gonna|plans?\s+to|planning\s+to|scheduled|expected\s+to"
-    r"|set\s+to|due\s+to|to\s+be\s+held|upcoming|next|coming|is\s+to|are\s+to|hopes?\s+to"
+    r"|set\s+to|due\s+to|to\s+be\s+held|upcoming|next|coming|is\s+to|are\s+to|hopes?\s+to|until|till"
 )
 _EN_PAST = (
     r"\w{3,}(?<!ne)(?<!ee)(?<!hundr)ed"
@@ -72,6 +72,10 @@ class TenseIndex:
             if best is None or gap < best[0]:
                 best = (gap, self.marker_tenses[k])
         return best[1] if best else None
+
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        return bisect_right(self.sentence_starts, a) == bisect_right(self.sentence_starts, b)
 
 
 def index_tense(text: str, lang: str) -> TenseIndex:

@@ -1,0 +1,72 @@
+"""Expressions whose day comes from the text around them, not from the DCT alone.
+
+* "the same day", "ese día", "la jornada": the latest explicit day mentioned before (else DCT);
+* clock times ("18:00 UTC") take the day named in the same sentence, and a day joined to its
+  time ("hoy a las 12:00 UTC", "16:00 UTC today") becomes one TIME expression.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from timeline.extract.tense import TenseIndex
+from timeline.model import Timex
+
+_DAY_REF = {
+    "en": re.compile(r"\b(?:(?:that|the)\s+(?:same\s+)?day|that\s+same\s+day)\b"
+                     r"(?!\s+(?:of|after|before|when|that|in|to|which|is|and\s+age)\b|-)", re.I),
+    "es": re.compile(r"\b(?:(?:ese|el|aquel|un)\s+(?:mismo\s+)?día|(?:esa|la|aquella)\s+"
+                     r"(?:misma\s+)?jornada)\b(?!\s+(?:de|del|en|que|siguiente|anterior|después|"
+                     r"antes|a\s+día|laboral|hábil)\b)", re.I),
+}
+_JOIN = re.compile(r"^\s*(?:,\s*)?(?:at|on|a|a\s+partir\s+de|desde|de|del|el|,)?\s*$", re.I)
+_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _is_day(t: Timex) -> bool:
+    return t.type == "DATE" and bool(_DAY.match(t.value))
+
+
+def add_day_references(text: str, timexes: list[Timex], lang: str, dct: date) -> list[Timex]:
+    """Tag "the same day" / "la jornada" with the latest day mentioned before it (or the DCT)."""
+    pattern = _DAY_REF.get(lang)
+    if pattern is None:
+        return timexes
+    out = list(timexes)
+    for m in pattern.finditer(text):
+        if m.group().lower().startswith("un "):
+            continue
+        if any(t.start < m.end() and t.end > m.start() for t in out):
+            continue
+        days = [t for t in out if t.end <= m.start() and _is_day(t)]
+        value = days[-1].value if days else dct.isoformat()
+        out.append(Timex(m.start(), m.end(), m.group(), "DATE", value, derivation="relative"))
+    return sorted(out, key=lambda t: t.start)
+
+
+def anchor_times(text: str, timexes: list[Timex], tense: TenseIndex, dct: date) -> list[Timex]:
+    """Give clock times the day of their sentence; fuse "today at 16:00" into one TIME."""
+    out: list[Timex] = []
+    for t in timexes:
+        prev = out[-1] if out else None
+        if t.type == "TIME" and t.value.startswith(dct.isoformat() + "T") and prev is not None:
+            if _is_day(prev) and _JOIN.match(text[prev.end:t.start]):
+                out[-1] = _fuse(text, prev, t, prev.value)
+                continue
+            if _is_day(prev) and tense.same_sentence(prev.start, t.start):
+                t = replace(t, value=prev.value + t.value[10:])
+        elif _is_day(t) and prev is not None and prev.type == "TIME" and _JOIN.match(
+            text[prev.end:t.start]
+        ) and prev.value.startswith(dct.isoformat() + "T"):
+            out[-1] = _fuse(text, prev, t, t.value)
+            continue
+        out.append(t)
+    return out
+
+
+def _fuse(text: str, a: Timex, b: Timex, day: str) -> Timex:
+    clock = a if a.type == "TIME" else b
+    return Timex(a.start, b.end, text[a.start:b.end], "TIME", day + clock.value[10:],
+                 derivation="relative")
