@@ -1,0 +1,113 @@
+"""Pure folds of one entry: each takes a row (or None) and an event's facts, returns the new row.
+
+No database, no clock: the timestamps are the events' ``recorded_at``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from events import StoredEvent
+from timeline.extract.edtf import edtf_bounds, edtf_precision
+from timeline.model import Source
+from timeline.projections.rows import ArticleRow, EntryRow
+
+
+def iso_bounds(edtf: str) -> tuple[str, str]:
+    start, end = edtf_bounds(edtf)
+    return start.isoformat(), end.isoformat()
+
+
+def touched(row: EntryRow, event: StoredEvent, **changes: Any) -> EntryRow:
+    """``row`` with ``changes``, stamped as last changed by ``event``."""
+    return replace(
+        row, last_position=event.position, updated_at=event.recorded_at, **changes
+    )
+
+
+def extracted(event: StoredEvent, article: ArticleRow | None) -> EntryRow:
+    """A new entry from an EventExtracted event (``article`` gives url, title, published)."""
+    d = event.data
+    start, end = iso_bounds(d["date"])
+    source = Source(
+        article_id=d["article_id"], quote=d["quote"], quote_start=d["quote_start"],
+        quote_end=d["quote_end"], url=article.url if article else None,
+        title=article.title if article else None,
+        published=article.published if article else None,
+    )
+    return EntryRow(
+        entry_id=d["entry_id"], article_id=d["article_id"], revision=d["revision"],
+        headline=d["headline"], text=d["sentence"], date=d["date"], precision=d["precision"],
+        start=start, end=end, derivation=d["derivation"], lang=d["lang"], quote=d["quote"],
+        quote_start=d["quote_start"], quote_end=d["quote_end"], actors=tuple(d["actors"]),
+        source=source, sources=(source,), stories=(), status="active",
+        corrections=0, merged_into=None, position=event.position,
+        last_position=event.position, created_at=event.recorded_at,
+        updated_at=event.recorded_at,
+    )
+
+
+def corrected(row: EntryRow, event: StoredEvent) -> EntryRow:
+    d = event.data
+    changes: dict[str, Any] = {"corrections": row.corrections + 1}
+    if d.get("date") is not None:
+        start, end = iso_bounds(d["date"])
+        changes |= {"date": d["date"], "precision": edtf_precision(d["date"]),
+                    "start": start, "end": end}
+    if d.get("headline") is not None:
+        changes["headline"] = d["headline"]
+    if d.get("text") is not None:
+        changes["text"] = d["text"]
+    return touched(row, event, **changes)
+
+
+def superseded(row: EntryRow, event: StoredEvent) -> EntryRow:
+    """An older revision's entry when its article is ingested again (retractions stay)."""
+    if row.status != "active" or row.revision >= event.data["revision"]:
+        return row
+    return touched(row, event, status="superseded")
+
+
+def with_story(row: EntryRow, event: StoredEvent) -> EntryRow:
+    slug = event.data["slug"]
+    stories = row.stories if slug in row.stories else (*row.stories, slug)
+    return touched(row, event, stories=stories)
+
+
+def without_story(row: EntryRow, event: StoredEvent) -> EntryRow:
+    slug = event.data["slug"]
+    return touched(row, event, stories=tuple(s for s in row.stories if s != slug))
+
+
+def merged_sources(row: EntryRow, members: list[EntryRow]) -> tuple[Source, ...]:
+    """Its own source, then every member's sources (in extraction order), without repeats."""
+    seen: set[tuple[str, int, int]] = set()
+    out: list[Source] = []
+    for source in (row.source, *(s for m in members for s in m.sources)):
+        key = (source.article_id, source.quote_start, source.quote_end)
+        if key not in seen:
+            seen.add(key)
+            out.append(source)
+    return tuple(out)
+
+
+_SINGLE = {
+    "EventCorrected": corrected,
+    "EventRetracted": lambda row, event: touched(row, event, status="retracted"),
+    "EventAddedToStory": with_story,
+    "EventRemovedFromStory": without_story,
+}
+
+
+def apply_event(
+    row: EntryRow | None, event: StoredEvent, *, article: ArticleRow | None = None
+) -> EntryRow | None:
+    """The entry after an event that names it alone (extraction, correction, retraction, story
+    membership). Unknown entries stay unknown; other event types leave the row as it was."""
+    if event.type == "EventExtracted":
+        return extracted(event, article)
+    change = _SINGLE.get(event.type)
+    if row is None or change is None:
+        return row
+    return change(row, event)

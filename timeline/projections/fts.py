@@ -1,0 +1,67 @@
+"""Full-text search over headline, text, quote and actors: SQLite FTS5, and the same matching
+rule in Python for "as of" queries. User input never reaches FTS5 syntax unquoted."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+FTS_DDL = """
+CREATE VIRTUAL TABLE IF NOT EXISTS tl_entries_fts USING fts5(
+    headline, text, quote, actors, content='tl_entries', content_rowid='rowid',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS tl_entries_fts_insert AFTER INSERT ON tl_entries BEGIN
+    INSERT INTO tl_entries_fts (rowid, headline, text, quote, actors)
+    VALUES (new.rowid, new.headline, new.text, new.quote, new.actors);
+END;
+CREATE TRIGGER IF NOT EXISTS tl_entries_fts_delete AFTER DELETE ON tl_entries BEGIN
+    INSERT INTO tl_entries_fts (tl_entries_fts, rowid, headline, text, quote, actors)
+    VALUES ('delete', old.rowid, old.headline, old.text, old.quote, old.actors);
+END;
+CREATE TRIGGER IF NOT EXISTS tl_entries_fts_update
+AFTER UPDATE OF headline, text, quote, actors ON tl_entries BEGIN
+    INSERT INTO tl_entries_fts (tl_entries_fts, rowid, headline, text, quote, actors)
+    VALUES ('delete', old.rowid, old.headline, old.text, old.quote, old.actors);
+    INSERT INTO tl_entries_fts (rowid, headline, text, quote, actors)
+    VALUES (new.rowid, new.headline, new.text, new.quote, new.actors);
+END;
+"""
+
+FTS_DROP = (
+    "DROP TRIGGER IF EXISTS tl_entries_fts_insert",
+    "DROP TRIGGER IF EXISTS tl_entries_fts_delete",
+    "DROP TRIGGER IF EXISTS tl_entries_fts_update",
+    "DROP TABLE IF EXISTS tl_entries_fts",
+)
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def fold_text(text: str) -> str:
+    """Lower case without accents: what the unicode61 tokenizer compares."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD.findall(fold_text(text))
+
+
+def fts_query(q: str) -> str | None:
+    """An FTS5 MATCH expression requiring every word of ``q`` (each one quoted); None if ``q``
+    has no words."""
+    words = tokens(q)
+    if not words:
+        return None
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
+
+
+def text_matches(q: str, fields: Iterable[str]) -> bool:
+    """Python twin of the FTS5 query: every word of ``q`` is a word of some field."""
+    words = set(tokens(q))
+    found: set[str] = set()
+    for field in fields:
+        found.update(tokens(field))
+    return words <= found

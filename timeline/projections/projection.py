@@ -1,0 +1,26 @@
+"""The archive's projection: the fold applied to the ``tl_`` tables by the events Projector."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from events import StoredEvent
+from timeline.projections.fold import fold_event
+from timeline.projections.schema import create_tables, drop_tables
+from timeline.projections.sqlstore import SqlStore
+
+
+class ArchiveProjection:
+    """Entries, articles, merges, stories, history and the full-text index, in one fold."""
+
+    name = "timeline"
+    version = 1
+
+    def setup(self, conn: sqlite3.Connection) -> None:
+        create_tables(conn)
+
+    def drop(self, conn: sqlite3.Connection) -> None:
+        drop_tables(conn)
+
+    def apply(self, conn: sqlite3.Connection, event: StoredEvent) -> None:
+        fold_event(SqlStore(conn), event)

@@ -1,0 +1,147 @@
+"""Read-side queries: entries in chronological order, one entry with its history, stories.
+
+The current state is read from the SQL read models. ``as_of`` answers as the archive stood at a
+past recorded time: the log up to ``log.position_at(T)`` is folded in memory and filtered with
+the same rule in Python (correctness first).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
+
+from timeline.errors import InvalidInput, NotFound
+from timeline.model import TimelineEntry
+from timeline.projections import filters as flt
+from timeline.projections.fts import tokens
+from timeline.projections.history import parse_recorded, to_item
+from timeline.projections.memory import MemoryStore, fold_all
+from timeline.projections.rows import EntryRow, HistoryRow
+from timeline.projections.sqlquery import select_entries, select_history
+from timeline.projections.sqlstore import SqlStore
+from timeline.projections.stories import Story, count_in_memory, select_stories, to_story
+
+if TYPE_CHECKING:
+    from timeline.archive import Archive
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    story: str | None = None
+    actor: str | None = None
+    date_from: str | date | None = None
+    date_to: str | date | None = None
+    q: str | None = None
+    status: str = "active"  # active, retracted, superseded or all
+    lang: str | None = None
+    source: str | None = None  # article id or url
+    as_of: datetime | str | None = None
+    limit: int = 50
+    cursor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    entries: tuple[TimelineEntry, ...]
+    next_cursor: str | None
+
+
+def resolve(query: EventQuery) -> flt.Filters:
+    """Validate ``query`` into plain filter values (InvalidInput names the bad field)."""
+    return flt.Filters(
+        story=query.story or None, actor=query.actor or None,
+        start=flt.bound(query.date_from, "date_from", 0),
+        end=flt.bound(query.date_to, "date_to", 1),
+        q=query.q if query.q and tokens(query.q) else None,
+        status=flt.check_status(query.status), lang=query.lang or None,
+        source=query.source or None, after=flt.decode_cursor(query.cursor),
+        limit=flt.check_limit(query.limit),
+    )
+
+
+def to_entry(row: EntryRow, history: list[HistoryRow] | None = None) -> TimelineEntry:
+    return TimelineEntry(
+        entry_id=row.entry_id, headline=row.headline, text=row.text, date=row.date,
+        precision=row.precision, start=date.fromisoformat(row.start),
+        end=date.fromisoformat(row.end), derivation=row.derivation,  # type: ignore[arg-type]
+        lang=row.lang, sources=row.sources, actors=row.actors, stories=row.stories,
+        status=row.status,  # type: ignore[arg-type]
+        revision=row.corrections, position=row.position, last_position=row.last_position,
+        created_at=parse_recorded(row.created_at), updated_at=parse_recorded(row.updated_at),
+        history=tuple(to_item(h) for h in history or ()),
+    )
+
+
+def as_of_position(archive: Archive, as_of: datetime | str) -> int:
+    """The last log position recorded at or before ``as_of``."""
+    moment = as_of
+    if isinstance(as_of, str):
+        try:
+            moment = datetime.fromisoformat(as_of.strip().replace("Z", "+00:00"))
+        except ValueError as exc:
+            raise InvalidInput(f"as_of is not an ISO date-time: {as_of!r}", field="as_of") from exc
+    assert isinstance(moment, datetime)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return archive.log.position_at(moment)
+
+
+def state_as_of(archive: Archive, as_of: datetime | str) -> MemoryStore:
+    """The whole archive folded in memory up to ``as_of``."""
+    position = as_of_position(archive, as_of)
+    return fold_all(archive.log.read_all(until_position=position))
+
+
+def _page(rows: list[EntryRow], limit: int) -> Page:
+    more = len(rows) > limit
+    rows = rows[:limit]
+    cursor = flt.encode_cursor(rows[-1].sort_key) if more and rows else None
+    return Page(tuple(to_entry(r) for r in rows), cursor)
+
+
+def find_entries(archive: Archive, query: EventQuery) -> Page:
+    """Entries matching ``query`` in chronological order (start, finest precision, position)."""
+    f = resolve(query)
+    if query.as_of is None:
+        rows = select_entries(archive.log.conn, f, f.limit + 1)
+    else:
+        store = state_as_of(archive, query.as_of)
+        found = (r for r in store.entries.values() if flt.matches(r, f))
+        rows = sorted(found, key=lambda r: r.sort_key)[: f.limit + 1]
+    return _page(rows, f.limit)
+
+
+def get_entry(
+    archive: Archive, entry_id: str, *, as_of: datetime | str | None = None
+) -> TimelineEntry:
+    """One entry (whatever its status) with its history; NotFound if it never existed."""
+    if as_of is None:
+        row = SqlStore(archive.log.conn).entry(entry_id)
+        history = select_history(archive.log.conn, entry_id) if row else []
+    else:
+        store = state_as_of(archive, as_of)
+        row = store.entry(entry_id)
+        history = store.history.get(entry_id, [])
+    if row is None:
+        raise NotFound(f"no entry {entry_id!r}", kind="entry", key=entry_id)
+    return to_entry(row, history)
+
+
+def list_stories(archive: Archive, as_of: datetime | str | None = None) -> tuple[Story, ...]:
+    """Every story, in creation order, with the number of entries it shows."""
+    if as_of is None:
+        return tuple(select_stories(archive.log.conn))
+    store = state_as_of(archive, as_of)
+    rows = sorted(store.stories.values(), key=lambda s: s.position)
+    return tuple(to_story(s, count_in_memory(store.entries.values(), s.slug)) for s in rows)
+
+
+def get_story(archive: Archive, slug: str, as_of: datetime | str | None = None) -> Story:
+    """One story; NotFound if there is no such story (at ``as_of``)."""
+    for story in list_stories(archive, as_of) if as_of else select_stories(
+        archive.log.conn, slug
+    ):
+        if story.slug == slug:
+            return story
+    raise NotFound(f"no story {slug!r}", kind="story", key=slug)

@@ -1,0 +1,99 @@
+"""The read models' records: what the folds produce and the SQL tables store. Plain frozen data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from timeline.model import PRECISIONS, Source
+
+
+def precision_rank(precision: str) -> int:
+    """Sort rank of a precision, finest first; unknown precisions sort last."""
+    return PRECISIONS.index(precision) if precision in PRECISIONS else len(PRECISIONS)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """The latest ingested revision of an article."""
+
+    article_id: str
+    revision: int
+    url: str | None
+    title: str | None
+    published: str  # ISO date
+    lang: str
+    story: str | None
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntryRow:
+    """One entry as the fold sees it. Dates are ISO strings; ``source`` is its own evidence,
+    ``sources`` what it shows (its own first, then those of entries merged into it)."""
+
+    entry_id: str
+    article_id: str
+    revision: int  # the article revision it was extracted from
+    headline: str
+    text: str
+    date: str  # EDTF
+    precision: str
+    start: str  # ISO day, inclusive
+    end: str  # ISO day, inclusive
+    derivation: str
+    lang: str
+    quote: str
+    quote_start: int
+    quote_end: int
+    actors: tuple[str, ...]
+    source: Source
+    sources: tuple[Source, ...]
+    stories: tuple[str, ...]
+    status: str  # active, retracted, superseded
+    corrections: int
+    merged_into: str | None
+    position: int
+    last_position: int
+    created_at: str
+    updated_at: str
+
+    @property
+    def prank(self) -> int:
+        return precision_rank(self.precision)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int]:
+        """Chronological order, stable for equal and fuzzy dates: start, finest first, position."""
+        return (self.start, self.prank, self.position)
+
+
+@dataclass(frozen=True, slots=True)
+class MergeRow:
+    merge_id: str
+    primary: str
+    entry_ids: tuple[str, ...]
+    undone: bool
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    slug: str
+    title: str
+    description: str | None
+    created_by: str | None
+    created_at: str
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """One thing that happened to an entry (see timeline.model.HistoryItem)."""
+
+    entry_id: str
+    position: int
+    recorded_at: str
+    type: str
+    summary: str
+    actor: str | None
+    reason: str | None

@@ -1,0 +1,69 @@
+"""Entry queries over the live read models: one parameterised SELECT per request."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from timeline.projections.filters import Filters
+from timeline.projections.fts import fts_query
+from timeline.projections.rows import EntryRow, HistoryRow
+from timeline.projections.sqlstore import ENTRY_COLUMNS, entry_from_sql
+
+_COLUMNS = ", ".join(f"e.{c}" for c in ENTRY_COLUMNS[:-1])
+_ACTOR = "EXISTS (SELECT 1 FROM json_each(e.actors) WHERE value = ? COLLATE NOCASE)"
+_SOURCE = (
+    "EXISTS (SELECT 1 FROM json_each(e.sources) WHERE json_extract(value, '$.article_id') = ?"
+    " OR json_extract(value, '$.url') = ?)"
+)
+_FTS = "e.rowid IN (SELECT rowid FROM tl_entries_fts WHERE tl_entries_fts MATCH ?)"
+
+
+def _where(f: Filters) -> tuple[list[str], list[Any]]:
+    clauses = ["e.merged_into IS NULL"]
+    params: list[Any] = []
+
+    def add(clause: str, *values: Any) -> None:
+        clauses.append(clause)
+        params.extend(values)
+
+    if f.status is not None:
+        add("e.status = ?", f.status)
+    if f.start is not None:
+        add('e."end" >= ?', f.start)
+    if f.end is not None:
+        add("e.start <= ?", f.end)
+    if f.lang is not None:
+        add("e.lang = ?", f.lang)
+    if f.actor is not None:
+        add(_ACTOR, f.actor)
+    if f.source is not None:
+        add(_SOURCE, f.source, f.source)
+    if f.q is not None:
+        add(_FTS, fts_query(f.q) or '""')
+    if f.after is not None:
+        add("(e.start, e.prank, e.position) > (?, ?, ?)", *f.after)
+    return clauses, params
+
+
+def select_entries(conn: sqlite3.Connection, f: Filters, limit: int) -> list[EntryRow]:
+    """Up to ``limit`` entries matching ``f`` in chronological order."""
+    clauses, params = _where(f)
+    source = "tl_entries e"
+    if f.story is not None:
+        source = "tl_story_entries s JOIN tl_entries e ON e.entry_id = s.entry_id"
+        clauses.insert(0, "s.slug = ?")
+        params.insert(0, f.story)
+    sql = (
+        f"SELECT {_COLUMNS} FROM {source} WHERE {' AND '.join(clauses)}"
+        " ORDER BY e.start, e.prank, e.position LIMIT ?"
+    )
+    return [entry_from_sql(r) for r in conn.execute(sql, (*params, limit))]
+
+
+def select_history(conn: sqlite3.Connection, entry_id: str) -> list[HistoryRow]:
+    rows = conn.execute(
+        "SELECT entry_id, position, recorded_at, type, summary, actor, reason FROM tl_history"
+        " WHERE entry_id = ? ORDER BY position", (entry_id,)
+    )
+    return [HistoryRow(*r) for r in rows]

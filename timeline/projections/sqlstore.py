@@ -1,0 +1,151 @@
+"""The fold's ``Store`` over the ``tl_`` tables (parameterised SQL only)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict, fields
+from typing import Any
+
+from timeline.model import Source
+from timeline.projections.rows import ArticleRow, EntryRow, HistoryRow, MergeRow, StoryRow
+
+ENTRY_FIELDS = tuple(f.name for f in fields(EntryRow))
+ENTRY_COLUMNS = tuple('"end"' if n == "end" else n for n in ENTRY_FIELDS) + ("prank",)
+ENTRY_SELECT = "SELECT " + ", ".join(ENTRY_COLUMNS[:-1]) + " FROM tl_entries"
+_JSON = {"actors", "source", "sources", "stories"}
+
+
+def _dump(name: str, value: Any) -> Any:
+    if name == "source":
+        return json.dumps(asdict(value), ensure_ascii=False)
+    if name == "sources":
+        return json.dumps([asdict(s) for s in value], ensure_ascii=False)
+    if name in _JSON:
+        return json.dumps(list(value), ensure_ascii=False)
+    return value
+
+
+def entry_values(row: EntryRow) -> dict[str, Any]:
+    values = {name: _dump(name, getattr(row, name)) for name in ENTRY_FIELDS}
+    values["prank"] = row.prank
+    return values
+
+
+def entry_from_sql(values: tuple[Any, ...]) -> EntryRow:
+    """An EntryRow from a row of ``ENTRY_SELECT``."""
+    data = dict(zip(ENTRY_FIELDS, values, strict=True))
+    data["actors"] = tuple(json.loads(data["actors"]))
+    data["stories"] = tuple(json.loads(data["stories"]))
+    data["source"] = Source(**json.loads(data["source"]))
+    data["sources"] = tuple(Source(**s) for s in json.loads(data["sources"]))
+    return EntryRow(**data)
+
+
+def _column(name: str) -> str:
+    return '"end"' if name == "end" else name
+
+
+class SqlStore:
+    """Reads and writes rows inside the projector's transaction on ``conn``."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def article(self, article_id: str) -> ArticleRow | None:
+        row = self.conn.execute(
+            "SELECT article_id, revision, url, title, published, lang, story, position"
+            " FROM tl_articles WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return ArticleRow(*row) if row else None
+
+    def put_article(self, row: ArticleRow) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO tl_articles (article_id, revision, url, title, published,"
+            " lang, story, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (row.article_id, row.revision, row.url, row.title, row.published, row.lang,
+             row.story, row.position),
+        )
+
+    def entry(self, entry_id: str) -> EntryRow | None:
+        row = self.conn.execute(ENTRY_SELECT + " WHERE entry_id = ?", (entry_id,)).fetchone()
+        return entry_from_sql(row) if row else None
+
+    def put_entry(self, row: EntryRow, previous: EntryRow | None) -> None:
+        values = entry_values(row)
+        if previous is None:
+            self._insert_entry(values)
+        else:
+            old = entry_values(previous)
+            changed = {k: v for k, v in values.items() if old[k] != v}
+            if changed:
+                sets = ", ".join(f"{_column(k)} = ?" for k in changed)
+                self.conn.execute(
+                    f"UPDATE tl_entries SET {sets} WHERE entry_id = ?",
+                    (*changed.values(), row.entry_id),
+                )
+        self._sync_stories(row, previous)
+
+    def _insert_entry(self, values: dict[str, Any]) -> None:
+        columns = ", ".join(_column(k) for k in values)
+        marks = ", ".join("?" for _ in values)
+        self.conn.execute(
+            f"INSERT INTO tl_entries ({columns}) VALUES ({marks})", tuple(values.values())
+        )
+
+    def _sync_stories(self, row: EntryRow, previous: EntryRow | None) -> None:
+        before = set(previous.stories) if previous else set()
+        after = set(row.stories)
+        self.conn.executemany(
+            "DELETE FROM tl_story_entries WHERE slug = ? AND entry_id = ?",
+            [(slug, row.entry_id) for slug in sorted(before - after)],
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO tl_story_entries (slug, entry_id) VALUES (?, ?)",
+            [(slug, row.entry_id) for slug in sorted(after - before)],
+        )
+
+    def entries_of_article(self, article_id: str) -> list[EntryRow]:
+        rows = self.conn.execute(
+            ENTRY_SELECT + " WHERE article_id = ? ORDER BY position", (article_id,)
+        )
+        return [entry_from_sql(r) for r in rows]
+
+    def members(self, primary: str) -> list[EntryRow]:
+        rows = self.conn.execute(
+            ENTRY_SELECT + " WHERE merged_into = ? ORDER BY position", (primary,)
+        )
+        return [entry_from_sql(r) for r in rows]
+
+    def merge(self, merge_id: str) -> MergeRow | None:
+        row = self.conn.execute(
+            "SELECT merge_id, primary_id, entry_ids, undone, position FROM tl_merges"
+            " WHERE merge_id = ?", (merge_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return MergeRow(row[0], row[1], tuple(json.loads(row[2])), bool(row[3]), row[4])
+
+    def put_merge(self, row: MergeRow) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO tl_merges (merge_id, primary_id, entry_ids, undone,"
+            " position) VALUES (?, ?, ?, ?, ?)",
+            (row.merge_id, row.primary, json.dumps(list(row.entry_ids)), int(row.undone),
+             row.position),
+        )
+
+    def put_story(self, row: StoryRow) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO tl_stories (slug, title, description, created_by,"
+            " created_at, position) VALUES (?, ?, ?, ?, ?, ?)",
+            (row.slug, row.title, row.description, row.created_by, row.created_at,
+             row.position),
+        )
+
+    def add_history(self, row: HistoryRow) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO tl_history (entry_id, position, recorded_at, type, summary,"
+            " actor, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (row.entry_id, row.position, row.recorded_at, row.type, row.summary, row.actor,
+             row.reason),
+        )
