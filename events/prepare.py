@@ -32,6 +32,30 @@ class MetadataSchema(Schema):
 _metadata_schema = MetadataSchema()
 
 
+def _plain_string_limits(schema: Schema) -> dict[str, int] | None:
+    """Each field's max length, if every field is a plain String with one Length(max) rule.
+
+    Values within these limits are exactly what the schema accepts, which lets
+    ``_check_metadata`` skip marshmallow for plainly valid metadata. None (never skip) for any
+    other shape of schema.
+    """
+    limits: dict[str, int] = {}
+    for name, f in schema.fields.items():
+        rules = f.validators
+        plain = type(f) is fields.String and not f.allow_none and f.data_key is None
+        if not plain or len(rules) != 1 or type(rules[0]) is not validate.Length:
+            return None
+        rule = rules[0]
+        if rule.min is not None or rule.equal is not None or rule.max is None:
+            return None
+        limits[name] = rule.max
+    return limits
+
+
+_metadata_limits = _plain_string_limits(_metadata_schema)
+_UUID_CANONICAL = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+
+
 @dataclass(frozen=True, slots=True)
 class PreparedEvent:
     event_id: str
@@ -52,6 +76,8 @@ def check_stream_id(stream_id: object) -> str:
 
 
 def _check_event_id(event_id: object) -> str:
+    if type(event_id) is str and _UUID_CANONICAL.match(event_id):
+        return event_id  # already what str(uuid.UUID(event_id)) returns
     try:
         return str(uuid.UUID(str(event_id)))
     except ValueError as exc:
@@ -61,13 +87,25 @@ def _check_event_id(event_id: object) -> str:
 def _check_metadata(metadata: object) -> None:
     if not isinstance(metadata, dict):
         raise InvalidEvent("metadata must be an object", field="metadata")
-    if not metadata:
+    if not metadata or _plainly_valid(metadata):
         return
     try:
         _metadata_schema.load(metadata)
     except ValidationError as exc:
         path, message = _first_error(exc.messages, "metadata")
         raise InvalidEvent(f"{path}: {message}", field=path) from exc
+
+
+def _plainly_valid(metadata: dict) -> bool:
+    """True only for metadata MetadataSchema surely accepts; anything else goes to marshmallow."""
+    limits = _metadata_limits
+    if limits is None:
+        return False
+    for key, value in metadata.items():
+        limit = limits.get(key)
+        if limit is None or type(value) is not str or len(value) > limit:
+            return False
+    return True
 
 
 def _version_for(event: NewEvent, registry: EventRegistry, strict: bool) -> int:
