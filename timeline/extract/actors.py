@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 CONNECTORS: frozenset[str] = frozenset(
-    {"de", "del", "la", "las", "los", "van", "von", "der", "den", "da", "di", "do", "dos"}
+    {"de", "del", "la", "las", "los", "van", "von", "der", "den", "da", "di", "do", "dos", "of"}
 )
 
 _MONTHS_WEEKDAYS: frozenset[str] = frozenset(
@@ -51,7 +51,8 @@ STOPWORDS: dict[str, frozenset[str]] = {
             "yesterday", "tomorrow", "tonight", "last", "next", "however", "also", "meanwhile",
             "although", "because", "no", "yes", "not", "all", "every", "more", "some", "many",
             "one", "two", "three", "mr", "mrs", "ms", "dr", "sources", "thanks", "congratulations",
-            "spring", "summer", "autumn", "fall", "winter", "officials", "residents",
+            "spring", "summer", "autumn", "fall", "winter", "officials", "residents", "under",
+            "over", "despite", "upon", "local", "chief", "according",
         }
     ),
 }

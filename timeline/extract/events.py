@@ -37,8 +37,8 @@ _DATELINE_WORDS = frozenset(
 )
 _WORDS = re.compile(r"[^\W\d_]+")
 
-_PAST_ES = re.compile(r"\b[a-záéíóúñ]{3,}(?:ó|aron|ieron)\b")
-_PAST_EN = re.compile(r"\b[a-z]{3,}ed\b")
+_PAST_ES = re.compile(r"[a-záéíóúñü]{3,}(?:ó|aron|ieron)")
+_PAST_EN = re.compile(r"[a-z]{3,}ed")
 _IRREGULAR_PAST: dict[str, frozenset[str]] = {
     "es": frozenset(
         {"dijo", "dijeron", "hizo", "hicieron", "dio", "dieron", "puso", "propuso", "tuvo",
@@ -179,26 +179,31 @@ def _publication_events(
         if len(found) == MAX_PUBLICATION_EVENTS:
             break
         actors = find_actors(sentence.text, article.lang)
-        if actors and _reports_past_action(sentence.text, article.lang):
-            found.append((sentence.start, _anchored(article, sentence, actors, version)))
+        verb = _past_action_at(sentence.text, article.lang) if actors else None
+        if verb is not None:
+            found.append((sentence.start, _anchored(article, sentence, actors, verb, version)))
     return found
 
 
-def _reports_past_action(sentence: str, lang: str) -> bool:
+def _past_action_at(sentence: str, lang: str) -> int | None:
+    """Offset of the first past-tense verb in a statement (not a question), if any."""
     if sentence.rstrip().endswith("?"):
-        return False
-    words = set(_WORDS.findall(sentence.lower()))
+        return None
     pattern = _PAST_ES if lang == "es" else _PAST_EN if lang == "en" else None
-    regular = {m.group() for m in pattern.finditer(sentence.lower())} if pattern else set()
-    irregular = words & _IRREGULAR_PAST.get(lang, frozenset())
-    return bool((regular - _NOT_PAST.get(lang, frozenset())) | irregular)
+    excluded = _NOT_PAST.get(lang, frozenset())
+    irregular = _IRREGULAR_PAST.get(lang, frozenset())
+    for match in _WORDS.finditer(sentence.lower()):
+        word = match.group()
+        if word in irregular or (pattern and pattern.fullmatch(word) and word not in excluded):
+            return match.start()
+    return None
 
 
 def _anchored(
-    article: Article, sentence: Span, actors: tuple[str, ...], version: str
+    article: Article, sentence: Span, actors: tuple[str, ...], verb: int, version: str
 ) -> ExtractedEvent:
     return ExtractedEvent(
-        headline=make_headline(sentence.text, None, article.lang),
+        headline=make_headline(sentence.text, None, article.lang, focus=verb),
         sentence=sentence.text,
         sentence_start=sentence.start,
         sentence_end=sentence.end,

@@ -62,15 +62,25 @@ _EDGE = " ,;:—–-.!?¡¿"
 _QUOTES = "\"“”«»"
 
 
-def make_headline(sentence: str, timex_span: tuple[int, int] | None, lang: str) -> str:
-    """A headline of at most ``MAX_HEADLINE_CHARS`` for the event ``sentence`` reports."""
-    span = timex_span or (0, 0)
-    quoted = _embedded_post(sentence, span[0]) if timex_span else None
-    if quoted:
-        return quoted
-    start, end = _clause_around(sentence, span)
-    start = _after_relative(sentence, start, end, span)
-    clause = _without_date(sentence, start, end, span) if timex_span else sentence[start:end]
+def make_headline(
+    sentence: str, timex_span: tuple[int, int] | None, lang: str, *, focus: int | None = None
+) -> str:
+    """A headline of at most ``MAX_HEADLINE_CHARS`` for the event ``sentence`` reports.
+
+    ``timex_span`` is the date expression's offsets in ``sentence``; without one, the clause at
+    ``focus`` (e.g. the main verb's offset; default the start) is used as it stands.
+    """
+    if timex_span:
+        quoted = _embedded_post(sentence, timex_span[0])
+        if quoted:
+            return quoted
+        start, end = _clause_around(sentence, timex_span)
+        start = _after_relative(sentence, start, end, timex_span)
+        clause = _without_date(sentence, start, end, timex_span)
+    else:
+        at = focus or 0
+        start, end = _clause_around(sentence, (at, at))
+        clause = sentence[start:end]
     clause, relative = _without_leading_connectors(clause)
     relative = relative or _RELATIVE_END.search(sentence[:start]) is not None
     if _lacks_subject(clause):
@@ -93,8 +103,6 @@ def _embedded_post(sentence: str, date_start: int) -> str | None:
 
 def _after_relative(sentence: str, start: int, end: int, span: tuple[int, int]) -> int:
     """Start after the last relative pronoun before the date, if enough is left after it."""
-    if not span[1]:
-        return start
     for match in reversed(list(_RELATIVE.finditer(sentence, start, span[0]))):
         if _enough(sentence, match.end(), end, span):
             return match.end()
@@ -110,7 +118,8 @@ def _clause_around(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
         elif match.start() >= span[1] and _enough(sentence, start, match.start(), span):
             end = match.start()
             break
-    coordination = _COORDINATION.search(sentence, max(span[1], start), end) if span[1] else None
+    dated = span[0] < span[1]
+    coordination = _COORDINATION.search(sentence, max(span[1], start), end) if dated else None
     if coordination and _enough(sentence, start, coordination.start(), span):
         end = coordination.start()
     return start, end
@@ -147,15 +156,35 @@ def _lacks_subject(clause: str) -> bool:
 
 
 def _subject_before(prefix: str, lang: str, relative: bool) -> str | None:
-    """The nearest earlier name that can be a subject (a relative's antecedent may be any)."""
+    """The nearest earlier name that can be a subject; for a relative clause, its antecedent."""
+    if relative:
+        prefix = prefix[_segment_start(prefix, back=2) :]
     for name in reversed(find_actors(prefix, lang)):
-        before = [w.lower() for w in prefix[: prefix.rfind(name)].split()]
+        at = prefix.rfind(name)
+        if sum(prefix.count(q, 0, at) for q in _QUOTES) % 2:
+            continue  # a name inside a quotation is not the clause's subject
+        before = [w.lower().strip(_QUOTES) for w in prefix[:at].split()]
         if before and before[-1] in {"el", "la", "los", "las", "the"}:
             before.pop()
         if not before or before[-1] not in _OBJECT_PREPOSITIONS:
             return name
         if relative and " " in name and before[-1] in {"de", "of"}:
             return name  # "hijo de Michael Kast, un alemán que emigró..."
+    return _antecedent(prefix) if relative else None
+
+
+def _segment_start(text: str, back: int) -> int:
+    """Where the ``back``-th last clause of ``text`` starts."""
+    starts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text))]
+    return starts[-back] if len(starts) >= back else 0
+
+
+def _antecedent(prefix: str) -> str | None:
+    """'... para modernizar las grúas del terminal, que' -> 'las grúas del terminal'."""
+    words = _WORD.findall(_RELATIVE_END.sub("", prefix).rstrip(" ,"))[-5:]
+    for index, word in enumerate(words):
+        if word.lower() in _DETERMINERS:
+            return " ".join(words[index:]).rstrip(",")
     return None
 
 
