@@ -219,6 +219,8 @@ class SqliteEventLog:
         every = self.checkpoint_every
         first_due = (before // every + 1) * every
         due = rows[first_due - before - 1 :: every] if every > 0 else []
+        if not due:
+            return
         conn.executemany(
             "INSERT INTO chain_checkpoints (position, hash, recorded_at) VALUES (?, ?, ?)",
             [(r[0], r[10], r[8]) for r in due],
