@@ -54,3 +54,20 @@ def test_long_clauses_are_clipped_at_a_word_boundary_without_dangling_words() ->
 def test_headline_starts_with_a_capital_and_ends_without_punctuation() -> None:
     result = headline("y el martes, los estibadores volvieron al trabajo.", "el martes", "es")
     assert result == "Los estibadores volvieron al trabajo"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "timex", "expected"),
+    [
+        ("Riverside's barrier is late, engineers said on Wednesday, less than a month after work "
+         "began on June 15.", "June 15", "Less than a month after work began"),
+        ("Rivas dijo que el acta se firmará el 3 de junio y que en ella se votará el plan de 2019.",
+         "2019", "En ella se votará el plan"),
+        ("Modernizarán las grúas del terminal, que operan desde 2009.", "2009",
+         "Las grúas del terminal operan"),
+    ],
+)
+def test_a_subject_is_lent_only_to_clauses_opening_with_a_verb(
+    sentence: str, timex: str, expected: str
+) -> None:
+    assert headline(sentence, timex, "en" if "Riverside" in sentence else "es") == expected

@@ -69,7 +69,7 @@ TITLES: frozenset[str] = frozenset(
 )
 
 _TOKEN = re.compile(r"@\w{2,}|(?:\w{1,2}\.){2,}|\w+(?:['’-]\w+)*")
-_VERB_ENDING = re.compile(r"(?:ó|aron|ieron|aba|ían|ed)$")  # sentence-initial past tenses
+_VERB_ENDING = re.compile(r"(?:ó|aron|ieron|aba|ían|rá|rán|ed)$")  # sentence-initial verbs
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _POSSESSIVE = re.compile(r"['’]s$")
 

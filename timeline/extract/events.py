@@ -48,7 +48,7 @@ _IRREGULAR_PAST: dict[str, frozenset[str]] = {
         {"said", "told", "met", "won", "lost", "took", "made", "gave", "held", "spoke", "wrote",
          "sent", "left", "began", "led", "struck", "sought", "brought", "chose", "ran", "went",
          "came", "put", "set", "cut", "paid", "sold", "bought", "built", "fell", "rose", "broke",
-         "swore", "threw", "knew", "saw", "stood", "withdrew", "became"}
+         "swore", "threw", "knew", "saw", "stood", "withdrew", "became", "found"}
     ),
 }
 _NOT_PAST: dict[str, frozenset[str]] = {

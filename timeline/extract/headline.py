@@ -56,6 +56,20 @@ _COORDINATION = re.compile(r"\s(?:y|e|pero|and|but)\s")
 _WORD = re.compile(r"\S+")
 _RELATIVE = re.compile(r"\b(?:que|quien|quienes|who|which)\s")
 _RELATIVE_END = re.compile(r"\b(?:que|quien|quienes|who|which)\s+$")
+_EXPLICATIVE_END = re.compile(r",\s*(?:que|quien|quienes|who|which)\s+$")
+#: Words that open a clause with its verb: auxiliaries, clitics, finite endings.
+_AUXILIARIES = frozenset(
+    {
+        "es", "son", "fue", "fueron", "era", "eran", "está", "están", "estuvo", "hay", "ha",
+        "han", "había", "habían", "será", "serán", "tiene", "tienen", "puede", "pueden", "debe",
+        "deben", "va", "van", "dijo", "hizo", "tuvo", "obtuvo", "dio", "is", "are", "was",
+        "were", "will", "would", "has", "have", "had", "can", "could", "should", "may", "might",
+        "must", "did", "does", "said", "told", "met", "won", "lost", "took", "made", "gave",
+        "held", "left", "began", "led", "went", "came", "became", "found", "spoke", "sent",
+    }
+)
+_CLITICS = frozenset({"se", "lo", "le", "les", "me", "nos"})
+_FINITE = re.compile(r"(?:ó|aron|ieron|rá|rán|ría|rían|aba|aban|ían|ed)$")
 _BYLINE = re.compile(r"[—–]\s*[^—–()]{0,60}\((@\w+)\)\s*$")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _EDGE = " ,;:—–-.!?¡¿"
@@ -83,7 +97,7 @@ def make_headline(
         clause = sentence[start:end]
     clause, relative = _without_leading_connectors(clause)
     relative = relative or _RELATIVE_END.search(sentence[:start]) is not None
-    if _lacks_subject(clause):
+    if _lacks_subject(clause, relative):
         subject = _subject_before(sentence[:start], lang, relative)
         clause = f"{subject} {clause}" if subject else clause
     headline = _tidy(_clip(clause))
@@ -150,9 +164,14 @@ def _without_leading_connectors(clause: str) -> tuple[str, bool]:
     return " ".join(words), relative
 
 
-def _lacks_subject(clause: str) -> bool:
-    first = clause.split(" ", 1)[0].strip(_QUOTES)
-    return bool(first) and first[0].islower() and first.lower() not in _DETERMINERS
+def _lacks_subject(clause: str, relative: bool) -> bool:
+    """Whether the clause opens with its verb ("ingresó al balotaje", "que operan desde")."""
+    first = clause.split(" ", 1)[0].strip(_QUOTES).lower()
+    if not first or not clause[:1].islower() or first in _DETERMINERS:
+        return False
+    if relative and first not in _OBJECT_PREPOSITIONS | _INTO_DATE:
+        return True  # the relative pronoun was the subject
+    return first in _AUXILIARIES or first in _CLITICS or _FINITE.search(first) is not None
 
 
 def _subject_before(prefix: str, lang: str, relative: bool) -> str | None:
@@ -180,11 +199,14 @@ def _segment_start(text: str, back: int) -> int:
 
 
 def _antecedent(prefix: str) -> str | None:
-    """'... para modernizar las grúas del terminal, que' -> 'las grúas del terminal'."""
+    """'... modernizar las grúas del terminal, que' -> 'las grúas del terminal'."""
+    if not _EXPLICATIVE_END.search(prefix):
+        return None
     words = _WORD.findall(_RELATIVE_END.sub("", prefix).rstrip(" ,"))[-5:]
     for index, word in enumerate(words):
         if word.lower() in _DETERMINERS:
-            return " ".join(words[index:]).rstrip(",")
+            phrase = " ".join(words[index:])
+            return None if any(c.isdigit() for c in phrase) else phrase
     return None
 
 
