@@ -64,7 +64,7 @@ def build_entries() -> list[TimelineEntry]:
                lang="en"),
         _entry(6, "Llegan los primeros tranvías", "194X", "decade", d(1940, 1, 1),
                d(1949, 12, 31)),
-        _entry(7, "The mill closed", "194X", "decade", d(1947, 1, 1), d(1949, 12, 31),
+        _entry(7, "The mill closed", "1947/1949", "interval", d(1947, 1, 1), d(1949, 12, 31),
                lang="en", stories=(), actors=("Mill & Co.",)),
         _entry(8, "The railway reached the valley", "19XX", "century", d(1900, 1, 1),
                d(1999, 12, 31), lang="en"),
@@ -107,5 +107,13 @@ def meta() -> TimelineMeta:
 @pytest.fixture(scope="session")
 def make_entry() -> Callable[..., TimelineEntry]:
     """Factory for one day-precision entry with overrides (session scope: usable in @given)."""
-    return lambda **kw: _entry(99, kw.pop("headline", "Titular"), "2025-12-14", "day",
-                               date(2025, 12, 14), date(2025, 12, 14), **kw)
+    def make(**kw: Any) -> TimelineEntry:
+        day = date(2025, 12, 14)
+        args = {"headline": "Titular", "edtf": "2025-12-14", "precision": "day",
+                "start": day, "end": day}
+        args |= {key: kw.pop(key) for key in list(args) if key in kw}
+        if "date" in kw:
+            args["edtf"] = kw.pop("date")
+        return _entry(99, **args, **kw)
+
+    return make

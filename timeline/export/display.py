@@ -1,9 +1,11 @@
 """Human display of an entry's date ("late 1940s", "1978–1982", "14 December 2025").
 
-A small, self-contained fallback for the exports: it reads the entry's EDTF string only for
-its shape (which parts are given, ``~``/``?``/``%`` qualifiers, season and quarter codes) and
-takes the actual bounds from ``entry.start`` / ``entry.end``. English and Spanish; any other
-language is shown in English.
+``display_date`` uses the archive's own humanizer (``timeline.extract.edtf.humanize_edtf``) so
+exports say what the web viewer says. Where that cannot read the EDTF string (open intervals
+such as ``2019/..``), a small fallback here reads the string only for its shape (which parts
+are given, ``~``/``?``/``%`` qualifiers, season and quarter codes) and takes the bounds from
+``entry.start`` / ``entry.end``. English and Spanish; other languages are shown in English.
+``side_grains`` tells calendar-style exports how finely each end of the date is known.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
+from timeline.errors import InvalidInput
+from timeline.extract.edtf import humanize_edtf
 from timeline.model import TimelineEntry
 
 Grain = Literal["day", "month", "year"]
@@ -41,6 +45,15 @@ _ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 
 
 def display_date(entry: TimelineEntry, lang: str | None = None) -> str:
     """The entry's date as a reader would say it, in ``lang`` (default: the entry's)."""
+    lang = _lang(lang or entry.lang)
+    try:
+        return humanize_edtf(entry.date, lang)
+    except InvalidInput:
+        return fallback_display_date(entry, lang)
+
+
+def fallback_display_date(entry: TimelineEntry, lang: str | None = None) -> str:
+    """``display_date`` from the entry's bounds, for EDTF the humanizer does not read."""
     lang = _lang(lang or entry.lang)
     core, approx, uncertain = _qualifiers(entry.date)
     text = _by_precision(entry, core, lang)
