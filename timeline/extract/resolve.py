@@ -45,14 +45,16 @@ def shifted_weekday(dct: date, weekday: int, shift: int) -> date:
     return dct + timedelta(days=weekday - dct.weekday())
 
 
-#: A tense-consistent reading further than this from the DCT loses to the nearest reading: news
-#: rarely says "on November 11" for a day almost a year away, and tense guesses can be wrong.
-MAX_TENSE_REACH_DAYS = 183
+#: A tense-consistent reading further than this from the DCT loses to the nearest reading (a
+#: year: tense always wins for days; bare months use a shorter reach, see month_year).
+MAX_TENSE_REACH_DAYS = 366
 
 
-def _choose(candidates: list[date], dct: date, direction: int | None) -> date:
+def _choose(
+    candidates: list[date], dct: date, direction: int | None, reach: int = MAX_TENSE_REACH_DAYS
+) -> date:
     """The candidate nearest the DCT that agrees with the tense (nearest overall otherwise)."""
-    near = [c for c in candidates if abs((c - dct).days) <= MAX_TENSE_REACH_DAYS]
+    near = [c for c in candidates if abs((c - dct).days) <= reach]
     if direction is not None and direction < 0:
         past = [c for c in near if c <= dct]
         if past:
@@ -79,6 +81,8 @@ def month_year(dct: date, month: int, direction: int | None) -> int:
     """The year of a bare month name, compared at month granularity."""
     here = date(dct.year, dct.month, 1)
     candidates = [date(y, month, 1) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    if direction is None:  # news looks back: a bare month is the latest one begun
+        return _choose(candidates, here, -1, reach=335).year
     return _choose(candidates, here, direction).year
 
 

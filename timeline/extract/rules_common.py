@@ -9,7 +9,23 @@ from timeline.extract.grammar import Ctx, Hit, Rule, rule
 
 #: Digits that belong to a larger number, a price or a percentage are never a year.
 NOT_NUMBER_BEFORE = r"(?<![\w$€£¥.,/:])(?<!\d-)"
-NOT_NUMBER_AFTER = r"(?![\w%€$]|[.,:/]\d|-\d|\s*%|\s*(?:por\s+ciento|percent|per\s+cent)\b)"
+#: "2015 personas", "1999 people", "2000 millones": a count followed by what it counts.
+COUNT_NOUNS = (
+    r"people|persons|personas|votes|votos|voters|votantes|habitantes|residents|inhabitants|jobs"
+    r"|empleos|workers|trabajadores|employees|empleados|soldiers|soldados|troops|tropas|dollars"
+    r"|dólares|euros|pesos|pounds|libras|units|unidades|cases|casos|deaths|muertos|muertes"
+    r"|students|estudiantes|alumnos|members|miembros|homes|hogares|viviendas|houses|casas|km"
+    r"|kilómetros|kilometers|kilometres|metros|meters|metres|miles|millas|tons|toneladas"
+    r"|hectáreas|hectares|acres|cars|autos|coches|vehículos|vehicles|copies|ejemplares"
+    r"|delegates|delegados|refugees|refugiados|millones|million|millions|billion|billones|mil"
+    r"|thousand|points|puntos|shares|acciones|barrels|barriles|children|niños|families|familias"
+    r"|companies|empresas|victims|víctimas|patients|pacientes|signatures|firmas|items|horas"
+    r"|hours|días|days|minutos|minutes|metros|pages|páginas|words|palabras"
+)
+NOT_NUMBER_AFTER = (
+    r"(?![\w%€$]|[.,:/]\d|-\d|\s*%|\s*(?:por\s+ciento|percent|per\s+cent)\b)"
+    rf"(?!\s+(?:{COUNT_NOUNS})\b)"
+)
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 
 

@@ -213,7 +213,7 @@ def decade(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", f"{m['c'] or '19'}{digit}", derivation="explicit")
 
 
-@rule("es_century", r"\b(?:el\s+)?siglo\s+(?P<n>[xvXV]{1,5}|\d{1,2})\b")
+@rule("es_century", r"\b(?:el\s+)?siglo\s+(?P<n>[ivxIVX]{1,6}|\d{1,2})\b")
 def century(m: re.Match[str], ctx: Ctx) -> Hit | None:
     raw = m["n"].lower()
     n = int(raw) if raw.isdigit() else _ROMAN.get(raw)

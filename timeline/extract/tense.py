@@ -15,7 +15,7 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _ES_FUTURE = (
     r"\w{2,}(?:rá|rán|remos|réis)|(?:va|van|vamos|voy|vas)\s+a\s+\w+(?:ar|er|ir)(?:se)?"
     r"|próxim[oa]s?|prevé|prevén|previst[oa]s?|programad[oa]s?|planea|planean|dentro\s+de"
-    r"|de\s+cara\s+al?|se\s+espera|espera\s+que|tendrá|habrá|hasta"
+    r"|de\s+cara\s+al?|se\s+espera|espera\s+que|tendrá|habrá|hasta\s+(?:que|finales|mediados)|para(?=\s+(?:el|la|finales|mediados|principios|entonces)\b)|\w{2,}(?:ría|rían)"
 )
 _ES_PAST = (
     r"(?:ha|han|he|hemos|había|habían|hubo|has)\s+(?:\w+\s+)?\w+(?:ado|ido|to|cho|sto)"
@@ -25,7 +25,7 @@ _ES_PAST = (
 )
 _EN_FUTURE = (
     r"will|won't|'ll|shall|going\s+to|gonna|plans?\s+to|planning\s+to|scheduled|expected\s+to"
-    r"|set\s+to|due\s+to|to\s+be\s+held|upcoming|next|coming|is\s+to|are\s+to|hopes?\s+to|until|till"
+    r"|set\s+to|due\s+to|to\s+be\s+held|upcoming|next|coming|is\s+to|are\s+to|hopes?\s+to|until|till|may|might|would"
 )
 _EN_PAST = (
     r"\w{3,}(?<!ne)(?<!ee)(?<!hundr)ed"
@@ -45,6 +45,17 @@ _MARKERS = {
 }
 
 
+#: Nouns that end like a conditional ("mayoría") are no verbs.
+_NOT_VERBS = frozenset(
+    "mayoría minoría categoría secretaría tesorería galería ingeniería librería panadería "
+    "soberanía alcaldía fiscalía auditoría asesoría cafetería batería artillería guerrería "
+    "maría hería ría".split()
+)
+#: A clause boundary between a verb and a date makes that verb count as this much further away.
+CLAUSE_PENALTY = 30
+_CLAUSE = re.compile(r"[,;:()\"“”]")
+
+
 @dataclass(frozen=True, slots=True)
 class TenseIndex:
     """Sentence bounds and tense markers of one text, for nearest-marker lookups."""
@@ -54,6 +65,7 @@ class TenseIndex:
     marker_starts: tuple[int, ...]
     marker_ends: tuple[int, ...]
     marker_tenses: tuple[int, ...]
+    clause_marks: tuple[int, ...] = ()
 
     def at(self, start: int, end: int) -> int | None:
         """Tense of the expression at ``[start, end)``: -1, +1, or None without a marker."""
@@ -69,6 +81,9 @@ class TenseIndex:
             if m_start < end and m_end > start:
                 continue  # a marker inside the expression itself ("hace", "next") is not a verb
             gap = start - m_end if m_end <= start else m_start - end
+            lo_gap, hi_gap = (m_end, start) if m_end <= start else (end, m_start)
+            crossed = bisect_left(self.clause_marks, hi_gap) - bisect_left(self.clause_marks, lo_gap)
+            gap += CLAUSE_PENALTY * crossed
             if best is None or gap < best[0]:
                 best = (gap, self.marker_tenses[k])
         return best[1] if best else None
@@ -85,6 +100,8 @@ def index_tense(text: str, lang: str) -> TenseIndex:
     pattern = _MARKERS.get(lang)
     if pattern is not None:
         for m in pattern.finditer(text):
+            if m.group().lower() in _NOT_VERBS:
+                continue
             markers.append((m.start(), m.end(), 1 if m.lastgroup == "future" else -1))
     return TenseIndex(
         sentence_starts=tuple(s for s, _ in sentences),
@@ -92,4 +109,5 @@ def index_tense(text: str, lang: str) -> TenseIndex:
         marker_starts=tuple(m[0] for m in markers),
         marker_ends=tuple(m[1] for m in markers),
         marker_tenses=tuple(m[2] for m in markers),
+        clause_marks=tuple(m.start() for m in _CLAUSE.finditer(text)),
     )
