@@ -36,7 +36,7 @@ log = SqliteEventLog(sys.argv[1], registry=bench_registry())
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 count = sum(1 for _ in log.read_all())
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(count, (after - before) / 1024)
+print(count, (after - before) / 1024, after / 1024)
 """
 
 
@@ -116,8 +116,10 @@ def replay(log: SqliteEventLog, path: Path, n: int) -> tuple[float, float, float
         [sys.executable, "-c", _RSS_CHILD, str(path)],
         cwd=ROOT, capture_output=True, text=True, check=True,
     )
-    replayed, rss_mb = child.stdout.split()
+    replayed, rss_mb, peak_mb = child.stdout.split()
     assert int(replayed) == n
+    print(f" replay child: peak RSS {float(peak_mb):.1f} MB in all, {float(rss_mb):.1f} MB"
+          " above its peak before replaying", flush=True)
     return _rate(n, ours_seconds), _rate(n, raw_seconds), float(rss_mb)
 
 
