@@ -25,6 +25,8 @@ from timeline.extract.actors import find_actors
         ("Whitfield's plan passed the U.S. Senate.", "en", ("Whitfield", "U.S. Senate")),
         ("Lo dijo en https://t.co/AbC123 Rivas.", "es", ("Rivas",)),
         ("The council met. Then it rained.", "en", ()),
+        ("Engineers told Mayor Dana Whitfield.", "en", ("Dana Whitfield",)),
+        ("Jones told the press.", "en", ("Jones",)),
         ("nadie habló del tema.", "es", ()),
         ("La ciudad de Valdivia, según la CUT, paró.", "es", ("Valdivia", "CUT")),
     ],

@@ -70,6 +70,7 @@ TITLES: frozenset[str] = frozenset(
 
 _TOKEN = re.compile(r"@\w{2,}|(?:\w{1,2}\.){2,}|\w+(?:['’-]\w+)*")
 _VERB_ENDING = re.compile(r"(?:ó|aron|ieron|aba|ían|rá|rán|ed)$")  # sentence-initial verbs
+_PLURAL_NOUN = re.compile(r"^[A-Z][a-z]+(?:ers|ents|ants|ials|ians|ists|ors|ees|ets)$")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -81,6 +82,8 @@ def find_actors(sentence: str, lang: str) -> tuple[str, ...]:
     names: list[str] = []
     for run in _runs(masked, stop):
         name = _without_title(_POSSESSIVE.sub("", sentence[run[0] : run[1]]))
+        if lang == "en" and run[0] == _first_word_start(sentence) and _PLURAL_NOUN.match(name):
+            continue  # "Engineers will inspect...", "Residents said..."
         if name not in names:
             names.append(name)
     return _without_covered_surnames(names)
@@ -124,6 +127,11 @@ def _is_name_word(word: str, initial: bool, stop: frozenset[str]) -> bool:
     if lower in _MONTHS_WEEKDAYS or (initial and _VERB_ENDING.search(lower)):
         return False
     return lower not in stop or (not initial and word.isupper() and len(word) > 1)
+
+
+def _first_word_start(sentence: str) -> int:
+    match = _TOKEN.search(sentence)
+    return match.start() if match else -1
 
 
 def _without_title(name: str) -> str:

@@ -22,6 +22,7 @@ _INTO_DATE = frozenset(
         "el", "la", "los", "las", "en", "desde", "hasta", "para", "a", "de", "del", "al", "pasado",
         "próximo", "este", "esta", "durante", "on", "in", "at", "by", "since", "until", "from",
         "the", "of", "during", "last", "next", "this", "between", "entre", "cara", "rumbo",
+        "through", "throughout", "around",
     }
 )
 #: Clause openers that carry no content of their own.
