@@ -1,0 +1,129 @@
+"""Every error the service returns, in one JSON shape, and the only place HTTP statuses live.
+
+``{"error": {"status": 400, "code": "invalid_input", "message": "...", "field": "published"}}``
+(``field`` is null when no single field is to blame).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Flask, Response, jsonify
+from marshmallow import ValidationError
+from werkzeug.exceptions import HTTPException
+
+from events import (
+    ConcurrencyError,
+    EventIdConflict,
+    EventLogError,
+    InvalidEvent,
+    PayloadTooLarge,
+    StorageError,
+)
+from timeline.errors import Conflict, InvalidInput, NotFound, TimelineError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    status: int
+    code: str
+
+
+#: The library's exceptions, most specific first.
+MAPPING: tuple[tuple[type[Exception], Failure], ...] = (
+    (InvalidInput, Failure(400, "invalid_input")),
+    (ValidationError, Failure(400, "invalid_input")),
+    (NotFound, Failure(404, "not_found")),
+    (Conflict, Failure(409, "conflict")),
+    (PayloadTooLarge, Failure(413, "payload_too_large")),
+    (InvalidEvent, Failure(400, "invalid_event")),
+    (ConcurrencyError, Failure(409, "concurrent_change")),
+    (EventIdConflict, Failure(409, "event_id_conflict")),
+    (StorageError, Failure(503, "storage_unavailable")),
+)
+INTERNAL = Failure(500, "internal_error")
+#: Codes for werkzeug's errors whose names read badly as codes.
+_HTTP_CODES = {413: "payload_too_large", 500: "internal_error"}
+
+#: Messages the client may see for an exception; others say "internal error".
+_SHOWN = (TimelineError, EventLogError, ValidationError)
+
+
+def error_response(
+    status: int, code: str, message: str, field: str | None = None
+) -> Response:
+    response = jsonify(
+        {"error": {"status": status, "code": code, "message": message, "field": field}}
+    )
+    response.status_code = status
+    return response
+
+
+def failure_of(exc: Exception) -> Failure:
+    for kind, failure in MAPPING:
+        if isinstance(exc, kind):
+            return failure
+    return INTERNAL
+
+
+def status_of(exc: Exception) -> int:
+    """The HTTP status the service answers ``exc`` with."""
+    return failure_of(exc).status
+
+
+def field_of(exc: Exception) -> str | None:
+    if isinstance(exc, ValidationError):
+        return _first_path(exc.messages)
+    return getattr(exc, "field", None)
+
+
+def message_of(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        path = _first_path(exc.messages)
+        return f"{path}: {_first_message(exc.messages)}" if path else _first_message(exc.messages)
+    return str(exc) if isinstance(exc, _SHOWN) else "internal error"
+
+
+def _first_path(messages: Any) -> str | None:
+    if isinstance(messages, dict) and messages:
+        key, inner = next(iter(messages.items()))
+        rest = _first_path(inner)
+        name = "body" if key == "_schema" else str(key)
+        return f"{name}.{rest}" if rest else name
+    return None
+
+
+def _first_message(messages: Any) -> str:
+    if isinstance(messages, dict) and messages:
+        return _first_message(next(iter(messages.values())))
+    if isinstance(messages, list) and messages:
+        return _first_message(messages[0])
+    return str(messages)
+
+
+def handle_library_error(exc: Exception) -> Response:
+    failure = failure_of(exc)
+    if failure is INTERNAL:
+        log.exception("unhandled error", exc_info=exc)
+    return error_response(failure.status, failure.code, message_of(exc), field_of(exc))
+
+
+def handle_http_error(exc: HTTPException) -> Response:
+    status = exc.code or 500
+    code = _HTTP_CODES.get(status) or re.sub(r"[^a-z0-9]+", "_", (exc.name or "error").lower())
+    response = error_response(status, code, exc.description or exc.name or "error")
+    if exc.response is None:  # keep headers such as WWW-Authenticate and Allow
+        for name, value in exc.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(Exception, handle_library_error)

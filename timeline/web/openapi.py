@@ -1,0 +1,233 @@
+"""The API's OpenAPI 3.1 document, served at ``/api/openapi.json``. A test keeps it in step with
+the routes; schemathesis checks the service against it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+JSON = "application/json"
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _nullable(kind: str, **extra: Any) -> dict[str, Any]:
+    return {"type": [kind, "null"], **extra}
+
+
+def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"description": description, "content": {JSON: {"schema": schema}}}
+
+
+def _errors(*statuses: int) -> dict[str, Any]:
+    return {str(s): {"$ref": f"#/components/responses/E{s}"} for s in statuses}
+
+
+def _param(name: str, schema: dict[str, Any], description: str, where: str = "query",
+           required: bool = False) -> dict[str, Any]:
+    return {"name": name, "in": where, "required": required, "description": description,
+            "schema": schema}
+
+
+def _body(name: str) -> dict[str, Any]:
+    return {"required": True, "content": {JSON: {"schema": _ref(name)}}}
+
+
+_WRITE = {"security": [{"bearer": []}]}
+_WRITE_ERRORS = (400, 401, 403, 413)
+_AS_OF = _param("as_of", {"type": "string", "maxLength": 40},
+                "ISO 8601 date-time: answer as the archive stood then.")
+_SLUG = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,79}$"}
+_ENTRY_ID = _param("entry_id", {"type": "string"}, "The entry's id.", "path", True)
+
+PATHS: dict[str, Any] = {
+    "/api/articles": {"post": {
+        "summary": "Ingest one article; its dated events are extracted and archived.",
+        "operationId": "ingestArticle", **_WRITE, "requestBody": _body("ArticleBody"),
+        "responses": {
+            "201": _json(_ref("IngestResult"), "Archived; the new events."),
+            "200": _json(_ref("IngestResult"), "The same content was archived before."),
+            **_errors(*_WRITE_ERRORS)}}},
+    "/api/events": {"get": {
+        "summary": "Entries in chronological order, filtered, a page at a time.",
+        "operationId": "listEvents",
+        "parameters": [
+            _param("story", _SLUG, "Only entries on this story."),
+            _param("actor", {"type": "string", "minLength": 1, "maxLength": 200},
+                   "Only entries naming this actor."),
+            _param("from", {"type": "string", "maxLength": 40}, "ISO or EDTF date: on or after."),
+            _param("to", {"type": "string", "maxLength": 40}, "ISO or EDTF date: on or before."),
+            _param("q", {"type": "string", "minLength": 1, "maxLength": 500}, "Full text."),
+            _AS_OF,
+            _param("limit", {"type": "integer", "minimum": 1, "maximum": 500}, "Page size."),
+            _param("cursor", {"type": "string", "minLength": 1, "maxLength": 500},
+                   "next_cursor of the previous page."),
+        ],
+        "responses": {"200": _json(_ref("EventPage"), "A page of entries."), **_errors(400)}}},
+    "/api/events/{entry_id}": {"get": {
+        "summary": "One entry with its full history.", "operationId": "getEvent",
+        "parameters": [_ENTRY_ID, _AS_OF],
+        "responses": {"200": _json(_ref("Entry"), "The entry."), **_errors(400, 404)}}},
+    "/api/events/{entry_id}/corrections": {"post": {
+        "summary": "Correct an entry's date (EDTF), headline or text.",
+        "operationId": "correctEvent", **_WRITE, "parameters": [_ENTRY_ID],
+        "requestBody": _body("CorrectionBody"),
+        "responses": {"201": _json(_ref("Entry"), "The corrected entry."),
+                      **_errors(*_WRITE_ERRORS, 404, 409)}}},
+    "/api/events/{entry_id}/retraction": {"post": {
+        "summary": "Retract an entry (it stays in the log and its history).",
+        "operationId": "retractEvent", **_WRITE, "parameters": [_ENTRY_ID],
+        "requestBody": _body("RetractionBody"),
+        "responses": {"201": _json(_ref("Entry"), "The retracted entry."),
+                      **_errors(*_WRITE_ERRORS, 404, 409)}}},
+    "/api/stories": {
+        "get": {"summary": "Every story.", "operationId": "listStories",
+                "responses": {"200": _json(_ref("StoryList"), "The stories."),
+                              **_errors(400)}},
+        "post": {"summary": "Create a story.", "operationId": "createStory", **_WRITE,
+                 "requestBody": _body("StoryBody"),
+                 "responses": {"201": _json(_ref("Story"), "The new story."),
+                               **_errors(*_WRITE_ERRORS, 409)}}},
+    "/api/stories/{slug}/events": {"post": {
+        "summary": "Add entries to a story (those already on it are skipped).",
+        "operationId": "addToStory", **_WRITE,
+        "parameters": [_param("slug", {"type": "string"}, "The story.", "path", True)],
+        "requestBody": _body("StoryEventsBody"),
+        "responses": {"200": _json(_ref("StoryChange"), "How many were added."),
+                      **_errors(*_WRITE_ERRORS, 404, 409)}}},
+    "/api/log": {"get": {
+        "summary": "The raw event log after a position, for subscribers catching up.",
+        "operationId": "readLog",
+        "parameters": [
+            _param("after", {"type": "integer", "minimum": 0}, "Last position already seen."),
+            _param("limit", {"type": "integer", "minimum": 1, "maximum": 1000}, "At most."),
+        ],
+        "responses": {"200": _json(_ref("LogPage"), "Stored events in log order."),
+                      **_errors(400)}}},
+    "/api/stream": {"get": {
+        "summary": "Server-Sent Events: each new log entry (id = position, event = type).",
+        "operationId": "streamLog",
+        "parameters": [
+            _param("after", {"type": "integer", "minimum": 0}, "Resume after this position."),
+            _param("Last-Event-ID", {"type": "string", "pattern": "^[0-9]{1,18}$"},
+                   "Resume after this position (set by EventSource).", "header"),
+        ],
+        "responses": {"200": {"description": "An event stream.",
+                              "content": {"text/event-stream": {"schema": {"type": "string"}}}},
+                      **_errors(400)}}},
+    "/api/openapi.json": {"get": {
+        "summary": "This document.", "operationId": "openapi",
+        "responses": {"200": _json({"type": "object"}, "The OpenAPI document.")}}},
+}
+
+_STR = {"type": "string"}
+_INT = {"type": "integer"}
+_STRINGS = {"type": "array", "items": _STR}
+
+SCHEMAS: dict[str, Any] = {
+    "Error": {"type": "object", "required": ["error"], "additionalProperties": False,
+              "properties": {"error": {
+                  "type": "object", "required": ["status", "code", "message", "field"],
+                  "additionalProperties": False,
+                  "properties": {"status": _INT, "code": _STR, "message": _STR,
+                                 "field": _nullable("string")}}}},
+    "ArticleBody": {
+        "type": "object", "additionalProperties": False,
+        "description": "Exactly one of text and html; published is required with text.",
+        "properties": {
+            "text": {"type": "string", "minLength": 1},
+            "html": {"type": "string", "minLength": 1},
+            "url": _nullable("string", maxLength=2000),
+            "title": _nullable("string", maxLength=1000),
+            "published": _nullable("string", format="date"),
+            "lang": _nullable("string", maxLength=10),
+            "story": {"type": ["string", "null"], "pattern": _SLUG["pattern"]}}},
+    "CorrectionBody": {
+        "type": "object", "additionalProperties": False, "required": ["reason"],
+        "properties": {"date": _nullable("string", maxLength=100),
+                       "headline": _nullable("string", maxLength=500),
+                       "text": _nullable("string", maxLength=5000),
+                       "reason": {"type": "string", "minLength": 1, "maxLength": 2000}}},
+    "RetractionBody": {
+        "type": "object", "additionalProperties": False, "required": ["reason"],
+        "properties": {"reason": {"type": "string", "minLength": 1, "maxLength": 2000}}},
+    "StoryBody": {
+        "type": "object", "additionalProperties": False, "required": ["slug", "title"],
+        "properties": {"slug": _SLUG, "title": {"type": "string", "minLength": 1, "maxLength": 300},
+                       "description": _nullable("string", maxLength=5000)}},
+    "StoryEventsBody": {
+        "type": "object", "additionalProperties": False, "required": ["event_ids"],
+        "properties": {"event_ids": {"type": "array", "minItems": 1, "maxItems": 1000,
+                                     "items": {"type": "string", "minLength": 1,
+                                               "maxLength": 100}}}},
+    "Source": {"type": "object", "required": ["article_id", "quote"], "properties": {
+        "article_id": _STR, "quote": _STR, "quote_start": _INT, "quote_end": _INT,
+        "url": _nullable("string"), "title": _nullable("string"),
+        "published": _nullable("string")}},
+    "HistoryItem": {"type": "object", "required": ["position", "type", "summary"], "properties": {
+        "position": _INT, "recorded_at": _STR, "type": _STR, "summary": _STR,
+        "actor": _nullable("string"), "reason": _nullable("string")}},
+    "Entry": {
+        "type": "object",
+        "required": ["id", "headline", "date", "display_date", "start", "end", "status"],
+        "properties": {
+            "id": _STR, "headline": _STR, "text": _STR,
+            "date": {"type": "string", "description": "EDTF"}, "display_date": _STR,
+            "precision": _STR, "start": {"type": "string", "format": "date"},
+            "end": {"type": "string", "format": "date"}, "derivation": _STR, "lang": _STR,
+            "quote": _STR, "actors": _STRINGS, "stories": _STRINGS,
+            "status": {"enum": ["active", "retracted", "superseded"]}, "revision": _INT,
+            "position": _INT, "last_position": _INT,
+            "created_at": _nullable("string"), "updated_at": _nullable("string"),
+            "sources": {"type": "array", "items": _ref("Source")},
+            "history": {"type": "array", "items": _ref("HistoryItem")}}},
+    "EventPage": {"type": "object", "required": ["events", "next_cursor"], "properties": {
+        "events": {"type": "array", "items": _ref("Entry")},
+        "next_cursor": _nullable("string"), "next": _nullable("string")}},
+    "IngestResult": {
+        "type": "object", "required": ["created", "article_id", "revision", "events"],
+        "properties": {"created": {"type": "boolean"}, "article_id": _STR, "revision": _INT,
+                       "position": _INT, "events": {"type": "array", "items": _ref("Entry")}}},
+    "Story": {"type": "object", "required": ["slug", "title", "entry_count"], "properties": {
+        "slug": _STR, "title": _STR, "description": _nullable("string"),
+        "created_by": _nullable("string"), "created_at": _STR, "position": _INT,
+        "entry_count": _INT}},
+    "StoryList": {"type": "object", "required": ["stories"],
+                  "properties": {"stories": {"type": "array", "items": _ref("Story")}}},
+    "StoryChange": {"type": "object", "required": ["added", "story"],
+                    "properties": {"added": _INT, "story": _ref("Story")}},
+    "StoredEvent": {
+        "type": "object",
+        "required": ["position", "stream_id", "event_id", "type", "data", "recorded_at", "hash"],
+        "properties": {
+            "position": _INT, "stream_id": _STR, "stream_version": _INT, "event_id": _STR,
+            "type": _STR, "schema_version": _INT, "data": {"type": "object"},
+            "metadata": {"type": "object"}, "recorded_at": _STR, "prev_hash": _STR,
+            "hash": _STR}},
+    "LogPage": {"type": "object", "required": ["events", "next_after", "head"], "properties": {
+        "events": {"type": "array", "items": _ref("StoredEvent")}, "next_after": _INT,
+        "head": _INT}},
+}
+
+_DESCRIPTIONS = {400: "Invalid input (the field is named).", 401: "No bearer token.",
+                 403: "The token is not accepted.", 404: "Not found.",
+                 409: "Conflicts with the archive's current state.",
+                 413: "The request body is too large."}
+
+
+def openapi_document(base_url: str = "") -> dict[str, Any]:
+    """The whole document; ``base_url`` (if known) becomes its server."""
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Timeline Archive API", "version": "1",
+                 "description": "News articles into a dated, append-only event log. Reads are"
+                                " public; writes need 'Authorization: Bearer <token>'."},
+        "servers": [{"url": base_url or "/"}],
+        "paths": PATHS,
+        "components": {
+            "schemas": SCHEMAS,
+            "responses": {f"E{s}": _json(_ref("Error"), text) for s, text in _DESCRIPTIONS.items()},
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        },
+    }

@@ -1,0 +1,86 @@
+"""The overview strip: how many events fall in each month (or year, or decade) of the span.
+
+Pure. A fuzzy date counts once, spread over the buckets it overlaps in proportion to the days
+it covers ("November 2025" is wholly in one month; "the 1940s" is a tenth in each year).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS_UP_TO_YEARS = 6  # a span up to this many years is drawn by month
+YEARS_UP_TO = 120  # ... up to this many years by year, beyond by decade
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Bucket:
+    start: date
+    end: date  # inclusive
+    label: str  # "November 2025", "2025", "1940s"
+    date_from: str  # filter values (EDTF): "2025-11", "2025", "1940"
+    date_to: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    grain: str  # month, year or decade
+    buckets: tuple[Bucket, ...]
+
+    @property
+    def peak(self) -> float:
+        return max((b.weight for b in self.buckets), default=0.0)
+
+
+def _month(year: int, month: int) -> Bucket:
+    end = date(year + month // 12, month % 12 + 1, 1).toordinal() - 1
+    return Bucket(date(year, month, 1), date.fromordinal(end), f"{MONTH_NAMES[month - 1]} {year}",
+                  f"{year:04d}-{month:02d}", f"{year:04d}-{month:02d}", 0.0)
+
+
+def _year(year: int) -> Bucket:
+    return Bucket(date(year, 1, 1), date(year, 12, 31), str(year), f"{year:04d}", f"{year:04d}",
+                  0.0)
+
+
+def _decade(first: int) -> Bucket:
+    return Bucket(date(first, 1, 1), date(first + 9, 12, 31), f"{first}s", f"{first:04d}",
+                  f"{first + 9:04d}", 0.0)
+
+
+def empty_buckets(first: date, last: date) -> tuple[str, list[Bucket]]:
+    years = last.year - first.year + 1
+    if years <= MONTHS_UP_TO_YEARS:
+        months = range(first.year * 12 + first.month - 1, last.year * 12 + last.month)
+        return "month", [_month(m // 12, m % 12 + 1) for m in months]
+    if years <= YEARS_UP_TO:
+        return "year", [_year(y) for y in range(first.year, last.year + 1)]
+    return "decade", [_decade(d) for d in range(first.year // 10 * 10, last.year + 1, 10)]
+
+
+def _overlap(a_start: date, a_end: date, b_start: date, b_end: date) -> int:
+    return max(0, min(a_end, b_end).toordinal() - max(a_start, b_start).toordinal() + 1)
+
+
+def overview(spans: Iterable[tuple[date, date]]) -> Overview:
+    """Buckets covering every span, each weighted by the share of events falling in it."""
+    spans = [(s, e) if s <= e else (e, s) for s, e in spans]
+    if not spans:
+        return Overview("month", ())
+    grain, buckets = empty_buckets(min(s for s, _ in spans), max(e for _, e in spans))
+    weights = [0.0] * len(buckets)
+    for start, end in spans:
+        days = end.toordinal() - start.toordinal() + 1
+        for i, bucket in enumerate(buckets):
+            if bucket.start <= end and start <= bucket.end:
+                weights[i] += _overlap(start, end, bucket.start, bucket.end) / days
+    return Overview(grain, tuple(
+        Bucket(b.start, b.end, b.label, b.date_from, b.date_to, round(w, 3))
+        for b, w in zip(buckets, weights, strict=True)
+    ))

@@ -1,0 +1,87 @@
+"""``/api/stream``: Server-Sent Events of new log entries, resumable with ``Last-Event-ID``.
+
+The generator opens its own log connection (``flask.g`` is gone once streaming starts), sends a
+comment as heartbeat when idle, and ends after ``STREAM_MAX_SECONDS`` (the browser reconnects
+and resumes) or, in tests, after ``STREAM_MAX_EVENTS``.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from flask import Blueprint, Response, current_app, request
+
+from events import SqliteEventLog, StoredEvent, archive_registry, follow
+from timeline.errors import InvalidInput
+from timeline.web import schemas
+from timeline.web.payloads import stored_event_json
+
+bp = Blueprint("stream", __name__, url_prefix="/api")
+RETRY_MS = 3000
+
+
+@dataclass(frozen=True, slots=True)
+class StreamSettings:
+    db: str
+    after: int
+    poll_seconds: float
+    heartbeat_seconds: float
+    max_seconds: float | None
+    max_events: int | None
+
+
+def sse_message(event: StoredEvent) -> str:
+    data = json.dumps(stored_event_json(event), ensure_ascii=False, separators=(",", ":"))
+    return f"id: {event.position}\nevent: {event.type}\ndata: {data}\n\n"
+
+
+def resume_position(header: str | None, after: int | None) -> int:
+    """Where to resume: ``Last-Event-ID`` (set by a reconnecting EventSource), else ``?after``."""
+    if header is not None and header.strip():
+        text = header.strip()
+        if not text.isdigit() or len(text) > 18:
+            raise InvalidInput("Last-Event-ID must be a log position", field="Last-Event-ID")
+        return int(text)
+    return after or 0
+
+
+def messages(settings: StreamSettings, clock: Callable[[], float] = time.monotonic
+             ) -> Iterator[str]:
+    started = clock()
+    deadline = started + settings.max_seconds if settings.max_seconds else None
+    log = SqliteEventLog(settings.db, registry=archive_registry())
+    try:
+        yield f"retry: {RETRY_MS}\n\n"
+        sent, quiet_since = 0, clock()
+        for event in follow(log, settings.after, poll_interval=settings.poll_seconds,
+                            should_stop=lambda: deadline is not None and clock() >= deadline):
+            if event is None:
+                if clock() - quiet_since >= settings.heartbeat_seconds:
+                    quiet_since = clock()
+                    yield ": heartbeat\n\n"
+                continue
+            yield sse_message(event)
+            sent, quiet_since = sent + 1, clock()
+            if settings.max_events is not None and sent >= settings.max_events:
+                return
+    finally:
+        log.close()
+
+
+@bp.get("/stream")
+def stream() -> Response:
+    args = schemas.query_args(schemas.StreamArgs())
+    config = current_app.config
+    settings = StreamSettings(
+        db=config["DB"], after=resume_position(request.headers.get("Last-Event-ID"), args["after"]),
+        poll_seconds=config["STREAM_POLL_SECONDS"],
+        heartbeat_seconds=config["STREAM_HEARTBEAT_SECONDS"],
+        max_seconds=config["STREAM_MAX_SECONDS"], max_events=config["STREAM_MAX_EVENTS"],
+    )
+    return Response(
+        messages(settings), mimetype="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )

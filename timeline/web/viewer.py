@@ -1,0 +1,142 @@
+"""The reader's timeline: server-rendered pages ``/``, ``/stories/<slug>``, ``/events/<id>``.
+
+Filters come from a GET form; an invalid one is shown beside the form (status from
+``errors.py``), never a 500. ``?fragment=1`` renders only the live part, which the page's script
+fetches when ``/api/stream`` reports a change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from datetime import date, datetime
+from typing import Any
+
+from flask import Blueprint, current_app, render_template, request, url_for
+
+from timeline.archive import Archive
+from timeline.errors import InvalidInput, TimelineError
+from timeline.model import TimelineEntry
+from timeline.projections import queries
+from timeline.projections.filters import MAX_LIMIT, bound
+from timeline.projections.queries import EventQuery
+from timeline.web import templating
+from timeline.web.db import get_archive
+from timeline.web.errors import status_of
+from timeline.web.grouping import group_entries
+from timeline.web.overview import Overview, overview
+
+bp = Blueprint("viewer", __name__)
+bp.record_once(lambda state: templating.init_app(state.app))
+
+PAGE_SIZE = 200
+OVERVIEW_CAP = 5000  # entries read to draw the strip
+
+
+@dataclass(frozen=True, slots=True)
+class ViewFilters:
+    story: str | None = None
+    actor: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    q: str | None = None
+    as_of: str | None = None
+    cursor: str | None = None
+
+    def query(self, **changes: Any) -> EventQuery:
+        values = {"limit": PAGE_SIZE} | asdict(self) | changes
+        values["as_of"] = as_of_moment(values["as_of"])
+        return EventQuery(**values)
+
+    def args(self, **changes: Any) -> dict[str, str]:
+        """The filters as URL query arguments (empty ones left out)."""
+        values = asdict(self) | changes
+        names = {"date_from": "from", "date_to": "to"}
+        return {names.get(k, k): v for k, v in values.items() if v and k != "story"}
+
+
+def as_of_moment(value: str | None) -> str | None:
+    """A date means the end of that day; a date-time is taken as given (UTC if naive)."""
+    if not value:
+        return None
+    try:
+        if len(value) == 10:
+            return f"{date.fromisoformat(value).isoformat()}T23:59:59.999999+00:00"
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise InvalidInput(f"as of: not a date or date-time: {value!r}", field="as_of") from exc
+    return value
+
+
+def read_filters(story: str | None = None) -> ViewFilters:
+    def arg(name: str) -> str | None:
+        value = request.args.get(name, "").strip()
+        return value[:500] or None
+
+    return ViewFilters(story=story or arg("story"), actor=arg("actor"), date_from=arg("from"),
+                       date_to=arg("to"), q=arg("q"), as_of=arg("as_of"), cursor=arg("cursor"))
+
+
+def overview_of(archive: Archive, filters: ViewFilters) -> Overview:
+    """The strip covers the whole span the other filters allow, whatever the date range."""
+    spans: list[tuple[date, date]] = []
+    cursor = None
+    while len(spans) < OVERVIEW_CAP:
+        page = queries.find_entries(archive, filters.query(
+            date_from=None, date_to=None, cursor=cursor, limit=MAX_LIMIT))
+        spans.extend((e.start, e.end) for e in page.entries)
+        if not (cursor := page.next_cursor):
+            break
+    return overview(spans)
+
+
+def _timeline(archive: Archive, filters: ViewFilters) -> dict[str, Any]:
+    page = queries.find_entries(archive, filters.query())
+    following = None
+    if page.next_cursor:
+        following = _here(filters, cursor=page.next_cursor)
+    return {"groups": group_entries(page.entries), "count": len(page.entries),
+            "next_url": following, "overview": overview_of(archive, replace(filters, cursor=None)),
+            "range_start": bound(filters.date_from, "from", 0),
+            "range_end": bound(filters.date_to, "to", 1)}
+
+
+def _here(filters: ViewFilters, **changes: Any) -> str:
+    if filters.story:
+        return url_for("viewer.story", slug=filters.story, **filters.args(**changes))
+    return url_for("viewer.index", **filters.args(**changes))
+
+
+def _render(filters: ViewFilters, story: Any = None) -> tuple[str, int]:
+    archive = get_archive()
+    context: dict[str, Any] = {"filters": filters, "story": story, "error": None,
+                               "groups": (), "count": 0, "next_url": None,
+                               "overview": overview([]), "head": archive.log.head().position,
+                               "range_start": None, "range_end": None}
+    status = 200
+    try:
+        context |= _timeline(archive, filters)
+    except TimelineError as exc:
+        context["error"], status = exc, status_of(exc)
+    context["here"] = lambda **changes: _here(filters, **changes)
+    template = "_timeline.html" if request.args.get("fragment") else "timeline.html"
+    context["stories"] = queries.list_stories(archive)
+    return render_template(template, **context), status
+
+
+@bp.get("/")
+def index() -> tuple[str, int]:
+    return _render(read_filters())
+
+
+@bp.get("/stories/<slug:slug>")
+def story(slug: str) -> tuple[str, int]:
+    found = queries.get_story(get_archive(), slug)  # NotFound: the JSON 404
+    return _render(read_filters(slug), found)
+
+
+@bp.get("/events/<entry_id>")
+def event(entry_id: str) -> str:
+    as_of = as_of_moment(request.args.get("as_of", "").strip() or None)
+    entry: TimelineEntry = queries.get_entry(get_archive(), entry_id, as_of=as_of)
+    return render_template("event.html", entry=entry, as_of=as_of,
+                           base_url=current_app.config["BASE_URL"])
