@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -166,3 +168,10 @@ def test_html_refusals(html: str, kwargs: dict[str, object], field: str) -> None
     with pytest.raises(InvalidInput) as info:
         article_from_html(html, lang="es", **kwargs)  # type: ignore[arg-type]
     assert info.value.field == field
+
+
+def test_html_libraries_are_imported_only_when_html_arrives() -> None:
+    code = "import sys, timeline.extract.article; print('trafilatura' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=Path(__file__).resolve().parents[2], check=True)
+    assert result.stdout.strip() == "False"
