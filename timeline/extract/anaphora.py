@@ -18,10 +18,10 @@ _DAY_REF = {
     "en": re.compile(r"\b(?:(?:that|the)\s+(?:same\s+)?day|that\s+same\s+day)\b"
                      r"(?!\s+(?:of|after|before|when|that|in|to|which|is|and\s+age)\b|-)", re.I),
     "es": re.compile(r"\b(?:(?:ese|el|aquel|un)\s+(?:mismo\s+)?día|(?:esa|la|aquella)\s+"
-                     r"(?:misma\s+)?jornada)\b(?!\s+(?:de|del|en|que|siguiente|anterior|después|"
+                     r"(?:misma\s+)?jornada)\b(?!\s+(?:de|del|que|siguiente|anterior|después|"
                      r"antes|a\s+día|laboral|hábil)\b)", re.I),
 }
-_JOIN = re.compile(r"^\s*(?:,\s*)?(?:at|on|a|a\s+partir\s+de|desde|de|del|el|,)?\s*$", re.I)
+_JOIN = re.compile(r"^\s*(?:at|on|a|a\s+partir\s+de|desde|de|del|el)?\s*$", re.I)
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
@@ -52,7 +52,7 @@ def anchor_times(text: str, timexes: list[Timex], tense: TenseIndex, dct: date) 
     for t in timexes:
         prev = out[-1] if out else None
         if t.type == "TIME" and t.value.startswith(dct.isoformat() + "T") and prev is not None:
-            if _is_day(prev) and _JOIN.match(text[prev.end:t.start]):
+            if _is_day(prev) and _is_word(prev) and _JOIN.match(text[prev.end:t.start]):
                 out[-1] = _fuse(text, prev, t, prev.value)
                 continue
             if _is_day(prev) and tense.same_sentence(prev.start, t.start):
@@ -64,6 +64,11 @@ def anchor_times(text: str, timexes: list[Timex], tense: TenseIndex, dct: date) 
             continue
         out.append(t)
     return out
+
+
+def _is_word(t: Timex) -> bool:
+    """"hoy", "Monday": a day named without digits joins its clock time; "1 de junio" does not."""
+    return not any(c.isdigit() for c in t.text)
 
 
 def _fuse(text: str, a: Timex, b: Timex, day: str) -> Timex:

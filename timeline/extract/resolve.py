@@ -78,12 +78,11 @@ def month_day_date(dct: date, month: int, day: int, direction: int | None) -> da
 
 
 def month_year(dct: date, month: int, direction: int | None) -> int:
-    """The year of a bare month name, compared at month granularity."""
+    """The year of a bare month name, compared at month granularity; without a tense news looks
+    back. A tense reaches eight months at most (a month name rarely means one further away)."""
     here = date(dct.year, dct.month, 1)
     candidates = [date(y, month, 1) for y in (dct.year - 1, dct.year, dct.year + 1)]
-    if direction is None:  # news looks back: a bare month is the latest one begun
-        return _choose(candidates, here, -1, reach=335).year
-    return _choose(candidates, here, direction).year
+    return _choose(candidates, here, -1 if direction is None else direction, reach=240).year
 
 
 def season_year(dct: date, season: str, direction: int | None) -> int:
@@ -96,7 +95,8 @@ def quarter_value(dct: date, quarter: int, direction: int | None) -> str:
     """A bare "fourth quarter": the latest one begun (or next one in future sentences)."""
     here = date(dct.year, 3 * quarter_of(dct) - 2, 1)
     starts = [date(y, 3 * quarter - 2, 1) for y in (dct.year - 1, dct.year, dct.year + 1)]
-    return f"{_choose(starts, here, -1 if direction is None else direction).year}-Q{quarter}"
+    chosen = _choose(starts, here, -1 if direction is None else direction, reach=200)
+    return f"{chosen.year}-Q{quarter}"
 
 
 def shifted_value(dct: date, unit: str, n: int) -> str | None:

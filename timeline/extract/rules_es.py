@@ -31,8 +31,8 @@ UNIT1 = rf"(?P<u>{alt(_UNIT_WORDS)})"
 _ROMAN = {"xv": 15, "xvi": 16, "xvii": 17, "xviii": 18, "xix": 19, "xx": 20, "xxi": 21}
 
 
-_AGE_BEFORE = re.compile(r"(?i)(?:(?<!más )(?<!menos )(?<!cerca )\bde|\btiene|\btenía|\bcumplió"
-                         r"|\bcumple|\bcumplir|\(|,)\s*$")
+_AGE_BEFORE = re.compile(r"(?i)(?:,\s*de|\(\s*(?:de\s+)?|\ba\s+los|\bedad\s+de|\btiene|\btenía"
+                         r"|\bcumplió|\bcumple|\bcumplir)\s*$")
 
 
 def _is_age(m: re.Match[str], text: str) -> bool:
@@ -171,6 +171,8 @@ def duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
     n = parse_count(m["num"], lx.NUMBERS)
     if n is None or n == 0 or _is_age(m, ctx.text):
         return None
+    if norm(m.group()) == "un día":
+        return None  # "un día" is far more often "one day (someday)" than a span of time
     if re.search(r"medi[oa]$", m.group().lower()):
         n += 0.5
     return Hit("DURATION", rv.duration_value(n, lx.UNITS[norm(m["unit"])]), derivation="explicit")
