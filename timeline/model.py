@@ -7,7 +7,7 @@ An *article* is broken into *mentions* (temporal expressions found by the tagger
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+import datetime as dt
 from typing import Literal
 
 Derivation = Literal["explicit", "relative", "publication"]
@@ -25,7 +25,7 @@ class Article:
 
     article_id: str
     text: str
-    published: date
+    published: dt.date
     lang: str
     url: str | None = None
     title: str | None = None
@@ -64,7 +64,7 @@ class HistoryItem:
     """One thing that happened to an entry: extraction, correction, merge, retraction..."""
 
     position: int
-    recorded_at: datetime
+    recorded_at: dt.datetime
     type: str
     summary: str
     actor: str | None = None
@@ -80,8 +80,8 @@ class TimelineEntry:
     text: str  # the sentence it comes from (or the corrected text)
     date: str  # EDTF: 2025-12-14, 2025-11, 194X, 1978/1982, 2025-11-16~
     precision: str  # one of PRECISIONS
-    start: date  # earliest day the date can mean (inclusive)
-    end: date  # latest day the date can mean (inclusive)
+    start: dt.date  # earliest day the date can mean (inclusive)
+    end: dt.date  # latest day the date can mean (inclusive)
     derivation: Derivation
     lang: str
     sources: tuple[Source, ...]
@@ -91,8 +91,8 @@ class TimelineEntry:
     revision: int = 0  # number of corrections applied
     position: int = 0  # log position of the extraction (stable tie-breaker)
     last_position: int = 0  # log position of the latest change
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
     history: tuple[HistoryItem, ...] = field(default=())
 
     @property
