@@ -81,7 +81,8 @@ def test_other_languages_through_dateparser(text: str, lang: str, value: str) ->
 
 
 def test_language_detected_when_none() -> None:
-    assert ("el domingo", "DATE", "2025-11-16") in found("Ganó el domingo en la capital.", lang=None)
+    expected = ("el domingo", "DATE", "2025-11-16")
+    assert expected in found("Ganó el domingo en la capital.", lang=None)
 
 
 def test_datetime_dct_accepted() -> None:

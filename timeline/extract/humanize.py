@@ -92,7 +92,11 @@ def humanize_edtf(edtf: str, lang: str = "en") -> str:
     lang = lang if lang in _MONTHS else "en"
     approx = edtf.endswith(("~", "%"))
     core = edtf.rstrip("~?%")
-    text = _interval(*core.split("/", 1), lang) if "/" in core else _single(core, lang)
+    if "/" in core:
+        first, last = core.split("/", 1)
+        text = _interval(first, last, lang)
+    else:
+        text = _single(core, lang)
     if approx:
         text = f"alrededor de {text}" if lang == "es" else f"around {text}"
     return text

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from timeline.extract.rules_common import YEAR
-from timeline.model import Timex
+from timeline.model import Derivation, Timex
 
 _OPEN = {
     "es": re.compile(r"(?i)(?<!\w)(?:entre|desde|de)\s+(?:el\s+|los\s+años\s+|la\s+)?$"),
@@ -38,7 +38,9 @@ def _pair(text: str, a: Timex, b: Timex, lang: str) -> Timex | None:
     start = m.start() if m else a.start
     if m is None:
         return None
-    derivation = "explicit" if a.derivation == b.derivation == "explicit" else "relative"
+    derivation: Derivation = (
+        "explicit" if a.derivation == b.derivation == "explicit" else "relative"
+    )
     return Timex(start, b.end, text[start:b.end], "DATE", f"{a.value}/{b.value}",
                  derivation=derivation)
 

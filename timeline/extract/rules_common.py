@@ -86,12 +86,10 @@ TIME_TAIL = (
 )
 
 
-@rule("clock", rf"(?<![\w.,:])(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d)|(?P<mi2>[0-5]\d)(?=\s*(?:UTC|GMT))){TIME_TAIL}(?![\w%]|[.,]\d)")
+@rule("clock", rf"(?<![\w.,:])(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d)|(?P<mi2>[0-5]\d)"
+      rf"(?=\s*(?:UTC|GMT))){TIME_TAIL}(?![\w%]|[.,]\d)")
 def clock_time(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    if m["mi2"]:
-        value = f"{int(m['h']):02d}:{m['mi2']}"
-    else:
-        value = clock(m)
+    value = f"{int(m['h']):02d}:{m['mi2']}" if m["mi2"] else clock(m)
     if value is None:
         return None
     return Hit("TIME", f"{ctx.dct.isoformat()}T{value}{'Z' if m['tz'] else ''}")

@@ -21,7 +21,8 @@ MON = rf"(?P<mon>{alt(lx.MONTHS)})\.?"
 DAY = r"(?P<d>[0-3]?\d)(?:º|°)?"
 OF_YEAR = rf"\s+(?:de|del)\s+(?:año\s+)?(?P<y>{YEAR})"
 WD = rf"(?P<wd>{alt(lx.WEEKDAYS)})"
-NUM = rf"(?P<num>\d+(?:[.,]\d+)?|{alt(lx.NUMBERS)}(?:\s+y\s+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?)"
+UNITS_1_9 = r"(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+NUM = rf"(?P<num>\d+(?:[.,]\d+)?|{alt(lx.NUMBERS)}(?:\s+y\s+{UNITS_1_9})?)"
 UNIT = rf"(?P<unit>{alt(lx.UNITS)})"
 SHIFT = rf"(?P<shift>{alt(lx.SHIFTS)})"
 POD = rf"(?P<pod>{alt(lx.PARTS_OF_DAY)})"
@@ -42,6 +43,13 @@ def _is_age(m: re.Match[str], text: str) -> bool:
     return m["unit"].lower() == "años" and bool(
         _AGE_BEFORE.search(text, max(0, m.start() - 12), m.start())
     )
+
+
+def _year_step(phrase: str) -> int:
+    """"del año pasado" -> -1, "del próximo año" -> +1, "de este año" -> 0."""
+    if "pasado" in phrase or "anterior" in phrase:
+        return -1
+    return 1 if ("próximo" in phrase or "viene" in phrase) else 0
 
 
 def _shift(word: str | None) -> int | None:
@@ -76,8 +84,7 @@ def bare_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
     month = lx.MONTHS[name]
     rel = norm(m["rel"] or "")
     if rel:
-        step = -1 if ("pasado" in rel or "anterior" in rel) else (1 if "próximo" in rel or "viene" in rel else 0)
-        return Hit("DATE", f"{ctx.dct.year + step}-{month:02d}")
+        return Hit("DATE", f"{ctx.dct.year + _year_step(rel)}-{month:02d}")
     shift = _shift(m["shift"])
     direction = ctx.tense_at(m) if shift is None else shift
     return Hit("DATE", f"{rv.month_year(ctx.dct, month, direction)}-{month:02d}")
@@ -123,8 +130,8 @@ def this_part_of_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("TIME", f"{d.isoformat()}T{lx.PARTS_OF_DAY[m['pod'].lower()]}")
 
 
-@rule("es_unit_shift", rf"\b(?:(?:el|la|del|al|en\s+el|en\s+la)\s+)?(?:(?P<pre>{alt(lx.SHIFTS)})\s+)?"
-      rf"{UNIT1}(?:\s+(?P<post>{alt(lx.SHIFTS)}))?\b")
+@rule("es_unit_shift", rf"\b(?:(?:el|la|del|al|en\s+el|en\s+la)\s+)?"
+      rf"(?:(?P<pre>{alt(lx.SHIFTS)})\s+)?{UNIT1}(?:\s+(?P<post>{alt(lx.SHIFTS)}))?\b")
 def unit_shift(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if bool(m["pre"]) == bool(m["post"]):
         return None
@@ -196,8 +203,7 @@ def quarter(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return Hit("DATE", f"{m['y']}-Q{q}", derivation="explicit")
     rel = norm(m["rel"] or "")
     if rel and rel != "año":
-        step = -1 if ("pasado" in rel or "anterior" in rel) else (1 if "próximo" in rel else 0)
-        return Hit("DATE", f"{ctx.dct.year + step}-Q{q}")
+        return Hit("DATE", f"{ctx.dct.year + _year_step(rel)}-Q{q}")
     return Hit("DATE", rv.quarter_value(ctx.dct, q, ctx.tense_at(m)))
 
 
@@ -280,8 +286,8 @@ def part_of_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", str(ctx.dct.year), mod)
 
 
-@rule("es_part_of_day", r"\b(?:al|a|el)\s+(?:final|principio|comienzo|cierre|inicio)\s+(?:del\s+día|"
-      r"de\s+la\s+(?:jornada|sesión))\b|\b(?:a\s+)?finales\s+del\s+día\b")
+@rule("es_part_of_day", r"\b(?:al|a|el)\s+(?:final|principio|comienzo|cierre|inicio)\s+"
+      r"(?:del\s+día|de\s+la\s+(?:jornada|sesión))\b|\b(?:a\s+)?finales\s+del\s+día\b")
 def part_of_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", ctx.dct.isoformat())
 

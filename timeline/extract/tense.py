@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|(?=\n)|$)")
 
 _ES_FUTURE = (
     r"\w{2,}(?:rá|rán|remos|réis)|(?:va|van|vamos|voy|vas)\s+a\s+\w+(?:ar|er|ir)(?:se)?"
@@ -82,8 +82,8 @@ class TenseIndex:
                 continue  # a marker inside the expression itself ("hace", "next") is not a verb
             gap = start - m_end if m_end <= start else m_start - end
             lo_gap, hi_gap = (m_end, start) if m_end <= start else (end, m_start)
-            crossed = bisect_left(self.clause_marks, hi_gap) - bisect_left(self.clause_marks, lo_gap)
-            gap += CLAUSE_PENALTY * crossed
+            marks = self.clause_marks
+            gap += CLAUSE_PENALTY * (bisect_left(marks, hi_gap) - bisect_left(marks, lo_gap))
             if best is None or gap < best[0]:
                 best = (gap, self.marker_tenses[k])
         return best[1] if best else None
