@@ -65,10 +65,16 @@ def test_range_merged_for_events() -> None:
     assert (t.text, t.type, t.value) == ("Between 2014 and 2016", "DATE", "2014/2016")
 
 
-def test_unknown_language_is_invalid_input() -> None:
+@pytest.mark.parametrize("lang", ["xx", "", "english", "zz-ZZ"])
+def test_unknown_language_is_invalid_input(lang: str) -> None:
     with pytest.raises(InvalidInput) as info:
-        tag("hello", DCT, "xx")
+        tag("hello", DCT, lang)
     assert info.value.field == "lang"
+
+
+@pytest.mark.parametrize("lang", ["es-AR", "ES", "es_CL"])
+def test_regional_codes_use_the_language_grammar(lang: str) -> None:
+    assert [t.value for t in tag("Votó el domingo.", DCT, lang)] == ["2025-11-16"]
 
 
 @pytest.mark.parametrize(

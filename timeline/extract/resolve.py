@@ -79,10 +79,10 @@ def month_day_date(dct: date, month: int, day: int, direction: int | None) -> da
 
 def month_year(dct: date, month: int, direction: int | None) -> int:
     """The year of a bare month name, compared at month granularity; without a tense news looks
-    back. A tense reaches eight months at most (a month name rarely means one further away)."""
+    back. A tense reaches eleven months at most (a month name rarely means one further away)."""
     here = date(dct.year, dct.month, 1)
     candidates = [date(y, month, 1) for y in (dct.year - 1, dct.year, dct.year + 1)]
-    return _choose(candidates, here, -1 if direction is None else direction, reach=240).year
+    return _choose(candidates, here, -1 if direction is None else direction, reach=335).year
 
 
 def season_year(dct: date, season: str, direction: int | None) -> int:

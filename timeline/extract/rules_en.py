@@ -15,9 +15,9 @@ from timeline.extract.rules_common import (
     valid_day,
 )
 
-MON = rf"(?P<mon>{alt(lx.MONTHS)})\.?"
 CAP_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|" \
-    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)" \
+    r"(?:(?<=\b\w{3})\.|(?<=\b\w{4})\.)?"
 DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?"
 UNITS_1_9 = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -265,6 +265,13 @@ def recurrence(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("SET", lx.SETS[norm(m["w"])])
 
 
+@rule("en_per_unit", r"(?:(?<=\d)|(?<=%)|(?<=percent))\s+(?P<t>(?:a|per|an)\s+"
+      r"(?P<u>year|month|week|day|hour))\b")
+def per_unit(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    unit = lx.UNITS[m["u"].lower()]
+    return Hit("SET", f"P{'T' if unit.startswith('T') else ''}1{unit[-1]}")
+
+
 @rule("en_every_weekday", rf"\b(?:every|each)\s+{WD}\b", re.IGNORECASE)
 def every_weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("SET", f"XXXX-WXX-{lx.WEEKDAYS[m['wd'].lower()] + 1}")
@@ -274,6 +281,7 @@ RULES_EN: tuple[Rule, ...] = (
     month_day_year, day_month_year, numeric_rule(day_first=False), month_day, day_month,
     month_year, bare_month, weekday, day_word, this_part_of_day, shifted_unit, the_weekend,
     span_duration, ago, in_n_units, quarter, duration, vague_duration, year, short_year,
-    decade, decade_word, century, season, reference, recurrence, every_weekday, every_season,
+    decade, decade_word, century, season, reference, recurrence, per_unit, every_weekday,
+    every_season,
     half_hour, part_of_year, part_of_day,
 )

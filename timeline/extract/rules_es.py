@@ -17,7 +17,7 @@ from timeline.extract.rules_common import (
 )
 
 ART = r"(?:\b(?:el|del)\s+)?"
-MON = rf"(?P<mon>{alt(lx.MONTHS)})\.?"
+MON = rf"(?P<mon>{alt(lx.MONTHS)})(?:(?<=\b\w{{3}})\.|(?<=\b\w{{4}})\.)?"
 DAY = r"(?P<d>[0-3]?\d)(?:º|°)?"
 OF_YEAR = rf"\s+(?:de|del)\s+(?:año\s+)?(?P<y>{YEAR})"
 WD = rf"(?P<wd>{alt(lx.WEEKDAYS)})"

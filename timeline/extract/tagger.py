@@ -49,10 +49,14 @@ def _as_date(dct: date | datetime) -> date:
 def _check_lang(lang: str | None, text: str) -> str:
     if lang is None:
         return detect_language(text)
-    code = lang.lower().strip()
-    if code not in supported_languages():
-        raise InvalidInput(f"unsupported language code {lang!r}", field="lang")
-    return code
+    code = lang.strip().replace("_", "-")
+    primary = code.split("-")[0].lower()
+    if primary in _GRAMMARS:
+        return primary  # "es-AR", "en_GB": our grammar covers the regional variants
+    for candidate in (code, primary):
+        if candidate in supported_languages():
+            return candidate
+    raise InvalidInput(f"unsupported language code {lang!r}", field="lang")
 
 
 def _to_timex(text: str, f: Found) -> Timex:

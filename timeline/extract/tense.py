@@ -70,9 +70,11 @@ class TenseIndex:
     def at(self, start: int, end: int) -> int | None:
         """Tense of the expression at ``[start, end)``: -1, +1, or None without a marker."""
         i = bisect_right(self.sentence_starts, start) - 1
+        j = bisect_right(self.sentence_starts, max(start, end - 1)) - 1
         if i < 0:
             return None
-        lo, hi = self.sentence_starts[i], self.sentence_ends[i]
+        # an expression across a boundary ("Jan. 5") belongs to both sentences
+        lo, hi = self.sentence_starts[i], self.sentence_ends[j]
         best: tuple[int, int] | None = None
         for k in range(bisect_left(self.marker_starts, lo), len(self.marker_starts)):
             m_start, m_end = self.marker_starts[k], self.marker_ends[k]
