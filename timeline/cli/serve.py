@@ -1,0 +1,63 @@
+"""``timeline serve``: the web service under gunicorn (threaded workers, for the SSE stream)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+import click
+from flask import Flask
+from gunicorn.app.base import BaseApplication
+
+from timeline.cli.common import db_path, main, reports_errors
+
+
+class TimelineServer(BaseApplication):  # type: ignore[misc]
+    """gunicorn running ``factory()`` in each worker, configured by keyword (no config file)."""
+
+    def __init__(self, factory: Callable[[], Flask], options: dict[str, Any]) -> None:
+        self.factory = factory
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Flask:
+        return self.factory()
+
+
+def default_workers() -> int:
+    return min(4, (os.cpu_count() or 1) + 1)
+
+
+def server_options(host: str, port: int, workers: int, threads: int) -> dict[str, Any]:
+    return {
+        "bind": f"{host}:{port}", "workers": workers, "worker_class": "gthread",
+        "threads": threads, "graceful_timeout": 5, "timeout": 60, "keepalive": 5,
+        "accesslog": None, "errorlog": "-", "loglevel": "info",
+    }
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--workers", type=click.IntRange(1, 64), help="Worker processes [cpu+1, max 4].")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
+              help="Threads per worker (each open /api/stream holds one).")
+@click.pass_context
+@reports_errors
+def serve(ctx: click.Context, host: str, port: int, workers: int | None, threads: int) -> None:
+    """Serve the API, feeds and viewer (settings from TIMELINE_* variables, db from --db)."""
+    from timeline.archive import Archive
+    from timeline.web import create_app
+    from timeline.web.config import from_environ
+
+    settings = {**from_environ(os.environ), "DB": str(db_path(ctx))}
+    with Archive.open(settings["DB"]) as archive:  # schema and read models before workers fork
+        archive.catch_up()
+    click.echo(f"serving {settings['DB']} on http://{host}:{port}/", err=True)
+    options = server_options(host, port, workers or default_workers(), threads)
+    TimelineServer(lambda: create_app(settings), options).run()
