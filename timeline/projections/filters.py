@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from timeline.errors import InvalidInput
-from timeline.extract.edtf import edtf_bounds
+from timeline.projections.entries import iso_bounds
 from timeline.projections.fts import text_matches
 from timeline.projections.rows import EntryRow
 
@@ -40,7 +40,7 @@ def bound(value: str | date | None, field: str, side: int) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     try:
-        return edtf_bounds(value.strip())[side].isoformat()
+        return iso_bounds(value.strip())[side]
     except (ValueError, TypeError, KeyError, IndexError) as exc:
         raise InvalidInput(f"{field}: not an ISO or EDTF date: {value!r}", field=field) from exc
 
