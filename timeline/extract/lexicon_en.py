@@ -54,7 +54,8 @@ PARTS_OF_DAY: dict[str, str] = {
 REFS: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "the time being": "PRESENT_REF",
-    "at the moment": "PRESENT_REF", "recently": "PAST_REF", "the past": "PAST_REF",
+    "at the moment": "PRESENT_REF", "recently": "PAST_REF",
+    "more recently": "PAST_REF", "the past": "PAST_REF",
     "recent years": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
     "soon": "FUTURE_REF", "very soon": "FUTURE_REF", "the future": "FUTURE_REF",
     "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",

@@ -64,8 +64,8 @@ REFS: dict[str, str] = {
     "ahora": "PRESENT_REF", "actualmente": "PRESENT_REF", "en la actualidad": "PRESENT_REF",
     "hoy en día": "PRESENT_REF", "hoy día": "PRESENT_REF", "en este momento": "PRESENT_REF",
     "el momento": "PRESENT_REF", "recientemente": "PAST_REF", "el pasado": "PAST_REF",
-    "del pasado": "PAST_REF",
-    "previamente": "PAST_REF", "anteriormente": "PAST_REF", "los últimos años": "PAST_REF",
+    "del pasado": "PAST_REF", "más recientemente": "PAST_REF", "previamente": "PAST_REF",
+    "anteriormente": "PAST_REF", "los últimos años": "PAST_REF",
     "últimamente": "PAST_REF", "pronto": "FUTURE_REF", "muy pronto": "FUTURE_REF",
     "el futuro": "FUTURE_REF", "corto plazo": "FUTURE_REF", "largo plazo": "FUTURE_REF",
     "mediano plazo": "FUTURE_REF", "medio plazo": "FUTURE_REF", "próximamente": "FUTURE_REF",
@@ -78,17 +78,15 @@ SETS: dict[str, str] = {
     "cada día": "P1D", "todos los días": "P1D", "todos los años": "P1Y", "por año": "P1Y",
 }
 
+#: Spans start at the modifier itself: "[a] finales de 2009" (TimeML leaves the "a" out).
 MODS: dict[str, str] = {
-    "a finales de": "END", "a fines de": "END", "finales de": "END", "fines de": "END",
-    "al final de": "END", "a finales del": "END", "a fines del": "END", "finales del": "END",
-    "fines del": "END", "al final del": "END", "a principios de": "START",
-    "principios de": "START", "a comienzos de": "START", "comienzos de": "START",
-    "a inicios de": "START", "inicios de": "START", "al comienzo de": "START",
-    "el comienzo de": "START", "al principio de": "START", "a principios del": "START",
-    "principios del": "START", "a comienzos del": "START", "comienzos del": "START",
-    "a mediados de": "MID", "mediados de": "MID", "a mediados del": "MID",
+    "finales de": "END", "fines de": "END", "finales del": "END", "fines del": "END",
+    "al final de": "END", "al final del": "END", "principios de": "START",
+    "principios del": "START", "comienzos de": "START", "comienzos del": "START",
+    "inicios de": "START", "inicios del": "START", "al comienzo de": "START",
+    "el comienzo de": "START", "al principio de": "START", "mediados de": "MID",
     "mediados del": "MID", "alrededor de": "APPROX", "hacia": "APPROX", "cerca de": "APPROX",
-    "aproximadamente": "APPROX", "hacia finales de": "END", "hacia fines de": "END",
+    "aproximadamente": "APPROX",
 }
 
 SHIFTS: dict[str, int] = {

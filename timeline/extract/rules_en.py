@@ -6,7 +6,7 @@ import re
 
 from timeline.extract import lexicon_en as lx
 from timeline.extract import resolve as rv
-from timeline.extract.grammar import Ctx, Hit, Rule, alt, norm, parse_count, rule
+from timeline.extract.grammar import Ctx, Hit, Rule, alt, norm, rule
 from timeline.extract.rules_common import (
     NOT_NUMBER_AFTER,
     NOT_NUMBER_BEFORE,
@@ -132,51 +132,6 @@ def the_weekend(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", rv.shifted_value(ctx.dct, "WE", step) or "")
 
 
-@rule("en_span", rf"\b(?:the\s+)?(?P<dir>last|past|next|coming|previous|first)\s+{NUM}\s+{UNIT}\b")
-def span_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    n = parse_count(m["num"], lx.NUMBERS)
-    return Hit("DURATION", rv.duration_value(n, lx.UNITS[norm(m["unit"])]))
-
-
-@rule("en_ago", rf"\b{NUM}\s+{UNIT}\s+(?P<dir>ago|from\s+now|hence)\b")
-def ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    n = parse_count(m["num"], lx.NUMBERS)
-    if n is None or not n.is_integer():
-        return None
-    sign = -1 if m["dir"].lower() == "ago" else 1
-    value = rv.ago_value(ctx.dct, lx.UNITS[norm(m["unit"])], sign * int(n))
-    return Hit("DATE", value) if value else None
-
-
-@rule("en_in_n", rf"\b(?:in|within)\s+{NUM}\s+{UNIT}(?!\s+(?:ago|of|earlier))\b")
-def in_n_units(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    n = parse_count(m["num"], lx.NUMBERS)
-    if n is None or not n.is_integer() or (ctx.tense_at(m) or 0) <= 0:
-        return None
-    value = rv.ago_value(ctx.dct, lx.UNITS[norm(m["unit"])], int(n))
-    return Hit("DATE", value) if value else None
-
-
-@rule("en_duration", rf"(?<![\w$€£.,]){NUM}(?P<half>\s+and\s+a\s+half)?(?:\s+|-)"
-      rf"(?:{ADJ}\s+)?{UNIT}(?P<h2>\s+and\s+a\s+half)?(?:-long)?(?P<old>[\s-]old)?\b")
-def duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    n = parse_count(m["num"], lx.NUMBERS)
-    if n is None or m["old"] or (m["num"].lower() in ("a", "an") and m["unit"].startswith("sec")):
-        return None
-    if m["half"] or m["h2"]:
-        n += 0.5
-    return Hit("DURATION", rv.duration_value(n, lx.UNITS[norm(m["unit"])]), derivation="explicit")
-
-
-@rule("en_vague_duration", rf"\b(?:(?P<q>{alt(lx.VAGUE_NUMBERS)})\s+)?"
-      r"(?P<unit>years|decades|months|weeks|days|hours|minutes|centuries)(?:-long)?\b")
-def vague_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    before = ctx.text[max(0, m.start() - 6):m.start()]
-    if re.search(r"\d\s*$", before):
-        return None
-    return Hit("DURATION", rv.duration_value(None, lx.UNITS[m["unit"].lower()]))
-
-
 @rule("en_quarter", rf"\b(?:the\s+)?(?P<o>{alt(lx.ORDINALS)})[\s-]quarter(?:\s+of\s+"
       rf"(?:(?P<y>{YEAR})|(?:the\s+)?{SHIFT}\s+year|the\s+year))?\b")
 def quarter(m: re.Match[str], ctx: Ctx) -> Hit | None:
@@ -232,16 +187,6 @@ def season(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", f"{rv.season_year(ctx.dct, code, ctx.tense_at(m))}-{code}")
 
 
-@rule("en_every_season", r"\b(?:every|each)\s+(?P<s>spring|summer|autumn|fall|winter)\b")
-def every_season(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    return Hit("SET", f"XXXX-{lx.SEASONS[m['s'].lower()]}")
-
-
-@rule("en_half_hour", r"\b(?:half\s+an\s+hour|a\s+half[\s-]hour)\b")
-def half_hour(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    return Hit("DURATION", "PT30M", derivation="explicit")
-
-
 @rule("en_part_of_year", r"\b(?:the\s+)?(?P<p>beginning|start|end|middle|close)\s+of\s+"
       r"(?:the|this)\s+year\b")
 def part_of_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
@@ -255,33 +200,8 @@ def part_of_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", ctx.dct.isoformat())
 
 
-@rule("en_ref", rf"\b(?P<w>{alt(lx.REFS)}|recent)\b")
-def reference(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    return Hit("DATE", lx.REFS.get(norm(m["w"]), "PAST_REF"))
-
-
-@rule("en_set", rf"\b(?P<w>{alt(lx.SETS)})\b")
-def recurrence(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    return Hit("SET", lx.SETS[norm(m["w"])])
-
-
-@rule("en_per_unit", r"(?:(?<=\d)|(?<=%)|(?<=percent))\s+(?P<t>(?:a|per|an)\s+"
-      r"(?P<u>year|month|week|day|hour))\b")
-def per_unit(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    unit = lx.UNITS[m["u"].lower()]
-    return Hit("SET", f"P{'T' if unit.startswith('T') else ''}1{unit[-1]}")
-
-
-@rule("en_every_weekday", rf"\b(?:every|each)\s+{WD}\b", re.IGNORECASE)
-def every_weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    return Hit("SET", f"XXXX-WXX-{lx.WEEKDAYS[m['wd'].lower()] + 1}")
-
-
 RULES_EN: tuple[Rule, ...] = (
     month_day_year, day_month_year, numeric_rule(day_first=False), month_day, day_month,
     month_year, bare_month, weekday, day_word, this_part_of_day, shifted_unit, the_weekend,
-    span_duration, ago, in_n_units, quarter, duration, vague_duration, year, short_year,
-    decade, decade_word, century, season, reference, recurrence, per_unit, every_weekday,
-    every_season,
-    half_hour, part_of_year, part_of_day,
+    quarter, year, short_year, decade, decade_word, century, season, part_of_year, part_of_day,
 )

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from timeline.extract import lexicon_es as lx
 from timeline.extract import resolve as rv
-from timeline.extract.grammar import Ctx, Hit, Rule, alt, norm, parse_count, rule
+from timeline.extract.grammar import Ctx, Hit, Rule, alt, norm, rule
 from timeline.extract.rules_common import (
     NOT_NUMBER_AFTER,
     NOT_NUMBER_BEFORE,
@@ -30,19 +30,6 @@ _UNIT_WORDS = {"día": "D", "semana": "W", "fin de semana": "WE", "mes": "M", "a
                "trimestre": "Q", "década": "DE", "siglo": "CE"}
 UNIT1 = rf"(?P<u>{alt(_UNIT_WORDS)})"
 _ROMAN = {"xv": 15, "xvi": 16, "xvii": 17, "xviii": 18, "xix": 19, "xx": 20, "xxi": 21}
-
-
-_AGE_BEFORE = re.compile(r"(?i)(?:,\s*de|\(\s*(?:de\s+)?|\ba\s+los|\bedad\s+de|\btiene|\btenía"
-                         r"|\bcumplió|\bcumple|\bcumplir)\s*$")
-
-
-def _is_age(m: re.Match[str], text: str) -> bool:
-    """"Kast, de 59 años," or "(59 años)": someone's age, not a span of time."""
-    if m["age"]:
-        return True
-    return m["unit"].lower() == "años" and bool(
-        _AGE_BEFORE.search(text, max(0, m.start() - 12), m.start())
-    )
 
 
 def _year_step(phrase: str) -> int:
@@ -74,7 +61,7 @@ def month_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 @rule("es_month", rf"\b(?P<mon>{alt(lx.BARE_MONTHS)}|mayo)(?:\s+{SHIFT})?(?P<rel>\s+del?\s+"
-      r"(?:este|el|próximo|pasado)\s+año(?:\s+(?:pasado|próximo|que\s+viene|anterior))?)?\b")
+      r"(?:(?:este|el|próximo)\s+)?año(?:\s+(?:pasado|próximo|que\s+viene|anterior))?)?\b")
 def bare_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
     name = m["mon"].lower()
     if name == "mayo" and not m["shift"] and not m["rel"]:
@@ -130,7 +117,7 @@ def this_part_of_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("TIME", f"{d.isoformat()}T{lx.PARTS_OF_DAY[m['pod'].lower()]}")
 
 
-@rule("es_unit_shift", rf"\b(?:(?:el|la|del|al|en\s+el|en\s+la)\s+)?"
+@rule("es_unit_shift", rf"\b(?:(?:el|la)\s+)?"
       rf"(?:(?P<pre>{alt(lx.SHIFTS)})\s+)?{UNIT1}(?:\s+(?P<post>{alt(lx.SHIFTS)}))?\b")
 def unit_shift(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if bool(m["pre"]) == bool(m["post"]):
@@ -143,55 +130,6 @@ def unit_shift(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return Hit("DURATION", "P10Y")  # "la última década": the ten years up to now
     value = rv.shifted_value(ctx.dct, unit, shift)
     return Hit("DATE", value) if value else None
-
-
-@rule("es_span", rf"\b(?:(?:los|las)\s+)?(?P<dir>últimos|últimas|próximos|próximas|primeros|"
-      rf"primeras)\s+{NUM}\s+{UNIT}\b")
-def span_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    n = parse_count(m["num"], lx.NUMBERS)
-    return Hit("DURATION", rv.duration_value(n, lx.UNITS[norm(m["unit"])]))
-
-
-@rule("es_ago", rf"\b(?P<dir>hace|dentro\s+de|en)\s+(?:(?:unos|unas|apenas|casi|más\s+de)\s+)?"
-      rf"{NUM}\s+{UNIT}\b")
-def ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    n = parse_count(m["num"], lx.NUMBERS)
-    sign = -1 if m["dir"].lower() == "hace" else 1
-    if m["dir"].lower() == "en" and (ctx.tense_at(m) or 0) <= 0:
-        return None
-    if n is None or not n.is_integer() or n == 0:
-        return None
-    value = rv.ago_value(ctx.dct, lx.UNITS[norm(m["unit"])], sign * int(n))
-    return Hit("DATE", value) if value else None
-
-
-@rule("es_ago_vague", rf"\bhace\s+(?:{alt(lx.VAGUE_NUMBERS)})\s+(?P<unit>{alt(lx.UNITS)})\b")
-def ago_vague(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    if lx.UNITS[norm(m["unit"])].startswith("T"):
-        return Hit("DATE", ctx.dct.isoformat())  # "hace unas horas": the same day
-    return Hit("DATE", "PAST_REF")
-
-
-@rule("es_duration", rf"(?<![\w$€£.,]){NUM}\s+{UNIT}(?:\s+(?:consecutiv[oa]s|seguid[oa]s|"
-      r"complet[oa]s|enter[oa]s|más))?(?:\s+y\s+medi[oa])?(?P<age>\s+de\s+edad)?\b")
-def duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    n = parse_count(m["num"], lx.NUMBERS)
-    if n is None or n == 0 or _is_age(m, ctx.text):
-        return None
-    if norm(m.group()) == "un día":
-        return None  # "un día" is far more often "one day (someday)" than a span of time
-    if re.search(r"medi[oa]$", m.group().lower()):
-        n += 0.5
-    return Hit("DURATION", rv.duration_value(n, lx.UNITS[norm(m["unit"])]), derivation="explicit")
-
-
-@rule("es_vague_duration", rf"\b(?:(?P<q>{alt(lx.VAGUE_NUMBERS)})\s+)?"
-      r"(?P<unit>años|décadas|meses|semanas|días|horas|minutos|siglos)\b")
-def vague_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    before = ctx.text[max(0, m.start() - 6):m.start()]
-    if re.search(r"(?:\d|los|las)\s*$", before) and not m["q"]:
-        return None
-    return Hit("DURATION", rv.duration_value(None, lx.UNITS[m["unit"].lower()]))
 
 
 @rule("es_quarter", rf"\b(?:(?:el|del)\s+)?(?P<o>{alt(lx.ORDINALS)})\s+trimestre(?:\s+(?:de|del)\s+"
@@ -207,7 +145,7 @@ def quarter(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", rv.quarter_value(ctx.dct, q, ctx.tense_at(m)))
 
 
-@rule("es_year", rf"(?:\b(?:el|del|en\s+el)\s+(?:año\s+)?|\baño\s+)?{NOT_NUMBER_BEFORE}"
+@rule("es_year", rf"(?:\b(?:el|del)\s+(?:año\s+)?|\baño\s+)?{NOT_NUMBER_BEFORE}"
       rf"(?P<y>{YEAR}){NOT_NUMBER_AFTER}")
 def year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", m["y"], derivation="explicit")
@@ -242,21 +180,6 @@ def season(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", f"{rv.season_year(ctx.dct, code, direction)}-{code}")
 
 
-@rule("es_ref", rf"\b(?P<w>{alt(lx.REFS)}|recientes?)\b")
-def reference(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    return Hit("DATE", lx.REFS.get(norm(m["w"]), "PAST_REF"))
-
-
-@rule("es_set", rf"\b(?P<w>{alt(lx.SETS)})\b")
-def recurrence(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    return Hit("SET", lx.SETS[norm(m["w"])])
-
-
-@rule("es_every_weekday", rf"\b(?:cada|todos\s+los)\s+{WD}\b")
-def every_weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    return Hit("SET", f"XXXX-WXX-{lx.WEEKDAYS[m['wd'].lower()] + 1}")
-
-
 @rule("es_clock", r"\blas\s+(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?(?:\s*(?:horas|hs|h)\b"
       r"\.?)?(?:\s+(?:de\s+la\s+)?(?P<pod>mañana|tarde|noche|madrugada))?(?:\s*\(?(?P<tz>UTC|GMT)"
       r"(?:\s*[+-]\s*\d{1,2})?\)?)?(?![\w%]|[.,]\d)")
@@ -269,17 +192,7 @@ def clock(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("TIME", f"{ctx.dct.isoformat()}T{h:02d}:{mi:02d}{'Z' if m['tz'] else ''}")
 
 
-@rule("es_every_season", rf"\b(?:cada|todos\s+los|todas\s+las)\s+(?P<s>{alt(lx.SEASONS)})\b")
-def every_season(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    return Hit("SET", f"XXXX-{lx.SEASONS[m['s'].lower()]}")
-
-
-@rule("es_half_hour", r"\b(?:media\s+hora|una\s+hora\s+y\s+media)\b")
-def half_hour(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    return Hit("DURATION", "PT30M" if m.group().lower().startswith("media") else "PT90M")
-
-
-@rule("es_part_of_year", r"\b(?:(?:a|hacia)\s+)?(?P<p>finales|fines|principios|comienzos|inicios|"
+@rule("es_part_of_year", r"\b(?P<p>finales|fines|principios|comienzos|inicios|"
       r"mediados)\s+(?:de|del)\s+(?:este\s+)?año(?!\s+(?:pasado|anterior|próximo|\d))\b")
 def part_of_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     mod = {"mediados": "MID", "finales": "END", "fines": "END"}.get(m["p"].lower(), "START")
@@ -287,14 +200,13 @@ def part_of_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 @rule("es_part_of_day", r"\b(?:al|a|el)\s+(?:final|principio|comienzo|cierre|inicio)\s+"
-      r"(?:del\s+día|de\s+la\s+(?:jornada|sesión))\b|\b(?:a\s+)?finales\s+del\s+día\b")
+      r"(?:del\s+día|de\s+la\s+(?:jornada|sesión))\b|\bfinales\s+del\s+día\b")
 def part_of_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", ctx.dct.isoformat())
 
 
 RULES_ES: tuple[Rule, ...] = (
     day_month_year, numeric_rule(day_first=True), day_month, month_year, bare_month, weekday,
-    day_word, tomorrow, this_part_of_day, unit_shift, span_duration, ago, ago_vague, duration,
-    vague_duration, quarter, year, decade, century, season, reference, recurrence,
-    every_weekday, clock, every_season, half_hour, part_of_year, part_of_day,
+    day_word, tomorrow, this_part_of_day, unit_shift, quarter, year, decade, century, season,
+    clock, part_of_year, part_of_day,
 )

@@ -1,6 +1,7 @@
 """``tag(text, dct, lang)``: every temporal expression in a text, normalised as TIMEX3.
 
-Spanish and English run our own compiled grammar (``rules_es``, ``rules_en``) with a tense
+Spanish and English run our own compiled grammar (``rules_*`` for calendar points, ``spans_*``
+for durations, sets and vague references) with a tense
 heuristic per sentence; other languages supported by dateparser go through ``fallback``. English
 dates inside a Spanish text ("November 17, 2025" in a quoted tweet) are found by running the
 English rules for explicit dates over Spanish texts too.
@@ -24,14 +25,16 @@ from timeline.extract.rules_en import RULES_EN
 from timeline.extract.rules_en import day_month_year as en_dmy
 from timeline.extract.rules_en import month_day_year as en_mdy
 from timeline.extract.rules_es import RULES_ES
+from timeline.extract.spans_en import SPAN_RULES_EN
+from timeline.extract.spans_es import SPAN_RULES_ES
 from timeline.extract.tense import index_tense
 from timeline.model import Timex
 
 from . import lexicon_en, lexicon_es
 
 _GRAMMARS: dict[str, tuple[Rule, ...]] = {
-    "en": COMMON_RULES + RULES_EN,
-    "es": COMMON_RULES + RULES_ES + (en_mdy, en_dmy),
+    "en": COMMON_RULES + RULES_EN + SPAN_RULES_EN,
+    "es": COMMON_RULES + RULES_ES + SPAN_RULES_ES + (en_mdy, en_dmy),
 }
 _MODS = {"en": mod_pattern(lexicon_en.MODS), "es": mod_pattern(lexicon_es.MODS)}
 

@@ -1,0 +1,112 @@
+"""Spanish spans, recurrences and vague references: "hace tres días", "durante dos años",
+"cada lunes", "actualmente"."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract import lexicon_es as lx
+from timeline.extract import resolve as rv
+from timeline.extract.grammar import Ctx, Hit, Rule, alt, norm, parse_count, rule
+from timeline.extract.rules_es import NUM, UNIT, WD
+
+_AGE_BEFORE = re.compile(r"(?i)(?:,\s*de|\(\s*(?:de\s+)?|\ba\s+los|\bedad\s+de|\btiene|\btenía"
+                         r"|\bcumplió|\bcumple|\bcumplir)\s*$")
+
+
+def _is_age(m: re.Match[str], text: str) -> bool:
+    """"Kast, de 59 años," or "(59 años)": someone's age, not a span of time."""
+    if m["age"]:
+        return True
+    return m["unit"].lower() == "años" and bool(
+        _AGE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    )
+
+
+#: Quantifiers kept in a duration's span, with the TIMEX3 @mod they imply.
+_QUANT: dict[str, str | None] = {
+    "más de": "MORE_THAN", "menos de": "LESS_THAN", "casi": "APPROX", "cerca de": "APPROX",
+    "alrededor de": "APPROX", "unos": "APPROX", "unas": "APPROX", "solo": None, "sólo": None,
+    "apenas": None,
+}
+
+
+@rule("es_span", rf"\b(?:(?:los|las)\s+)?(?P<dir>últimos|últimas|próximos|próximas|primeros|"
+      rf"primeras)\s+{NUM}\s+{UNIT}\b")
+def span_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    n = parse_count(m["num"], lx.NUMBERS)
+    return Hit("DURATION", rv.duration_value(n, lx.UNITS[norm(m["unit"])]))
+
+
+@rule("es_ago", rf"\b(?P<dir>hace|dentro\s+de|en)\s+(?:(?:unos|unas|apenas|casi|más\s+de)\s+)?"
+      rf"{NUM}\s+{UNIT}\b")
+def ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    n = parse_count(m["num"], lx.NUMBERS)
+    sign = -1 if m["dir"].lower() == "hace" else 1
+    if m["dir"].lower() == "en" and (ctx.tense_at(m) or 0) <= 0:
+        return None
+    if n is None or not n.is_integer() or n == 0:
+        return None
+    value = rv.ago_value(ctx.dct, lx.UNITS[norm(m["unit"])], sign * int(n))
+    return Hit("DATE", value) if value else None
+
+
+@rule("es_ago_vague", rf"\bhace\s+(?:{alt(lx.VAGUE_NUMBERS)})\s+(?P<unit>{alt(lx.UNITS)})\b")
+def ago_vague(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    if lx.UNITS[norm(m["unit"])].startswith("T"):
+        return Hit("DATE", ctx.dct.isoformat())  # "hace unas horas": the same day
+    return Hit("DATE", "PAST_REF")
+
+
+@rule("es_duration", rf"(?<![\w$€£.,])(?:(?P<q>{alt(_QUANT)})\s+)?{NUM}\s+{UNIT}"
+      r"(?:\s+(?:consecutiv[oa]s|seguid[oa]s|complet[oa]s|enter[oa]s))?(?:\s+y\s+medi[oa])?(?P<age>\s+de\s+edad)?\b")
+def duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    n = parse_count(m["num"], lx.NUMBERS)
+    if n is None or n == 0 or _is_age(m, ctx.text):
+        return None
+    if norm(m.group()) == "un día":
+        return None  # "un día" is far more often "one day (someday)" than a span of time
+    if re.search(r"medi[oa]$", m.group().lower()):
+        n += 0.5
+    mod = _QUANT.get(norm(m["q"] or ""))
+    return Hit("DURATION", rv.duration_value(n, lx.UNITS[norm(m["unit"])]), mod, "explicit")
+
+
+@rule("es_vague_duration", rf"\b(?:(?P<q>{alt(lx.VAGUE_NUMBERS)})\s+)?"
+      r"(?P<unit>años|décadas|meses|semanas|días|horas|minutos|siglos)\b")
+def vague_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    before = ctx.text[max(0, m.start() - 6):m.start()]
+    if re.search(r"(?:\d|los|las)\s*$", before) and not m["q"]:
+        return None
+    return Hit("DURATION", rv.duration_value(None, lx.UNITS[m["unit"].lower()]))
+
+
+@rule("es_ref", rf"\b(?P<w>{alt(lx.REFS)}|recientes?)\b")
+def reference(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("DATE", lx.REFS.get(norm(m["w"]), "PAST_REF"))
+
+
+@rule("es_set", rf"\b(?P<w>{alt(lx.SETS)})\b")
+def recurrence(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("SET", lx.SETS[norm(m["w"])])
+
+
+@rule("es_every_weekday", rf"\b(?:cada|todos\s+los)\s+{WD}\b")
+def every_weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("SET", f"XXXX-WXX-{lx.WEEKDAYS[m['wd'].lower()] + 1}")
+
+
+@rule("es_every_season", rf"\b(?:cada|todos\s+los|todas\s+las)\s+(?P<s>{alt(lx.SEASONS)})\b")
+def every_season(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("SET", f"XXXX-{lx.SEASONS[m['s'].lower()]}")
+
+
+@rule("es_half_hour", r"\b(?:media\s+hora|una\s+hora\s+y\s+media)\b")
+def half_hour(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("DURATION", "PT30M" if m.group().lower().startswith("media") else "PT90M")
+
+
+SPAN_RULES_ES: tuple[Rule, ...] = (
+    span_duration, ago, ago_vague, duration, vague_duration, reference, recurrence,
+    every_weekday, every_season, half_hour,
+)
