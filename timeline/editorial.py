@@ -32,12 +32,17 @@ __all__ = [
 ]
 
 
+def _invalid(exc: InvalidEvent) -> InvalidInput:
+    field = exc.field.removeprefix("data.") if exc.field else None
+    return InvalidInput(str(exc), field=field)
+
+
 def _append(archive: Archive, stream: str, events: list[NewEvent],
             expected: ExpectedVersion | int) -> None:
     try:
         archive.log.append(stream, events, expected_version=expected)
     except InvalidEvent as exc:
-        raise InvalidInput(str(exc), field=exc.field) from exc
+        raise _invalid(exc) from exc
     except ConcurrencyError as exc:
         raise Conflict(f"{stream} changed meanwhile; try again ({exc})") from exc
     archive.catch_up()
@@ -139,7 +144,7 @@ def create_story(archive: Archive, slug: str, *, title: str, description: str | 
     except ConcurrencyError as exc:
         raise Conflict(f"story {slug!r} already exists", field="slug") from exc
     except InvalidEvent as exc:
-        raise InvalidInput(str(exc), field=exc.field) from exc
+        raise _invalid(exc) from exc
     archive.catch_up()
     return get_story(archive, slug)
 

@@ -60,8 +60,8 @@ def _reason(a: EntryRow, b: EntryRow, score: float) -> str:
 
 def suggest(rows: Sequence[EntryRow], *, limit: int = 50,
             threshold: float = THRESHOLD) -> list[MergeSuggestion]:
-    """Pairs scoring at least ``threshold``, best first; a sweep over start dates compares only
-    entries whose bounds overlap."""
+    """Pairs scoring at least ``threshold``, best first, each in extraction order (the first is
+    the natural merge primary); a sweep over start dates compares only overlapping entries."""
     ordered = sorted(rows, key=lambda r: r.sort_key)
     found: list[MergeSuggestion] = []
     for i, a in enumerate(ordered):
@@ -70,6 +70,8 @@ def suggest(rows: Sequence[EntryRow], *, limit: int = 50,
                 break
             score = score_pair(a, b)
             if score is not None and score >= threshold:
-                found.append(MergeSuggestion((a.entry_id, b.entry_id), score, _reason(a, b, score)))
+                first, second = sorted((a, b), key=lambda r: r.position)
+                found.append(MergeSuggestion((first.entry_id, second.entry_id), score,
+                                             _reason(first, second, score)))
     found.sort(key=lambda s: (-s.score, s.entry_ids))
     return found[:limit]
