@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from timeline.errors import InvalidInput
 from timeline.extract import tag, tag_for_events
+from timeline.extract.langdetect import detect_language
 
 DCT = date(2025, 11, 17)  # a Monday
 
@@ -89,6 +90,18 @@ def test_other_languages_through_dateparser(text: str, lang: str, value: str) ->
 def test_language_detected_when_none() -> None:
     expected = ("el domingo", "DATE", "2025-11-16")
     assert expected in found("Ganó el domingo en la capital.", lang=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("A reunião será em 14 de dezembro. Ele chegou ontem.", "pt"),
+     ("La réunion aura lieu le 14 décembre, il est arrivé hier.", "fr"),
+     ("Das Treffen findet am 14. Dezember statt, er kam gestern.", "de"),
+     ("La reunión será el 14 de diciembre y él llegó ayer.", "es"),
+     ("The meeting will be on December 14 and he arrived yesterday.", "en")],
+)
+def test_detect_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
 
 
 def test_datetime_dct_accepted() -> None:
