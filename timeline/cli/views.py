@@ -1,0 +1,93 @@
+"""Read-only commands: ``timeline events``, ``timeline history`` and ``timeline story list``."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date, datetime
+from typing import Any
+
+import click
+
+from timeline.cli.common import main, open_archive, reports_errors
+from timeline.cli.editorial import story
+from timeline.model import TimelineEntry
+from timeline.projections.queries import EventQuery, find_entries, get_entry, list_stories
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def entry_json(entry: TimelineEntry) -> dict[str, Any]:
+    return _plain(dataclasses.asdict(entry))  # type: ignore[no-any-return]
+
+
+def _row(entry: TimelineEntry) -> str:
+    headline = entry.headline if len(entry.headline) <= 60 else entry.headline[:59] + "…"
+    return f"{entry.date:<22} {entry.precision:<8} {entry.status:<10} {entry.entry_id:<24} " \
+        f"{headline}"
+
+
+@main.command(name="events")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--story", default=None, help="Only this story's entries.")
+@click.option("--actor", default=None, help="Only entries naming this actor.")
+@click.option("--from", "date_from", default=None, help="From this date (ISO or EDTF).")
+@click.option("--to", "date_to", default=None, help="Up to this date (ISO or EDTF).")
+@click.option("--q", default=None, help="Full-text search words (all must match).")
+@click.option("--status", default="active", show_default=True,
+              type=click.Choice(["active", "retracted", "superseded", "all"]))
+@click.option("--lang", default=None, help="Only entries in this language.")
+@click.option("--source", default=None, help="Only entries from this article id or url.")
+@click.option("--as-of", "as_of", default=None, help="As the archive stood then (ISO time).")
+@click.option("--limit", type=click.IntRange(1, 500), default=50, show_default=True)
+@click.option("--cursor", default=None, help="Continue after a previous page.")
+@click.pass_context
+@reports_errors
+def events(ctx: click.Context, fmt: str, **filters: Any) -> None:
+    """List entries in date order."""
+    page = find_entries(open_archive(ctx), EventQuery(**filters))
+    if fmt == "json":
+        click.echo(json.dumps({"entries": [entry_json(e) for e in page.entries],
+                               "next_cursor": page.next_cursor}, ensure_ascii=False, indent=2))
+        return
+    for entry in page.entries:
+        click.echo(_row(entry))
+    if page.next_cursor:
+        click.echo(f"more: --cursor {page.next_cursor}", err=True)
+
+
+@main.command()
+@click.argument("entry_id")
+@click.option("--as-of", "as_of", default=None, help="As the archive stood then (ISO time).")
+@click.pass_context
+@reports_errors
+def history(ctx: click.Context, entry_id: str, as_of: str | None) -> None:
+    """An entry and everything that happened to it."""
+    entry = get_entry(open_archive(ctx), entry_id, as_of=as_of)
+    click.echo(_row(entry))
+    for source in entry.sources:
+        click.echo(f"  source {source.article_id} {source.url or ''}".rstrip())
+    for item in entry.history:
+        who = f" by {item.actor}" if item.actor else ""
+        why = f" — {item.reason}" if item.reason else ""
+        click.echo(f"  #{item.position} {item.recorded_at.isoformat()} {item.type}{who}:"
+                   f" {item.summary}{why}")
+
+
+@story.command(name="list")
+@click.option("--as-of", "as_of", default=None, help="As the archive stood then (ISO time).")
+@click.pass_context
+@reports_errors
+def story_list(ctx: click.Context, as_of: str | None) -> None:
+    """Every story with its number of entries."""
+    for item in list_stories(open_archive(ctx), as_of):
+        click.echo(f"{item.slug:<24} {item.entry_count:>6}  {item.title}")
