@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import json
+from json.decoder import JSONDecoder
+from json.scanner import make_scanner
 from typing import Any
 
 from .records import StoredEvent
 from .registry import EventRegistry
 
-_loads = json.loads
+# The scanner json.loads runs, minus its per-call wrapping (typeshed mistypes the argument).
+_scan_once = make_scanner(JSONDecoder())  # type: ignore[arg-type]
+
+
+def _loads(text: Any) -> Any:
+    """``json.loads(text)``, faster when ``text`` is a str holding exactly one JSON value (the
+    stored case); anything else goes to ``json.loads`` itself, so results and errors are its."""
+    try:
+        value, end = _scan_once(text, 0)
+    except (StopIteration, ValueError, TypeError):
+        return json.loads(text)
+    return value if end == len(text) else json.loads(text)
 
 
 def decode_row(row: tuple[Any, ...], registry: EventRegistry) -> StoredEvent:
