@@ -34,6 +34,9 @@ from bench.log_workload import bench_registry
 from events import SqliteEventLog
 log = SqliteEventLog(sys.argv[1], registry=bench_registry())
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+for line in open("/proc/self/status") if sys.platform == "linux" else ():
+    if line.startswith("VmRSS:"):
+        before = int(line.split()[1])  # the current RSS, not the import-time peak
 count = sum(1 for _ in log.read_all())
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(count, (after - before) / 1024, after / 1024)
@@ -78,17 +81,27 @@ def _eta(spent: dict[str, float], done: int) -> str:
 
 
 def batched_appends(tmp: Path, n: int, log: SqliteEventLog, peer: Peer) -> dict[str, float]:
-    """Interleave ours, raw and peer batch by batch, so all three see the same conditions."""
-    spent = {"ours": 0.0, "raw": 0.0, "peer": 0.0}
-    with closing(raw_connect(tmp / "raw.db")) as raw:
+    """Interleave ours, raw and peer batch by batch, so all three see the same conditions.
+
+    ``unvalidated`` is our log again with the type left unregistered (``strict_types=False``):
+    everything but the marshmallow validation, to show what validation costs.
+    """
+    spent = {"ours": 0.0, "raw": 0.0, "peer": 0.0, "unvalidated": 0.0}
+    with (
+        closing(raw_connect(tmp / "raw.db")) as raw,
+        SqliteEventLog(tmp / "unvalidated.db", strict_types=False) as unvalidated,
+    ):
         every = max(1, n // BATCH // 10)
         for index, batch in enumerate(batches(n), start=1):
             spent["ours"] += _timed_append(log, batch)
+            spent["unvalidated"] += _timed_append(unvalidated, batch)
             spent["raw"] += raw_insert(raw, raw_rows(batch))
             spent["peer"] += peer.insert(Peer.events(batch))
             if index % every == 0:
                 done = batch.first_position + len(batch.data) - 1
                 print(f"   appended {done:,}/{n:,}  ({_eta(spent, done)})", flush=True)
+    for name in ("raw.db", "unvalidated.db"):
+        (tmp / name).unlink()
     return {k: _rate(n, v) for k, v in spent.items()}
 
 
@@ -119,7 +132,7 @@ def replay(log: SqliteEventLog, path: Path, n: int) -> tuple[float, float, float
     replayed, rss_mb, peak_mb = child.stdout.split()
     assert int(replayed) == n
     print(f" replay child: peak RSS {float(peak_mb):.1f} MB in all, {float(rss_mb):.1f} MB"
-          " above its peak before replaying", flush=True)
+          " above its RSS before replaying", flush=True)
     return _rate(n, ours_seconds), _rate(n, raw_seconds), float(rss_mb)
 
 
@@ -135,6 +148,8 @@ def _figures(m: dict[str, float], n: int) -> list[Figure]:
     return [
         Figure("batched append", "ev/s", m["append"], m["append_raw"], "raw executemany",
                ">= 0.40", m["append"] >= 0.40 * m["append_raw"]),
+        Figure("batched append, no schema", "ev/s", m["append_unvalidated"], m["append_raw"],
+               "raw executemany", "(diagnostic)", None),
         Figure("single append", "ev/s", m["single"], m["single_raw"], "raw 1-row txn",
                ">= 0.50", m["single"] >= 0.50 * m["single_raw"]),
         Figure("replay read_all", "ev/s", m["replay"], m["replay_raw"], "raw scan+loads",
@@ -175,9 +190,11 @@ def measure(tmp: Path, n: int) -> dict[str, float]:
     peer = Peer(tmp / "peer.db")
     with SqliteEventLog(path, registry=bench_registry()) as log:
         rates = batched_appends(tmp, n, log, peer)
-        m.update(append=rates["ours"], append_raw=rates["raw"], append_peer=rates["peer"])
+        m.update(append=rates["ours"], append_raw=rates["raw"], append_peer=rates["peer"],
+                 append_unvalidated=rates["unvalidated"])
         print(f" batched append: ours {m['append']:,.0f}/s  raw {m['append_raw']:,.0f}/s"
-              f"  eventsourcing {m['append_peer']:,.0f}/s", flush=True)
+              f"  eventsourcing {m['append_peer']:,.0f}/s  ours without marshmallow"
+              f" {m['append_unvalidated']:,.0f}/s", flush=True)
         m["single"], m["single_raw"] = single_appends(tmp, min(SINGLES, n))
         print(f" single append: ours {m['single']:,.0f}/s  raw {m['single_raw']:,.0f}/s",
               flush=True)
