@@ -34,6 +34,7 @@ def _body(name: str) -> dict[str, Any]:
     return {"required": True, "content": {JSON: {"schema": _ref(name)}}}
 
 
+_POSITION = {"type": "integer", "minimum": 0, "maximum": 2**63 - 1}
 _WRITE = {"security": [{"bearer": []}]}
 _WRITE_ERRORS = (400, 401, 403, 413)
 _AS_OF = _param("as_of", {"type": "string", "maxLength": 40},
@@ -100,7 +101,7 @@ PATHS: dict[str, Any] = {
         "summary": "The raw event log after a position, for subscribers catching up.",
         "operationId": "readLog",
         "parameters": [
-            _param("after", {"type": "integer", "minimum": 0}, "Last position already seen."),
+            _param("after", _POSITION, "Last position already seen."),
             _param("limit", {"type": "integer", "minimum": 1, "maximum": 1000}, "At most."),
         ],
         "responses": {"200": _json(_ref("LogPage"), "Stored events in log order."),
@@ -109,12 +110,12 @@ PATHS: dict[str, Any] = {
         "summary": "Server-Sent Events: each new log entry (id = position, event = type).",
         "operationId": "streamLog",
         "parameters": [
-            _param("after", {"type": "integer", "minimum": 0}, "Resume after this position."),
+            _param("after", _POSITION, "Resume after this position."),
             _param("Last-Event-ID", {"type": "string", "pattern": "^[0-9]{1,18}$"},
                    "Resume after this position (set by EventSource).", "header"),
         ],
         "responses": {"200": {"description": "An event stream.",
-                              "content": {"text/event-stream": {"schema": {"type": "string"}}}},
+                              "content": {"text/event-stream": {"schema": _ref("SseEvent")}}},
                       **_errors(400)}}},
     "/api/openapi.json": {"get": {
         "summary": "This document.", "operationId": "openapi",
@@ -205,6 +206,11 @@ SCHEMAS: dict[str, Any] = {
             "type": _STR, "schema_version": _INT, "data": {"type": "object"},
             "metadata": {"type": "object"}, "recorded_at": _STR, "prev_hash": _STR,
             "hash": _STR}},
+    "SseEvent": {
+        "type": "object", "description": "One event of the stream (a comment is a heartbeat).",
+        "properties": {"id": {"type": "string", "description": "log position"},
+                       "event": {"type": "string", "description": "the event's type"},
+                       "data": {"type": "string", "description": "the stored event as JSON"}}},
     "LogPage": {"type": "object", "required": ["events", "next_after", "head"], "properties": {
         "events": {"type": "array", "items": _ref("StoredEvent")}, "next_after": _INT,
         "head": _INT}},

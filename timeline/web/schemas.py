@@ -11,6 +11,8 @@ from timeline.errors import InvalidInput
 from timeline.projections.filters import bound
 
 MAX_IDS = 1000
+#: The largest log position SQLite can hold (a signed 64-bit integer).
+MAX_POSITION = 2**63 - 1
 _SLUG = validate.Regexp(
     r"^[a-z0-9][a-z0-9-]{0,79}$", error="must be a lowercase slug (a-z, 0-9, -)"
 )
@@ -97,12 +99,12 @@ class EntryArgs(Schema):
 
 
 class LogArgs(Schema):
-    after = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    after = fields.Integer(load_default=0, validate=validate.Range(min=0, max=MAX_POSITION))
     limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=1000))
 
 
 class StreamArgs(Schema):
-    after = fields.Integer(load_default=None, validate=validate.Range(min=0))
+    after = fields.Integer(load_default=None, validate=validate.Range(min=0, max=MAX_POSITION))
 
 
 def json_body(schema: Schema) -> dict[str, Any]:
