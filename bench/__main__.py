@@ -32,7 +32,10 @@ def size_from_env(environ: dict[str, str] | os._Environ[str] = os.environ) -> in
     raw = environ.get("BENCH_N", "").replace("_", "").strip()
     if not raw:
         return None
-    n = int(raw)
+    try:
+        n = int(raw)
+    except ValueError:
+        n = 0
     if n < 1:
         raise SystemExit(f"BENCH_N must be a positive integer, not {raw!r}")
     return n
@@ -45,7 +48,8 @@ def header(name: str, n: int | None) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    summary = (__doc__ or "").splitlines()[0]
+    parser = argparse.ArgumentParser(prog="python -m bench", description=summary)
     parser.add_argument("--only", metavar="NAME", help="run one benchmark (e.g. log, tagger)")
     args = parser.parse_args(argv)
     names = discover()
