@@ -66,6 +66,20 @@ def anchor_times(text: str, timexes: list[Timex], tense: TenseIndex, dct: date) 
     return out
 
 
+def fuse_weekday_dates(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"el lunes 10 de noviembre", "Monday, November 10": one DATE, the explicit day's value."""
+    out: list[Timex] = []
+    for t in timexes:
+        prev = out[-1] if out else None
+        if (prev is not None and _is_day(prev) and _is_day(t) and _is_word(prev)
+                and not _is_word(t) and re.fullmatch(r",? ?", text[prev.end:t.start])):
+            out[-1] = Timex(prev.start, t.end, text[prev.start:t.end], "DATE", t.value,
+                            t.mod, t.derivation)
+            continue
+        out.append(t)
+    return out
+
+
 def _is_word(t: Timex) -> bool:
     """"hoy", "Monday": a day named without digits joins its clock time; "1 de junio" does not."""
     return not any(c.isdigit() for c in t.text)

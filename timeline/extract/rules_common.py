@@ -29,6 +29,23 @@ NOT_NUMBER_AFTER = (
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 
 
+#: Words that put a number in a series, not in time: "Bill 2045", "ruta 2000", "Windows 2000".
+_NUMBER_LABELS = frozenset(
+    "bill law ley article artículo articulo route ruta flight vuelo no nº n° número numero "
+    "number room habitación page página pagina line línea linea model modelo code código "
+    "decree decreto resolution resolución expediente case causa km kilómetro kilometro "
+    "windows version versión release highway autopista boeing airbus iphone galaxy "
+    "playstation xbox lote lot seat asiento gate puerta platform andén".split()
+)
+_PREV_WORD = re.compile(r"([^\W\d_]+|n[º°]|no\.)\s*$", re.IGNORECASE)
+
+
+def labels_a_number(text: str, start: int) -> bool:
+    """Is the number at ``start`` labelled as an item ("Bill 2045") rather than a year?"""
+    m = _PREV_WORD.search(text, max(0, start - 20), start)
+    return bool(m) and m.group(1).lower().rstrip(".") in _NUMBER_LABELS | {"no"}
+
+
 def valid_day(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)

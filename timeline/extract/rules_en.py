@@ -11,6 +11,7 @@ from timeline.extract.rules_common import (
     NOT_NUMBER_AFTER,
     NOT_NUMBER_BEFORE,
     YEAR,
+    labels_a_number,
     numeric_rule,
     valid_day,
 )
@@ -146,6 +147,8 @@ def quarter(m: re.Match[str], ctx: Ctx) -> Hit | None:
 @rule("en_year", rf"(?:\b(?:the\s+)?(?:year|fiscal\s+year)\s+)?{NOT_NUMBER_BEFORE}"
       rf"(?P<y>{YEAR}){NOT_NUMBER_AFTER}")
 def year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    if m.start("y") == m.start() and labels_a_number(ctx.text, m.start()):
+        return None
     return Hit("DATE", m["y"], derivation="explicit")
 
 

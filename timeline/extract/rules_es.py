@@ -12,6 +12,7 @@ from timeline.extract.rules_common import (
     NOT_NUMBER_AFTER,
     NOT_NUMBER_BEFORE,
     YEAR,
+    labels_a_number,
     numeric_rule,
     valid_day,
 )
@@ -64,6 +65,8 @@ def month_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
       r"(?:(?:este|el|próximo)\s+)?año(?:\s+(?:pasado|próximo|que\s+viene|anterior))?)?\b")
 def bare_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
     name = m["mon"].lower()
+    if m["mon"][0].isupper() and not re.search(r"(?:^|[.!?\n:\"“«(]\s*)$", ctx.text[:m.start()]):
+        return None  # Spanish months are lowercase: "Plaza de Mayo" is a name
     if name == "mayo" and not m["shift"] and not m["rel"]:
         before = ctx.text[max(0, m.start() - 10):m.start()].lower()
         if not re.search(r"\b(?:en|de|desde|hasta|para|durante|mediados|finales)\s+$", before):
@@ -148,10 +151,12 @@ def quarter(m: re.Match[str], ctx: Ctx) -> Hit | None:
 @rule("es_year", rf"(?:\b(?:el|del)\s+(?:año\s+)?|\baño\s+)?{NOT_NUMBER_BEFORE}"
       rf"(?P<y>{YEAR}){NOT_NUMBER_AFTER}")
 def year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    if m.start("y") == m.start() and labels_a_number(ctx.text, m.start()):
+        return None
     return Hit("DATE", m["y"], derivation="explicit")
 
 
-@rule("es_decade", r"\b(?:(?:los|las)\s+)?(?:años|década\s+de(?:\s+los)?(?:\s+años)?)\s+"
+@rule("es_decade", r"\b(?:(?:los|las)\s+)?(?:años|década\s+del?(?:\s+los)?(?:\s+años)?)\s+"
       r"['’]?(?:(?P<c>1[5-9]|20)?(?P<d>\d)0|(?P<w>veinte|treinta|cuarenta|cincuenta|sesenta|"
       r"setenta|ochenta|noventa))(?:['’]?s)?(?![\w%]|[.,]\d)")
 def decade(m: re.Match[str], ctx: Ctx) -> Hit | None:

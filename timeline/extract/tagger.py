@@ -16,7 +16,7 @@ from dateparser.languages.loader import default_loader
 
 from timeline.errors import InvalidInput
 from timeline.extract import intervals
-from timeline.extract.anaphora import add_day_references, anchor_times
+from timeline.extract.anaphora import add_day_references, anchor_times, fuse_weekday_dates
 from timeline.extract.fallback import search_timexes
 from timeline.extract.grammar import Ctx, Found, Rule, apply_mods, collect, mod_pattern
 from timeline.extract.langdetect import detect_language
@@ -78,7 +78,7 @@ def tag(text: str, dct: date | datetime, lang: str | None = None) -> tuple[Timex
     ctx = Ctx(text=text, dct=day, tense=index_tense(text, code))
     found = apply_mods(text, collect(text, rules, ctx), _MODS[code])
     timexes = [_to_timex(text, f) for f in found]
-    timexes = anchor_times(text, timexes, ctx.tense, day)
+    timexes = anchor_times(text, fuse_weekday_dates(text, timexes), ctx.tense, day)
     return tuple(add_day_references(text, timexes, code, day))
 
 
