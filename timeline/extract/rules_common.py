@@ -43,7 +43,7 @@ _PREV_WORD = re.compile(r"([^\W\d_]+|n[º°]|no\.)\s*$", re.IGNORECASE)
 def labels_a_number(text: str, start: int) -> bool:
     """Is the number at ``start`` labelled as an item ("Bill 2045") rather than a year?"""
     m = _PREV_WORD.search(text, max(0, start - 20), start)
-    return bool(m) and m.group(1).lower().rstrip(".") in _NUMBER_LABELS | {"no"}
+    return m is not None and m.group(1).lower().rstrip(".") in _NUMBER_LABELS
 
 
 def valid_day(y: int, m: int, d: int) -> date | None:
