@@ -56,8 +56,10 @@ def shape(text: str) -> str:
     return " ".join(out)
 
 
-def errors(docs: list[dict], system: list[dict]) -> tuple[Counter, list[str]]:
+def errors(docs: list[dict], system: list[dict]) -> tuple[Counter, Counter, list[str]]:
+    """Counts by kind and type, counts by kind and shape, and one line per error."""
     counts: Counter = Counter()
+    shapes: Counter = Counter()
     lines = []
     by_id = {r["id"]: r["timexes"] for r in system}
     for doc in docs:
@@ -66,16 +68,19 @@ def errors(docs: list[dict], system: list[dict]) -> tuple[Counter, list[str]]:
             hits = [s for s in sys_ if s["start"] < g["end"] and s["end"] > g["start"]]
             if not hits:
                 counts["missed " + g["type"]] += 1
+                shapes["missed " + shape(g["text"])] += 1
                 lines.append(f"MISS  {doc['dct']} {g['type']:8} {g['value']:14} {g['text']!r}")
             elif hits[0]["value"] != g["value"]:
                 counts["value " + g["type"]] += 1
+                shapes["value " + shape(g["text"])] += 1
                 lines.append(f"VALUE {doc['dct']} {g['type']:8} {g['value']:14} {g['text']!r} "
                              f"-> {hits[0]['value']} {hits[0]['text']!r}")
         for s in sys_:
             if not any(s["start"] < g["end"] and s["end"] > g["start"] for g in doc["timexes"]):
                 counts["spurious " + s["type"]] += 1
+                shapes["spurious " + shape(s["text"])] += 1
                 lines.append(f"SPUR  {doc['dct']} {s['type']:8} {s['value']:14} {s['text']!r}")
-    return counts, lines
+    return counts, shapes, lines
 
 
 def show(name: str, result: dict) -> None:
@@ -99,8 +104,9 @@ def main(argv: list[str] | None = None) -> int:
             if not args.no_baseline:
                 base = run_tagger(docs, search_timexes)
                 show(f"dateparser {lang}", score(scorer, gold, base, Path(tmp), f"dp-{lang}"))
-            counts, lines = errors(docs, system)
-            print("  " + ", ".join(f"{k}: {v}" for k, v in counts.most_common()))
+            counts, shapes, lines = errors(docs, system)
+            print("  by type:  " + ", ".join(f"{k}: {v}" for k, v in counts.most_common()))
+            print("  by shape: " + ", ".join(f"{k!r}: {v}" for k, v in shapes.most_common(15)))
             for line in lines[: args.errors]:
                 print("   ", line)
     return 0
