@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.extract import tag, tag_for_events, timex_to_edtf
 
@@ -102,3 +104,20 @@ def test_seed_article_milei_kast() -> None:
     pct = text.index("23,94%")
     assert not [t for t in timexes if t.start < pct + 6 and t.end > pct]
     assert all(t.value <= "2025-11-17" for t in timexes if "domingo" in t.text.lower())
+
+
+WEEKDAYS_ES = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)),
+       st.sampled_from(WEEKDAYS_ES), st.booleans())
+def test_bare_weekday_never_crosses_publication(dct: date, day: str, past: bool) -> None:
+    text = f"El {day} {'ganó' if past else 'votará'} el candidato."
+    (t,) = tag(text, dct, "es")
+    value = date.fromisoformat(t.value)
+    assert value.weekday() == WEEKDAYS_ES.index(day)
+    if past:
+        assert dct - timedelta(days=7) < value <= dct
+    else:
+        assert dct < value <= dct + timedelta(days=7)
