@@ -115,3 +115,16 @@ def test_spans_sorted_disjoint_and_exact(text: str, lang: str) -> None:
     timexes = tag(text, DCT, lang)
     assert all(t.text == text[t.start:t.end] and t.start < t.end for t in timexes)
     assert all(a.end <= b.start for a, b in zip(timexes, timexes[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [("Protests took place over the weekend.", "en", "2025-W46-WE"),
+     ("Fans will gather over the weekend.", "en", "2025-W47-WE"),
+     ("Llegará el fin de semana.", "es", "2025-W47-WE"),
+     ("They met at noon.", "en", "2025-11-17T12:00"),
+     ("Earlier this year sales fell.", "en", "2025"),
+     ("This past Sunday he won.", "en", "2025-11-16")],
+)
+def test_weekends_noon_and_shifts(text: str, lang: str, value: str) -> None:
+    assert [t.value for t in tag(text, DCT, lang)] == [value]

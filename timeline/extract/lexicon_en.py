@@ -82,7 +82,8 @@ MODS: dict[str, str] = {
 
 #: "last", "this", "next" before a unit or weekday -> offset.
 SHIFTS: dict[str, int] = {
-    "last": -1, "past": -1, "previous": -1, "preceding": -1, "this": 0, "current": 0,
+    "last": -1, "past": -1, "this past": -1, "previous": -1, "preceding": -1, "this": 0,
+    "current": 0, "this coming": 1,
     "next": 1, "coming": 1, "following": 1,
 }
 

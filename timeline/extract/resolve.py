@@ -50,6 +50,15 @@ def shifted_weekday(dct: date, weekday: int, shift: int) -> date:
 MAX_TENSE_REACH_DAYS = 366
 
 
+def weekend_value(dct: date, direction: int | None) -> str:
+    """"the weekend": the coming one in future sentences, else the latest one begun."""
+    if direction and direction > 0:
+        step = 0 if dct.weekday() < 6 else 1
+    else:
+        step = -1 if dct.weekday() < 5 else 0
+    return week_value(dct + timedelta(weeks=step)) + "-WE"
+
+
 def _choose(
     candidates: list[date], dct: date, direction: int | None, reach: int = MAX_TENSE_REACH_DAYS
 ) -> date:

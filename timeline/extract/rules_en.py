@@ -114,8 +114,8 @@ def this_part_of_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("TIME", f"{d.isoformat()}T{lx.PARTS_OF_DAY[m['pod'].lower()]}")
 
 
-@rule("en_shift_unit", rf"\b(?:the\s+)?{SHIFT}\s+(?P<u>week|weekend|month|year|quarter|decade|"
-      r"century)\b")
+@rule("en_shift_unit", rf"\b(?:(?:earlier|later)\s+)?(?:the\s+)?{SHIFT}\s+"
+      r"(?P<u>week|weekend|month|year|quarter|decade|century)\b")
 def shifted_unit(m: re.Match[str], ctx: Ctx) -> Hit | None:
     unit = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "quarter": "Q",
             "decade": "DE", "century": "CE"}[m["u"].lower()]
@@ -129,8 +129,13 @@ def shifted_unit(m: re.Match[str], ctx: Ctx) -> Hit | None:
 @rule("en_the_weekend", r"\bthe\s+weekend\b")
 def the_weekend(m: re.Match[str], ctx: Ctx) -> Hit | None:
     direction = ctx.tense_at(m)
-    step = 1 if direction and direction > 0 else (-1 if ctx.dct.weekday() < 5 else 0)
-    return Hit("DATE", rv.shifted_value(ctx.dct, "WE", step) or "")
+    return Hit("DATE", rv.weekend_value(ctx.dct, direction))
+
+
+@rule("en_noon", r"\b(?:(?:at|by|before|after|around)\s+)?(?P<w>noon|midday|midnight)\b")
+def noon(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    clock = "00:00" if m["w"].lower() == "midnight" else "12:00"
+    return Hit("TIME", f"{ctx.dct.isoformat()}T{clock}")
 
 
 @rule("en_quarter", rf"\b(?:the\s+)?(?P<o>{alt(lx.ORDINALS)})[\s-]quarter(?:\s+of\s+"
@@ -204,6 +209,7 @@ def part_of_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 RULES_EN: tuple[Rule, ...] = (
+    noon,
     month_day_year, day_month_year, numeric_rule(day_first=False), month_day, day_month,
     month_year, bare_month, weekday, day_word, this_part_of_day, shifted_unit, the_weekend,
     quarter, year, short_year, decade, decade_word, century, season, part_of_year, part_of_day,

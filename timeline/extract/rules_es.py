@@ -135,6 +135,17 @@ def unit_shift(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", value) if value else None
 
 
+@rule("es_weekend", r"\b(?:el|del|al)\s+fin\s+de\s+semana\b(?!\s+(?:pasado|anterior|próximo|que))")
+def weekend(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    return Hit("DATE", rv.weekend_value(ctx.dct, ctx.tense_at(m)))
+
+
+@rule("es_noon", r"\b(?:el\s+|al\s+|a\s+)?(?P<w>mediodía|medianoche)\b")
+def noon(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    clock = "00:00" if m["w"].lower() == "medianoche" else "12:00"
+    return Hit("TIME", f"{ctx.dct.isoformat()}T{clock}")
+
+
 @rule("es_quarter", rf"\b(?:(?:el|del)\s+)?(?P<o>{alt(lx.ORDINALS)})\s+trimestre(?:\s+(?:de|del)\s+"
       rf"(?:(?:año\s+)?(?P<y>{YEAR})|(?P<rel>este\s+año|año\s+pasado|año\s+anterior|año\s+próximo|"
       r"próximo\s+año|año)))?\b")
@@ -211,6 +222,7 @@ def part_of_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 RULES_ES: tuple[Rule, ...] = (
+    weekend, noon,
     day_month_year, numeric_rule(day_first=True), day_month, month_year, bare_month, weekday,
     day_word, tomorrow, this_part_of_day, unit_shift, quarter, year, decade, century, season,
     clock, part_of_year, part_of_day,
