@@ -6,6 +6,8 @@ export work is done. The exports themselves are the pure functions of ``timeline
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -78,14 +80,41 @@ def base_url() -> str:
     return current_app.config["BASE_URL"] or request.host_url.rstrip("/")
 
 
+class RenderedFeeds:
+    """The last few feed bodies this process rendered. A body depends only on the log's head
+    (position and hash), the database and the base URL, so a hit is always current."""
+
+    def __init__(self, size: int = 32) -> None:
+        self.size = size
+        self._bodies: OrderedDict[tuple[str, ...], str | bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, ...], render: Callable[[], str | bytes]) -> str | bytes:
+        with self._lock:
+            if key in self._bodies:
+                self._bodies.move_to_end(key)
+                return self._bodies[key]
+        body = render()
+        with self._lock:
+            self._bodies[key] = body
+            while len(self._bodies) > self.size:
+                self._bodies.popitem(last=False)
+        return body
+
+
+RENDERED = RenderedFeeds()
+
+
 def feed(slug: str, kind: str) -> Response:
     archive = get_archive()
     fmt = FORMATS[kind]
     meta, story = feed_meta(archive, slug)  # NotFound for an unknown story
-    validators = log_validators(archive.log.head(), f"{slug}.{kind}")
+    head = archive.log.head()
+    validators = log_validators(head, f"{slug}.{kind}")
     if is_fresh(validators):
         return not_modified(validators)
-    body = fmt.render(list(feed_entries(archive, story)), meta)
+    key = (current_app.config["DB"], meta.url, validators.etag, head.hash)
+    body = RENDERED.get(key, lambda: fmt.render(list(feed_entries(archive, story)), meta))
     return with_validators(Response(body, content_type=fmt.mimetype), validators)
 
 
