@@ -11,7 +11,6 @@ are given, ``~``/``?``/``%`` qualifiers, season and quarter codes) and takes the
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 from typing import Literal
 
 from timeline.errors import InvalidInput
@@ -48,16 +47,9 @@ def display_date(entry: TimelineEntry, lang: str | None = None) -> str:
     """The entry's date as a reader would say it, in ``lang`` (default: the entry's)."""
     lang = _lang(lang or entry.lang)
     try:
-        return _humanize(entry.date, lang)
+        return humanize_edtf(entry.date, lang)
     except InvalidInput:
         return fallback_display_date(entry, lang)
-
-
-@lru_cache(maxsize=8192)
-def _humanize(edtf: str, lang: str) -> str:
-    """``humanize_edtf``, memoized: it validates with the ``edtf`` grammar (~10-20 ms a call)
-    and a feed repeats dates; it is pure, so caching cannot change a result."""
-    return humanize_edtf(edtf, lang)
 
 
 def fallback_display_date(entry: TimelineEntry, lang: str | None = None) -> str:

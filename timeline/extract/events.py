@@ -14,7 +14,6 @@ import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from timeline.extract.actors import find_actors
 from timeline.extract.edtf import edtf_precision, timex_to_edtf
@@ -30,7 +29,6 @@ MAX_PUBLICATION_EVENTS = 3
 MAX_QUOTE_CHARS = 400
 
 #: edtf_precision parses with pyparsing (~ms per call): an article repeats few distinct dates.
-_precision_of = lru_cache(maxsize=4096)(edtf_precision)
 _ENTRY_NAMESPACE = uuid.UUID("8f0e4c2a-3b7d-5e61-9a4f-2c1d7b6e5a30")
 _UNPLACEABLE_TYPES = frozenset({"DURATION", "SET"})
 #: Words a dateline may hold besides its date ("Publicado el ... a las 10:32").
@@ -141,7 +139,7 @@ def _dated_event(
         quote_start=quote_start,
         quote_end=quote_end,
         date=edtf,
-        precision=_precision_of(edtf),
+        precision=edtf_precision(edtf),
         derivation=timex.derivation,
         timex_text=timex.text,
         timex_value=timex.value,
