@@ -57,7 +57,8 @@ def list_events() -> Response:
     page = queries.find_entries(get_archive(), EventQuery(limit=limit, **args))
     following = None
     if page.next_cursor:
-        following = url_for(".list_events", **{**request.args, "cursor": page.next_cursor})
+        link: dict[str, Any] = {**request.args, "cursor": page.next_cursor}
+        following = url_for(".list_events", **link)
     return jsonify({
         "events": [entry_json(e) for e in page.entries],
         "next_cursor": page.next_cursor, "next": following,

@@ -35,7 +35,7 @@ def _body(name: str) -> dict[str, Any]:
 
 
 _POSITION = {"type": "integer", "minimum": 0, "maximum": 2**63 - 1}
-_WRITE = {"security": [{"bearer": []}]}
+_WRITE: dict[str, Any] = {"security": [{"bearer": []}]}
 _WRITE_ERRORS = (400, 401, 403, 413)
 _AS_OF = _param("as_of", {"type": "string", "maxLength": 40},
                 "ISO 8601 date-time: answer as the archive stood then.")

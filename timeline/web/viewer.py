@@ -26,7 +26,7 @@ from timeline.web.grouping import group_entries
 from timeline.web.overview import Overview, overview
 
 bp = Blueprint("viewer", __name__)
-bp.record_once(lambda state: templating.init_app(state.app))
+bp.record_once(lambda state: templating.init_app(state.app))  # type: ignore[arg-type]
 
 PAGE_SIZE = 200
 OVERVIEW_CAP = 5000  # entries read to draw the strip
@@ -101,9 +101,10 @@ def _timeline(archive: Archive, filters: ViewFilters) -> dict[str, Any]:
 
 
 def _here(filters: ViewFilters, **changes: Any) -> str:
+    args: dict[str, Any] = filters.args(**changes)
     if filters.story:
-        return url_for("viewer.story", slug=filters.story, **filters.args(**changes))
-    return url_for("viewer.index", **filters.args(**changes))
+        return url_for("viewer.story", slug=filters.story, **args)
+    return url_for("viewer.index", **args)
 
 
 def _render(filters: ViewFilters, story: Any = None) -> tuple[str, int]:
