@@ -106,3 +106,10 @@ def test_unknown_entry_and_story_are_not_found(filled: Archive) -> None:
         get_story(filled, "nope")
     with pytest.raises(NotFound):
         get_entry(filled, "a1-r1-0", as_of="2000-01-01")
+
+
+def test_iter_entries_follows_every_page(filled: Archive) -> None:
+    from timeline.projections.queries import iter_entries
+
+    every = [e.headline for e in iter_entries(filled, EventQuery(limit=1))]
+    assert every == headlines(filled)

@@ -7,18 +7,18 @@ the same rule in Python (correctness first).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from timeline.errors import InvalidInput, NotFound
 from timeline.model import TimelineEntry
 from timeline.projections import filters as flt
+from timeline.projections.convert import entry_key, to_entry
 from timeline.projections.fts import tokens
-from timeline.projections.history import parse_recorded, to_item
 from timeline.projections.memory import MemoryStore, fold_all
-from timeline.projections.rows import EntryRow, HistoryRow
-from timeline.projections.sqlquery import select_entries, select_history
+from timeline.projections.sqlquery import select_history, select_timeline
 from timeline.projections.sqlstore import SqlStore
 from timeline.projections.stories import Story, count_in_memory, select_stories, to_story
 
@@ -60,19 +60,6 @@ def resolve(query: EventQuery) -> flt.Filters:
     )
 
 
-def to_entry(row: EntryRow, history: list[HistoryRow] | None = None) -> TimelineEntry:
-    return TimelineEntry(
-        entry_id=row.entry_id, headline=row.headline, text=row.text, date=row.date,
-        precision=row.precision, start=date.fromisoformat(row.start),
-        end=date.fromisoformat(row.end), derivation=row.derivation,  # type: ignore[arg-type]
-        lang=row.lang, sources=row.sources, actors=row.actors, stories=row.stories,
-        status=row.status,  # type: ignore[arg-type]
-        revision=row.corrections, position=row.position, last_position=row.last_position,
-        created_at=parse_recorded(row.created_at), updated_at=parse_recorded(row.updated_at),
-        history=tuple(to_item(h) for h in history or ()),
-    )
-
-
 def as_of_position(archive: Archive, as_of: datetime | str) -> int:
     """The last log position recorded at or before ``as_of``."""
     moment = as_of
@@ -93,23 +80,34 @@ def state_as_of(archive: Archive, as_of: datetime | str) -> MemoryStore:
     return fold_all(archive.log.read_all(until_position=position))
 
 
-def _page(rows: list[EntryRow], limit: int) -> Page:
-    more = len(rows) > limit
-    rows = rows[:limit]
-    cursor = flt.encode_cursor(rows[-1].sort_key) if more and rows else None
-    return Page(tuple(to_entry(r) for r in rows), cursor)
+def _page(entries: list[TimelineEntry], limit: int) -> Page:
+    more = len(entries) > limit
+    entries = entries[:limit]
+    cursor = flt.encode_cursor(entry_key(entries[-1])) if more and entries else None
+    return Page(tuple(entries), cursor)
 
 
 def find_entries(archive: Archive, query: EventQuery) -> Page:
     """Entries matching ``query`` in chronological order (start, finest precision, position)."""
     f = resolve(query)
     if query.as_of is None:
-        rows = select_entries(archive.log.conn, f, f.limit + 1)
+        entries = select_timeline(archive.log.conn, f, f.limit + 1)
     else:
         store = state_as_of(archive, query.as_of)
         found = (r for r in store.entries.values() if flt.matches(r, f))
-        rows = sorted(found, key=lambda r: r.sort_key)[: f.limit + 1]
-    return _page(rows, f.limit)
+        entries = [to_entry(r) for r in sorted(found, key=lambda r: r.sort_key)[: f.limit + 1]]
+    return _page(entries, f.limit)
+
+
+def iter_entries(archive: Archive, query: EventQuery) -> Iterator[TimelineEntry]:
+    """Every entry matching ``query`` (its limit is the page size), following the cursor: for
+    exports of a whole story."""
+    while True:
+        page = find_entries(archive, query)
+        yield from page.entries
+        if page.next_cursor is None:
+            return
+        query = replace(query, cursor=page.next_cursor)
 
 
 def get_entry(

@@ -26,8 +26,12 @@ CREATE INDEX IF NOT EXISTS tl_entries_merged ON tl_entries (merged_into)
     WHERE merged_into IS NOT NULL;
 CREATE INDEX IF NOT EXISTS tl_entries_order ON tl_entries (status, start, prank, position);
 CREATE TABLE IF NOT EXISTS tl_story_entries (
-    slug TEXT NOT NULL, entry_id TEXT NOT NULL, PRIMARY KEY (slug, entry_id)
+    slug TEXT NOT NULL, entry_id TEXT NOT NULL, start TEXT NOT NULL, prank INTEGER NOT NULL,
+    position INTEGER NOT NULL, PRIMARY KEY (slug, entry_id)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS tl_story_entries_order
+    ON tl_story_entries (slug, start, prank, position);
+CREATE INDEX IF NOT EXISTS tl_story_entries_entry ON tl_story_entries (entry_id);
 CREATE TABLE IF NOT EXISTS tl_merges (
     merge_id TEXT PRIMARY KEY, primary_id TEXT NOT NULL, entry_ids TEXT NOT NULL,
     undone INTEGER NOT NULL, position INTEGER NOT NULL

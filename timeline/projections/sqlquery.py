@@ -5,12 +5,15 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from timeline.model import TimelineEntry
+from timeline.projections.convert import TIMELINE_COLUMNS, from_sql
 from timeline.projections.filters import Filters
 from timeline.projections.fts import fts_query
 from timeline.projections.rows import EntryRow, HistoryRow
 from timeline.projections.sqlstore import ENTRY_COLUMNS, entry_from_sql
 
-_COLUMNS = ", ".join(f"e.{c}" for c in ENTRY_COLUMNS[:-1])
+_ROW_COLUMNS = ", ".join(f"e.{c}" for c in ENTRY_COLUMNS[:-1])
+_ENTRY_COLUMNS = ", ".join(f"e.{c}" for c in TIMELINE_COLUMNS)
 _ACTOR = "EXISTS (SELECT 1 FROM json_each(e.actors) WHERE value = ? COLLATE NOCASE)"
 _SOURCE = (
     "EXISTS (SELECT 1 FROM json_each(e.sources) WHERE json_extract(value, '$.article_id') = ?"
@@ -19,7 +22,7 @@ _SOURCE = (
 _FTS = "e.rowid IN (SELECT rowid FROM tl_entries_fts WHERE tl_entries_fts MATCH ?)"
 
 
-def _where(f: Filters) -> tuple[list[str], list[Any]]:
+def _where(f: Filters, key: str) -> tuple[list[str], list[Any]]:
     clauses = ["e.merged_into IS NULL"]
     params: list[Any] = []
 
@@ -42,23 +45,34 @@ def _where(f: Filters) -> tuple[list[str], list[Any]]:
     if f.q is not None:
         add(_FTS, fts_query(f.q) or '""')
     if f.after is not None:
-        add("(e.start, e.prank, e.position) > (?, ?, ?)", *f.after)
+        add(f"({key}.start, {key}.prank, {key}.position) > (?, ?, ?)", *f.after)
     return clauses, params
 
 
-def select_entries(conn: sqlite3.Connection, f: Filters, limit: int) -> list[EntryRow]:
-    """Up to ``limit`` entries matching ``f`` in chronological order."""
-    clauses, params = _where(f)
+def _select(conn: sqlite3.Connection, columns: str, f: Filters, limit: int) -> sqlite3.Cursor:
+    # a story walks its own (slug, start, prank, position) index, then looks entries up
+    order = "e" if f.story is None else "s"
+    clauses, params = _where(f, order)
     source = "tl_entries e"
     if f.story is not None:
-        source = "tl_story_entries s JOIN tl_entries e ON e.entry_id = s.entry_id"
+        source = "tl_story_entries s CROSS JOIN tl_entries e ON e.entry_id = s.entry_id"
         clauses.insert(0, "s.slug = ?")
         params.insert(0, f.story)
     sql = (
-        f"SELECT {_COLUMNS} FROM {source} WHERE {' AND '.join(clauses)}"
-        " ORDER BY e.start, e.prank, e.position LIMIT ?"
+        f"SELECT {columns} FROM {source} WHERE {' AND '.join(clauses)}"
+        f" ORDER BY {order}.start, {order}.prank, {order}.position LIMIT ?"
     )
-    return [entry_from_sql(r) for r in conn.execute(sql, (*params, limit))]
+    return conn.execute(sql, (*params, limit))
+
+
+def select_entries(conn: sqlite3.Connection, f: Filters, limit: int) -> list[EntryRow]:
+    """Up to ``limit`` fold rows matching ``f`` in chronological order (-1: no limit)."""
+    return [entry_from_sql(r) for r in _select(conn, _ROW_COLUMNS, f, limit)]
+
+
+def select_timeline(conn: sqlite3.Connection, f: Filters, limit: int) -> list[TimelineEntry]:
+    """Up to ``limit`` entries matching ``f`` in chronological order, built straight from SQL."""
+    return [from_sql(r) for r in _select(conn, _ENTRY_COLUMNS, f, limit)]
 
 
 def select_history(conn: sqlite3.Connection, entry_id: str) -> list[HistoryRow]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import asdict, fields
+from dataclasses import fields
 from typing import Any
 
 from timeline.model import Source
@@ -16,11 +16,18 @@ ENTRY_SELECT = "SELECT " + ", ".join(ENTRY_COLUMNS[:-1]) + " FROM tl_entries"
 _JSON = {"actors", "source", "sources", "stories"}
 
 
+SOURCE_FIELDS = tuple(f.name for f in fields(Source))
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {name: getattr(source, name) for name in SOURCE_FIELDS}
+
+
 def _dump(name: str, value: Any) -> Any:
     if name == "source":
-        return json.dumps(asdict(value), ensure_ascii=False)
+        return json.dumps(_source(value), ensure_ascii=False)
     if name == "sources":
-        return json.dumps([asdict(s) for s in value], ensure_ascii=False)
+        return json.dumps([_source(s) for s in value], ensure_ascii=False)
     if name in _JSON:
         return json.dumps(list(value), ensure_ascii=False)
     return value
@@ -72,12 +79,15 @@ class SqlStore:
         return entry_from_sql(row) if row else None
 
     def put_entry(self, row: EntryRow, previous: EntryRow | None) -> None:
-        values = entry_values(row)
         if previous is None:
-            self._insert_entry(values)
+            self._insert_entry(entry_values(row))
         else:
-            old = entry_values(previous)
-            changed = {k: v for k, v in values.items() if old[k] != v}
+            changed = {
+                name: _dump(name, getattr(row, name)) for name in ENTRY_FIELDS
+                if getattr(row, name) != getattr(previous, name)
+            }
+            if row.prank != previous.prank:
+                changed["prank"] = row.prank
             if changed:
                 sets = ", ".join(f"{_column(k)} = ?" for k in changed)
                 self.conn.execute(
@@ -94,15 +104,22 @@ class SqlStore:
         )
 
     def _sync_stories(self, row: EntryRow, previous: EntryRow | None) -> None:
+        """Keep ``tl_story_entries`` (memberships with the entry's sort key) in step."""
         before = set(previous.stories) if previous else set()
         after = set(row.stories)
+        if previous is not None and before and previous.sort_key != row.sort_key:
+            self.conn.execute(
+                "UPDATE tl_story_entries SET start = ?, prank = ?, position = ?"
+                " WHERE entry_id = ?", (*row.sort_key, row.entry_id),
+            )
         self.conn.executemany(
             "DELETE FROM tl_story_entries WHERE slug = ? AND entry_id = ?",
             [(slug, row.entry_id) for slug in sorted(before - after)],
         )
         self.conn.executemany(
-            "INSERT OR IGNORE INTO tl_story_entries (slug, entry_id) VALUES (?, ?)",
-            [(slug, row.entry_id) for slug in sorted(after - before)],
+            "INSERT OR IGNORE INTO tl_story_entries (slug, entry_id, start, prank, position)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [(slug, row.entry_id, *row.sort_key) for slug in sorted(after - before)],
         )
 
     def entries_of_article(self, article_id: str) -> list[EntryRow]:

@@ -1,0 +1,171 @@
+"""Projections: incremental catch-up, full rebuild, a story query and its exports.
+
+Figures, each beside a baseline measured in the same run:
+- incremental projection of one new event (goal < 5 ms) vs appending that event to the log;
+- full rebuild (events/s) vs a raw replay of ``SELECT data FROM events`` + ``json.loads``;
+- the chronological query of one story of 10,000 entries vs the raw SQL behind it (no decoding);
+- export of that story to JSON, TimelineJS, CSV and iCalendar vs ``json.dumps`` of the entries.
+The log is built with batched appends of 1,000 events (articles of one ArticleIngested and 999
+EventExtracted, then the story's memberships, corrections and retractions).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from typing import Any
+
+from events import NewEvent
+from timeline.archive import Archive
+from timeline.projections.queries import EventQuery, iter_entries
+
+DEFAULT_N = 1_000_000
+BATCH = 1_000
+STORY = "bench-story"
+STORY_SIZE = 10_000
+WORDS = ("puerto", "huelga", "metro", "alcaldía", "acuerdo", "presa", "río", "tranvía",
+         "mercado", "biblioteca", "congreso", "ley", "vivienda", "obras", "puente")
+FUZZY = (("194X", "decade"), ("2025", "year"), ("2024-11", "month"), ("19XX", "century"),
+         ("1978/1982", "interval"))
+
+
+def _date(i: int) -> tuple[str, str]:
+    if i % 7 == 0:
+        return FUZZY[i % len(FUZZY)]
+    day = 1 + (i * 37) % 3650
+    ordinal = datetime(2015, 1, 1).toordinal() + day
+    return datetime.fromordinal(ordinal).date().isoformat(), "day"
+
+
+def _headline(i: int) -> str:
+    return " ".join(WORDS[(i * k) % len(WORDS)] for k in (1, 3, 7, 11)).capitalize()
+
+
+def _article(a: int, first: int) -> list[NewEvent]:
+    text = f"Resumen {a}: " + "; ".join(_headline(first + k) for k in range(20))
+    out = [NewEvent("ArticleIngested", {
+        "article_id": f"b{a}", "revision": 1, "content_hash": f"{a:064x}",
+        "url": f"https://bench.example.org/{a}", "title": f"Resumen {a}",
+        "published": "2026-01-04", "lang": "es", "text": text, "source_format": "text",
+        "extractor_version": "bench-1"})]
+    for k in range(BATCH - 1):
+        i = first + k
+        edtf, precision = _date(i)
+        out.append(NewEvent("EventExtracted", {
+            "entry_id": f"e{i}", "article_id": f"b{a}", "revision": 1,
+            "headline": _headline(i), "sentence": _headline(i) + ".", "quote": _headline(i),
+            "quote_start": 0, "quote_end": 10, "date": edtf, "precision": precision,
+            "derivation": "explicit", "actors": [WORDS[i % len(WORDS)].capitalize()],
+            "lang": "es", "extractor_version": "bench-1"}))
+    return out
+
+
+def _editorial(entries: int, count: int) -> Iterator[tuple[str, list[NewEvent]]]:
+    """Story memberships for up to 10,000 entries, then corrections and retractions."""
+    members = min(STORY_SIZE, entries, count)
+    step = max(1, entries // max(members, 1))
+    adds = [NewEvent("EventAddedToStory", {"slug": STORY, "entry_id": f"e{i * step}"})
+            for i in range(members)]
+    yield f"story-{STORY}", [NewEvent("StoryCreated", {"slug": STORY, "title": "Bench"})]
+    for start in range(0, len(adds), BATCH):
+        yield f"story-{STORY}", adds[start : start + BATCH]
+    for i in range(max(0, count - members - 1)):
+        entry = f"e{(i * 7919) % max(entries, 1)}"
+        if i % 5:
+            data = {"entry_id": entry, "headline": _headline(i + 3), "reason": "bench"}
+            yield f"entry-{entry}", [NewEvent("EventCorrected", data)]
+        else:
+            yield f"entry-{entry}", [NewEvent("EventRetracted", {"entry_id": entry,
+                                                                 "reason": "bench"})]
+
+
+def build(archive: Archive, n: int) -> int:
+    """Append about ``n`` events: 90% extraction in batches of 1,000, the rest editorial."""
+    articles = max(1, (n * 9 // 10) // BATCH)
+    for a in range(articles):
+        archive.log.append(f"article-b{a}", _article(a, a * (BATCH - 1)))
+    remaining = n - archive.log.head().position
+    for stream, events in _editorial(articles * (BATCH - 1), remaining):
+        archive.log.append(stream, events)
+    return archive.log.head().position
+
+
+def _timed(func: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    result = func()
+    return time.perf_counter() - started, result
+
+
+def _raw_replay(archive: Archive) -> int:
+    cursor = archive.log.conn.execute("SELECT data FROM events ORDER BY position")
+    return sum(1 for (data,) in cursor if json.loads(data) is not None)
+
+
+def _incremental(archive: Archive, rounds: int = 50) -> tuple[float, float]:
+    """Median ms to append one correction, and to project it."""
+    appends, projections = [], []
+    for i in range(rounds):
+        event = NewEvent("EventCorrected", {"entry_id": "e1", "headline": _headline(i),
+                                            "reason": "bench"})
+        took, _ = _timed(lambda e=event: archive.log.append("entry-e1", [e]))
+        appends.append(took)
+        took, applied = _timed(archive.catch_up)
+        assert applied == 1
+        projections.append(took)
+    return statistics.median(appends) * 1e3, statistics.median(projections) * 1e3
+
+
+def _raw_story(archive: Archive) -> int:
+    rows = archive.log.conn.execute(
+        "SELECT e.* FROM tl_story_entries s CROSS JOIN tl_entries e ON e.entry_id = s.entry_id"
+        " WHERE s.slug = ? AND e.status = 'active' AND e.merged_into IS NULL"
+        " ORDER BY s.start, s.prank, s.position", (STORY,)).fetchall()
+    return len(rows)
+
+
+def _exports(entries: list[Any], last_position: int) -> dict[str, float]:
+    try:
+        from timeline.export import TimelineMeta, to_csv, to_ical, to_json, to_timelinejs
+    except ImportError:
+        return {}
+    meta = TimelineMeta(title="Bench", slug=STORY, description="", url="https://bench.example.org",
+                        generated_at=datetime(2026, 1, 5, tzinfo=UTC), last_position=last_position)
+    funcs = {"json": to_json, "timelinejs": to_timelinejs, "csv": to_csv, "ical": to_ical}
+    return {name: _timed(lambda f=f: f(entries, meta))[0] * 1e3 for name, f in funcs.items()}
+
+
+def _line(metric: str, ours: str, baseline: str) -> None:
+    print(f"  {metric:<44} {ours:>16}   baseline {baseline}", flush=True)
+
+
+def run(n: int | None = None) -> None:
+    n = DEFAULT_N if n is None else n
+    with TemporaryDirectory() as tmp, Archive.open(Path(tmp) / "bench.db") as archive:
+        took, total = _timed(lambda: build(archive, n))
+        print(f"  built a log of {total:,} events in {took:.1f} s", flush=True)
+        raw_s, replayed = _timed(lambda: _raw_replay(archive))
+        rebuild_s, applied = _timed(archive.projector.rebuild)
+        _line("full rebuild", f"{applied / rebuild_s:,.0f} ev/s",
+              f"{replayed / raw_s:,.0f} ev/s raw SELECT data + json.loads")
+        append_ms, project_ms = _incremental(archive)
+        _line("incremental projection of 1 event (goal < 5 ms)", f"{project_ms:.2f} ms",
+              f"{append_ms:.2f} ms appending it")
+        raw_q, rows = _timed(lambda: _raw_story(archive))
+        query_s, entries = _timed(lambda: list(iter_entries(
+            archive, EventQuery(story=STORY, limit=500))))
+        _line(f"story query ({len(entries):,} entries, pages of 500)", f"{query_s * 1e3:.1f} ms",
+              f"{raw_q * 1e3:.1f} ms raw SQL of {rows:,} rows, undecoded")
+        dump_s, _ = _timed(lambda: json.dumps([dataclasses.asdict(e) for e in entries],
+                                              default=str))
+        for name, ms in _exports(entries, archive.log.head().position).items():
+            _line(f"export story to {name}", f"{ms:.1f} ms", f"{dump_s * 1e3:.1f} ms json.dumps")
+
+
+if __name__ == "__main__":
+    run(20_000)
