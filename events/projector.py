@@ -67,10 +67,14 @@ class Projector:
         self.log = log
         self.projections = tuple(projections)
         self.batch_size = batch_size
-        with log.transaction() as conn:
-            conn.execute(CHECKPOINTS_DDL)
-            for projection in self.projections:
-                projection.setup(conn)
+        exists = log.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'projection_checkpoints'"
+        ).fetchone()
+        if not exists:
+            with log.transaction() as conn:
+                conn.execute(CHECKPOINTS_DDL)
+        for projection in self.projections:
+            self._ensure_version(projection)
 
     def checkpoint(self, name: str) -> int:
         row = self.log.conn.execute(
@@ -82,7 +86,6 @@ class Projector:
         """Bring every projection up to the head; the number of events applied."""
         applied = 0
         for projection in self.projections:
-            self._ensure_version(projection)
             while batch := self._apply_batch(projection):
                 applied += batch
                 if progress:
@@ -97,10 +100,13 @@ class Projector:
         return self.run(progress=progress)
 
     def _ensure_version(self, projection: Projection) -> None:
+        """Set up a new read model; drop one built by another version so it is rebuilt.
+
+        Opening a projector over current read models writes nothing."""
         row = self.log.conn.execute(
             "SELECT version FROM projection_checkpoints WHERE name = ?", (projection.name,)
         ).fetchone()
-        if row is not None and row[0] != projection.version:
+        if row is None or row[0] != projection.version:
             self._reset(projection)
 
     def _reset(self, projection: Projection) -> None:
@@ -118,6 +124,8 @@ class Projector:
         )
 
     def _apply_batch(self, projection: Projection) -> int:
+        if self.checkpoint(projection.name) >= self.log.head().position:
+            return 0  # nothing new: no write transaction
         with self.log.transaction() as conn:
             after = self.checkpoint(projection.name)
             events = list(self.log.read_all(after, self.batch_size))

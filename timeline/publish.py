@@ -1,0 +1,98 @@
+"""Publishing: a story (or the whole archive), as it stands or as it stood, in an export format.
+
+The one place that joins queries and the pure exporters; the CLI's ``export`` and the web feeds
+both call :func:`publish`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from timeline.archive import Archive
+from timeline.errors import InvalidInput
+from timeline.export import TimelineMeta, to_csv, to_ical, to_json, to_timelinejs_json
+from timeline.model import TimelineEntry
+from timeline.projections import queries
+from timeline.projections.filters import MAX_LIMIT
+from timeline.projections.queries import EventQuery
+
+ALL = "all"
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+Renderer = Callable[[list[TimelineEntry], TimelineMeta], "str | bytes"]
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    render: Renderer
+    media_type: str
+    suffix: str
+
+
+FORMATS: dict[str, Format] = {
+    "ics": Format(to_ical, "text/calendar; charset=utf-8", "ics"),
+    "json": Format(to_json, "application/json", "json"),
+    "timelinejs": Format(to_timelinejs_json, "application/json", "timelinejs.json"),
+    "csv": Format(to_csv, "text/csv; charset=utf-8", "csv"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    body: str | bytes
+    format: Format
+    meta: TimelineMeta
+
+
+def _moment(stamp: str | None) -> datetime:
+    if not stamp:
+        return EPOCH
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(UTC)
+
+
+def publication_meta(
+    archive: Archive,
+    slug: str = ALL,
+    *,
+    as_of: datetime | str | None = None,
+    base_url: str = "",
+    refresh_minutes: int = 60,
+) -> TimelineMeta:
+    """The export's header; ``generated_at`` is when the last event it reflects was recorded."""
+    position = archive.log.head().position
+    if as_of is not None:
+        position = queries.as_of_position(archive, as_of)
+    last = next(archive.log.read_all(position - 1, 1), None) if position else None
+    if slug == ALL:
+        title, description = "Timeline Archive", "Every dated event in the archive."
+    else:
+        story = queries.get_story(archive, slug, as_of)  # NotFound for an unknown story
+        title, description = story.title, story.description or ""
+    return TimelineMeta(
+        title=title, slug=slug, description=description, url=base_url,
+        generated_at=_moment(last.recorded_at if last else None).replace(microsecond=0),
+        last_position=position, refresh_minutes=refresh_minutes,
+    )
+
+
+def publish(
+    archive: Archive,
+    format_name: str,
+    *,
+    story: str | None = None,
+    as_of: datetime | str | None = None,
+    base_url: str = "",
+    refresh_minutes: int = 60,
+) -> Publication:
+    """Every entry of ``story`` (or of the archive), whatever its status, in ``format_name``."""
+    fmt = FORMATS.get(format_name)
+    if fmt is None:
+        raise InvalidInput(f"format must be one of {sorted(FORMATS)}", field="format")
+    meta = publication_meta(
+        archive, story or ALL, as_of=as_of, base_url=base_url, refresh_minutes=refresh_minutes
+    )
+    query = EventQuery(story=story, status="all", as_of=as_of, limit=MAX_LIMIT)
+    entries = list(queries.iter_entries(archive, query))
+    return Publication(fmt.render(entries, meta), fmt, meta)
