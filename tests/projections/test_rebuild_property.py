@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from typing import Any
 
 from hypothesis import given, settings
@@ -72,6 +73,22 @@ def test_as_of_now_equals_live(operations: list) -> None:
 
 
 def _as_of(query: EventQuery, now: str) -> EventQuery:
-    from dataclasses import replace
-
     return replace(query, as_of=now)
+
+
+@PROPERTY
+@given(operations=ops, split=st.integers(0, 25))
+def test_as_of_a_past_time_equals_what_was_live_then(operations: list, split: int) -> None:
+    with Archive.open(":memory:", clock=stepping_clock()) as archive:
+        writer = Writer(archive.log)
+        for operation in operations[:split]:
+            writer.apply(operation)
+        archive.catch_up()
+        then = archive.log.head().recorded_at or "2026-01-01T00:00:00Z"
+        live_then = [find_entries(archive, q) for q in QUERIES]
+        stories_then = list_stories(archive)
+        for operation in operations[split:]:
+            writer.apply(operation)
+        archive.catch_up()
+        assert [find_entries(archive, _as_of(q, then)) for q in QUERIES] == live_then
+        assert list_stories(archive, then) == stories_then
