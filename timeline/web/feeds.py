@@ -8,72 +8,24 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
-from timeline.archive import Archive
-from timeline.export import TimelineMeta, to_csv, to_ical, to_json, to_timelinejs_json
-from timeline.model import TimelineEntry
 from timeline.projections import queries
-from timeline.projections.filters import MAX_LIMIT
-from timeline.projections.queries import EventQuery
+from timeline.publish import ALL, FORMATS, publish
 from timeline.web.caching import (
     is_fresh,
     log_validators,
     not_modified,
-    recorded_at,
     with_validators,
 )
 from timeline.web.db import get_archive
 
 bp = Blueprint("feeds", __name__, url_prefix="/feeds")
-ALL = "all"
-
-
-@dataclass(frozen=True, slots=True)
-class FeedFormat:
-    mimetype: str
-    render: Callable[[list[TimelineEntry], TimelineMeta], str | bytes]
-
-
-FORMATS: dict[str, FeedFormat] = {
-    "ics": FeedFormat("text/calendar; charset=utf-8", to_ical),
-    "json": FeedFormat("application/json", to_json),
-    "timelinejs.json": FeedFormat("application/json", to_timelinejs_json),
-    "csv": FeedFormat("text/csv; charset=utf-8", to_csv),
-}
-
-
-def feed_entries(archive: Archive, story: str | None) -> Iterator[TimelineEntry]:
-    """Every entry of a story (or the archive), whatever its status, page by page."""
-    cursor = None
-    while True:
-        page = queries.find_entries(
-            archive, EventQuery(story=story, status="all", limit=MAX_LIMIT, cursor=cursor)
-        )
-        yield from page.entries
-        if not page.next_cursor:
-            return
-        cursor = page.next_cursor
-
-
-def feed_meta(archive: Archive, slug: str) -> tuple[TimelineMeta, str | None]:
-    """The feed's header, and the story to filter on (None for the whole archive)."""
-    head = archive.log.head()
-    if slug == ALL:
-        title, description, story = "Timeline Archive", "Every dated event in the archive.", None
-    else:
-        found = queries.get_story(archive, slug)
-        title, description, story = found.title, found.description or "", slug
-    meta = TimelineMeta(
-        title=title, slug=slug, description=description, url=base_url(),
-        generated_at=recorded_at(head), last_position=head.position,
-        refresh_minutes=current_app.config["FEED_REFRESH_MINUTES"],
-    )
-    return meta, story
+#: URL suffix -> export format name (``timelinejs.json`` -> ``timelinejs``).
+SUFFIXES = {fmt.suffix: name for name, fmt in FORMATS.items()}
 
 
 def base_url() -> str:
@@ -105,17 +57,22 @@ class RenderedFeeds:
 RENDERED = RenderedFeeds()
 
 
-def feed(slug: str, kind: str) -> Response:
+def feed(slug: str, suffix: str) -> Response:
     archive = get_archive()
-    fmt = FORMATS[kind]
-    meta, story = feed_meta(archive, slug)  # NotFound for an unknown story
+    if slug != ALL:
+        queries.get_story(archive, slug)  # NotFound for an unknown story
+    name = SUFFIXES[suffix]
     head = archive.log.head()
-    validators = log_validators(head, f"{slug}.{kind}")
+    validators = log_validators(head, f"{slug}.{suffix}")
     if is_fresh(validators):
         return not_modified(validators)
-    key = (current_app.config["DB"], meta.url, validators.etag, head.hash)
-    body = RENDERED.get(key, lambda: fmt.render(list(feed_entries(archive, story)), meta))
-    return with_validators(Response(body, content_type=fmt.mimetype), validators)
+    url = base_url()
+    key = (current_app.config["DB"], url, validators.etag, head.hash)
+    body = RENDERED.get(key, lambda: publish(
+        archive, name, story=None if slug == ALL else slug, base_url=url,
+        refresh_minutes=current_app.config["FEED_REFRESH_MINUTES"],
+    ).body)
+    return with_validators(Response(body, content_type=FORMATS[name].media_type), validators)
 
 
 def _route(kind: str) -> Callable[..., Any]:
@@ -126,5 +83,5 @@ def _route(kind: str) -> Callable[..., Any]:
     return view
 
 
-for _kind in FORMATS:
-    bp.add_url_rule(f"/<slug:slug>.{_kind}", view_func=_route(_kind), methods=["GET"])
+for _suffix in SUFFIXES:
+    bp.add_url_rule(f"/<slug:slug>.{_suffix}", view_func=_route(_suffix), methods=["GET"])
