@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -113,3 +114,15 @@ def test_suggest_merges_pairs_the_two_strike_reports(archive: Archive) -> None:
     assert set(best.entry_ids) == {"a1-r1-0", "a2-r1-0"}
     ed.merge_events(archive, list(best.entry_ids), actor="ana")
     assert ed.suggest_merges(archive) == []
+
+
+def test_a_second_process_sees_the_first_ones_retraction(tmp_path: Path) -> None:
+    path = tmp_path / "shared.db"
+    with Archive.open(path) as first, Archive.open(path) as second:
+        append_article(first.log, "a1", 1, [("Huelga del metro", "2025-12", "month")])
+        first.catch_up()
+        second.catch_up()
+        ed.retract_event(first, "a1-r1-0", reason="falso", actor="ana")
+        with pytest.raises(Conflict):
+            ed.retract_event(second, "a1-r1-0", reason="falso", actor="bo")
+        assert get_entry(second, "a1-r1-0").status == "retracted"

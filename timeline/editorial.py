@@ -123,6 +123,7 @@ def merge_events(archive: Archive, entry_ids: Sequence[str], *, reason: str | No
 def undo_merge(archive: Archive, merge_id: str, *, reason: str, actor: str | None) -> None:
     """Split a merge: its entries show on their own again."""
     data = {"merge_id": merge_id, "reason": _required(reason, "reason"), "undone_by": actor}
+    archive.catch_up()
     merge = SqlStore(archive.log.conn).merge(merge_id)
     if merge is None:
         raise NotFound(f"no merge {merge_id!r}", kind="merge", key=merge_id)
