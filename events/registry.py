@@ -13,6 +13,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError
 
 from .errors import InvalidEvent
+from .fastcheck import compile_checker
 
 Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -20,6 +21,7 @@ Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
 @dataclass(slots=True)
 class _EventType:
     schemas: dict[int, Schema] = field(default_factory=dict)
+    quick: dict[int, Callable[[Mapping[str, Any]], bool] | None] = field(default_factory=dict)
     upcasters: dict[int, Upcaster] = field(default_factory=dict)  # key: the version produced
 
     @property
@@ -59,7 +61,9 @@ class EventRegistry:
             raise ValueError(f"{type_name}: register version {expected} next, not {version}")
         if version > 1 and upcaster is None:
             raise ValueError(f"{type_name} v{version} needs an upcaster from v{version - 1}")
-        entry.schemas[version] = schema() if isinstance(schema, type) else schema
+        instance = schema() if isinstance(schema, type) else schema
+        entry.schemas[version] = instance
+        entry.quick[version] = compile_checker(instance)
         if upcaster is not None:
             entry.upcasters[version] = upcaster
 
@@ -81,6 +85,9 @@ class EventRegistry:
             raise InvalidEvent(
                 f"{type_name} has no schema version {version}", field="schema_version"
             )
+        quick = entry.quick[version]
+        if quick is not None and quick(data):
+            return  # marshmallow would accept it too (see fastcheck)
         try:
             schema.load(data)
         except ValidationError as exc:
