@@ -17,6 +17,7 @@ from eventsourcing.persistence import StoredEvent as PeerEvent
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteDatastore
 
 from events.ddl import COLUMNS, INSERT_EVENT, create_schema
+from events.sqlite import FILE_PRAGMAS
 
 from .log_workload import EVENT_TYPE, FAKE_HASH, METADATA, RECORDED_AT, Batch
 
@@ -24,10 +25,10 @@ _METADATA_JSON = json.dumps(METADATA, sort_keys=True, separators=(",", ":"))
 
 
 def raw_connect(path: Path) -> sqlite3.Connection:
-    """The same file settings as SqliteEventLog (WAL, synchronous=NORMAL) and the same DDL."""
+    """The same file settings as SqliteEventLog (its FILE_PRAGMAS) and the same DDL."""
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
+    for pragma in FILE_PRAGMAS:
+        conn.execute(f"PRAGMA {pragma}")
     create_schema(conn)
     return conn
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import random
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from marshmallow import Schema, fields, validate
 
 from events import EventRegistry
+from events.records import new_event_id
 
 EVENT_TYPE = "EntryNoted"
 STREAMS = 1_000
@@ -85,7 +85,7 @@ def batches(n: int, size: int = BATCH) -> Iterator[Batch]:
             {**templates[i % len(templates)], "entry_id": f"e-{i:09d}", "sequence": i}
             for i in range(done, done + count)
         ]
-        ids = [str(uuid.uuid4()) for _ in range(count)]
+        ids = [new_event_id() for _ in range(count)]  # the log's default: time-ordered
         version = (index // STREAMS) * size + 1
         yield Batch(f"stream-{stream:04d}", version, done + 1, ids, data)
         done += count
