@@ -13,7 +13,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PURE = ("timeline/extract", "timeline/export", "timeline/model.py")
-IO_MODULES = {"sqlite3", "sqlite_utils", "flask", "werkzeug", "requests", "urllib.request", "socket"}
+IO_MODULES = {
+    "sqlite3", "sqlite_utils", "flask", "werkzeug", "requests", "urllib.request", "socket",
+}
 CLOCK_CALLS = {"now", "today", "utcnow", "time", "monotonic"}
 
 

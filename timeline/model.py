@@ -6,8 +6,8 @@ An *article* is broken into *mentions* (temporal expressions found by the tagger
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import Literal
 
 Derivation = Literal["explicit", "relative", "publication"]
