@@ -12,11 +12,10 @@ from events import NO_STREAM, ConcurrencyError, ExpectedVersion, InvalidEvent, N
 from timeline.errors import Conflict, InvalidInput, NotFound
 from timeline.extract.edtf import edtf_bounds
 from timeline.model import TimelineEntry
-from timeline.projections.filters import Filters
 from timeline.projections.queries import get_entry, get_story
 from timeline.projections.rows import EntryRow
 from timeline.projections.similarity import MergeSuggestion, suggest
-from timeline.projections.sqlquery import select_entries
+from timeline.projections.sqlquery import select_candidates
 from timeline.projections.sqlstore import SqlStore
 from timeline.projections.stories import Story
 
@@ -188,8 +187,7 @@ def remove_from_story(archive: Archive, slug: str, entry_ids: Sequence[str], *,
 def suggest_merges(archive: Archive, *, story: str | None = None,
                    limit: int = 50) -> list[MergeSuggestion]:
     """Pairs of active entries that look like the same event, best first."""
+    if not 1 <= limit <= 500:
+        raise InvalidInput("limit must be between 1 and 500", field="limit")
     archive.catch_up()
-    f = Filters(story=story, actor=None, start=None, end=None, q=None, status="active",
-                lang=None, source=None, after=None, limit=limit)
-    rows = select_entries(archive.log.conn, f, -1)
-    return suggest(rows, limit=limit)
+    return suggest(select_candidates(archive.log.conn, story), limit=limit)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.projections.test_entries import extracted
 from timeline.projections.similarity import headline_similarity, score_pair, suggest
@@ -40,6 +42,23 @@ def test_suggest_ranks_best_first_and_respects_the_limit() -> None:
     b = extracted("Huelga del metro hoy", "2025-12-14", "day", position=3, article_id="a2")
     c = extracted("Huelga del metro", "2025-12", "month", position=4, article_id="a3")
     far = replace(c, entry_id="far", start="2030-01-01", end="2030-01-31")
-    found = suggest([a, b, c, far], limit=2)
+    found = suggest(sorted([a, b, c, far], key=lambda r: r.sort_key), limit=2)
     assert [s.entry_ids for s in found] == [(a.entry_id, c.entry_id), (a.entry_id, b.entry_id)]
     assert found[0].score >= found[1].score
+
+
+HEADS = ("Huelga del metro", "Huelga en el metro", "Metro en huelga hoy", "Puerto reabre",
+         "El puerto reabre muelle")
+DATES = (("2025-12-14", "day"), ("2025-12", "month"), ("2025", "year"), ("2025-12-15", "day"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(HEADS), st.sampled_from(DATES), st.integers(0, 2)),
+                max_size=12))
+def test_the_sweep_finds_what_comparing_every_pair_finds(specs: list) -> None:
+    rows = [extracted(h, d, p, position=i + 2, article_id=f"a{art}")
+            for i, (h, (d, p), art) in enumerate(specs)]
+    brute = {tuple(sorted((a.entry_id, b.entry_id))) for i, a in enumerate(rows)
+             for b in rows[i + 1:] if (score_pair(a, b) or 0) >= 0.5}
+    swept = suggest(sorted(rows, key=lambda r: r.sort_key), limit=500)
+    assert {tuple(sorted(s.entry_ids)) for s in swept} == brute

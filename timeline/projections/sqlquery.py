@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from timeline.model import TimelineEntry
@@ -10,6 +11,7 @@ from timeline.projections.convert import TIMELINE_COLUMNS, from_sql
 from timeline.projections.filters import Filters
 from timeline.projections.fts import fts_query
 from timeline.projections.rows import EntryRow, HistoryRow
+from timeline.projections.similarity import Candidate
 from timeline.projections.sqlstore import ENTRY_COLUMNS, entry_from_sql
 
 _ROW_COLUMNS = ", ".join(f"e.{c}" for c in ENTRY_COLUMNS[:-1])
@@ -81,3 +83,19 @@ def select_history(conn: sqlite3.Connection, entry_id: str) -> list[HistoryRow]:
         " WHERE entry_id = ? ORDER BY position", (entry_id,)
     )
     return [HistoryRow(*r) for r in rows]
+
+
+def select_candidates(conn: sqlite3.Connection, story: str | None) -> Iterator[Candidate]:
+    """Active, shown entries (of one story, or all) in chronological order, streamed."""
+    columns = 'e.entry_id, e.article_id, e.headline, e.date, e.start, e."end", e.prank, e.position'
+    if story is None:
+        sql = (f"SELECT {columns} FROM tl_entries e WHERE e.status = 'active'"
+               " AND e.merged_into IS NULL ORDER BY e.start, e.prank, e.position")
+        params: tuple[Any, ...] = ()
+    else:
+        sql = (f"SELECT {columns} FROM tl_story_entries s CROSS JOIN tl_entries e"
+               " ON e.entry_id = s.entry_id WHERE s.slug = ? AND e.status = 'active'"
+               " AND e.merged_into IS NULL ORDER BY s.start, s.prank, s.position")
+        params = (story,)
+    for row in conn.execute(sql, params):
+        yield Candidate(*row)
