@@ -2,9 +2,10 @@
 
 Validating with marshmallow costs ~17 µs an event, more than hashing and storing it. For the
 common schemas (strings, strict integers, dates, lists of those; Length, Range, OneOf and Regexp
-rules; no hooks; unknown keys refused) this module builds a plain-Python check that answers
-*True only when marshmallow would accept the data*. Any other answer sends the data through
-marshmallow, which then reports the error, so errors are exactly marshmallow's. A schema with
+rules; no hooks; unknown keys refused) this module generates the source of a straight-line
+Python function (~1 µs) that answers *True only when marshmallow would accept the data*. Any
+other answer sends the data through marshmallow, which then reports the error, so errors are
+exactly marshmallow's. A schema with
 anything the compiler does not mirror gets no checker at all.
 """
 
@@ -17,32 +18,11 @@ from typing import Any
 
 from marshmallow import RAISE, Schema, fields, validate
 
-Check = Callable[[Any], bool]
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _rule(validator: object) -> Check | None:
-    if isinstance(validator, validate.Length):
-        low, high, equal = validator.min, validator.max, validator.equal
-        if equal is not None:
-            return lambda v: len(v) == equal
-        return lambda v: (low is None or len(v) >= low) and (high is None or len(v) <= high)
-    if isinstance(validator, validate.Range):
-        return lambda v: _in_range(v, validator)
-    if isinstance(validator, validate.OneOf):
-        choices = validator.choices
-        return lambda v: v in choices
-    if isinstance(validator, validate.Regexp):
-        regex = validator.regex
-        return lambda v: regex.match(v) is not None
-    return None
-
-
-def _in_range(value: Any, rule: validate.Range) -> bool:
-    low, high = rule.min, rule.max
-    if low is not None and (value < low if rule.min_inclusive else value <= low):
-        return False
-    return not (high is not None and (value > high if rule.max_inclusive else value >= high))
+class _Unsupported(Exception):
+    """The schema has a rule this module does not mirror."""
 
 
 def _is_date(value: Any) -> bool:
@@ -55,58 +35,92 @@ def _is_date(value: Any) -> bool:
     return True
 
 
-def _kind(field: fields.Field) -> Check | None:
-    if type(field) is fields.String:
-        return lambda v: type(v) is str
-    if type(field) is fields.Integer and field.strict:
-        return lambda v: type(v) is int
-    if type(field) is fields.Date and field.format in (None, "iso"):
-        return _is_date
-    if type(field) is fields.List:
-        inner = _field_check(field.inner)
-        if inner is None:
-            return None
-        return lambda v: type(v) is list and all(inner(item) for item in v)
-    return None
+class _Source:
+    """Python source for one checker, with the constants it refers to."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.constants: dict[str, Any] = {"_is_date": _is_date, "_MISSING": object()}
+
+    def constant(self, value: Any) -> str:
+        name = f"_c{len(self.constants)}"
+        self.constants[name] = value
+        return name
+
+    def fail_if(self, condition: str, indent: int) -> None:
+        self.lines.append(" " * indent + f"if {condition}: return False")
 
 
-def _field_check(field: fields.Field) -> Check | None:
-    kind = _kind(field)
-    rules = [_rule(v) for v in field.validators]
-    if kind is None or None in rules:
-        return None
-    allow_none = field.allow_none
-    checks: list[Check] = [kind, *rules]  # type: ignore[list-item]
+def _rules(src: _Source, field: fields.Field, var: str, indent: int) -> None:
+    for rule in field.validators:
+        if isinstance(rule, validate.Length):
+            if rule.equal is not None:
+                src.fail_if(f"len({var}) != {rule.equal!r}", indent)
+            if rule.min is not None:
+                src.fail_if(f"len({var}) < {rule.min!r}", indent)
+            if rule.max is not None:
+                src.fail_if(f"len({var}) > {rule.max!r}", indent)
+        elif isinstance(rule, validate.Range):
+            if rule.min is not None:
+                src.fail_if(f"{var} {'<' if rule.min_inclusive else '<='} {rule.min!r}", indent)
+            if rule.max is not None:
+                src.fail_if(f"{var} {'>' if rule.max_inclusive else '>='} {rule.max!r}", indent)
+        elif isinstance(rule, validate.OneOf):
+            src.fail_if(f"{var} not in {src.constant(frozenset(rule.choices))}", indent)
+        elif isinstance(rule, validate.Regexp):
+            src.fail_if(f"{src.constant(rule.regex)}.match({var}) is None", indent)
+        else:
+            raise _Unsupported
 
-    def check(value: Any) -> bool:
-        if value is None:
-            return allow_none
-        return all(c(value) for c in checks)
 
-    return check
+def _value(src: _Source, field: fields.Field, var: str, indent: int) -> None:
+    """Lines that return False unless ``var`` is certainly valid for ``field``."""
+    pad = " " * indent
+    src.lines.append(f"{pad}if {var} is None:")
+    src.lines.append(f"{pad}    {'pass' if field.allow_none else 'return False'}")
+    src.lines.append(f"{pad}else:")
+    inner = indent + 4
+    kind = type(field)
+    if kind is fields.String:
+        src.fail_if(f"type({var}) is not str", inner)
+    elif kind is fields.Integer and field.strict:
+        src.fail_if(f"type({var}) is not int", inner)
+    elif kind is fields.Date and field.format in (None, "iso"):
+        src.fail_if(f"not _is_date({var})", inner)
+    elif kind is fields.List:
+        src.fail_if(f"type({var}) is not list", inner)
+        item = f"{var}_i"
+        src.lines.append(f"{' ' * inner}for {item} in {var}:")
+        _value(src, field.inner, item, inner + 4)
+    else:
+        raise _Unsupported
+    _rules(src, field, var, inner)
 
 
 def compile_checker(schema: Schema) -> Callable[[Mapping[str, Any]], bool] | None:
     """The quick check for ``schema``, or None when it has rules this module does not mirror."""
     if schema.unknown != RAISE or any(schema._hooks.values()):
         return None
-    checks: dict[str, Check] = {}
-    required: list[str] = []
-    for name, field in schema.load_fields.items():
-        check = _field_check(field)
-        if check is None or (field.data_key not in (None, name)):
-            return None
-        checks[name] = check
-        if field.required:
-            required.append(name)
-
-    def certainly_valid(data: Mapping[str, Any]) -> bool:
-        if type(data) is not dict or any(name not in data for name in required):
-            return False
-        for key, value in data.items():
-            check = checks.get(key)
-            if check is None or not check(value):
-                return False
-        return True
-
-    return certainly_valid
+    src = _Source()
+    known = src.constant(frozenset(schema.load_fields))
+    required = src.constant(frozenset(n for n, f in schema.load_fields.items() if f.required))
+    src.lines += [
+        "def certainly_valid(data):",
+        "    if type(data) is not dict: return False",
+        "    keys = data.keys()",
+        f"    if not ({required} <= keys <= {known}): return False",
+    ]
+    try:
+        for index, (name, field) in enumerate(schema.load_fields.items()):
+            if field.data_key not in (None, name):
+                return None
+            var = f"v{index}"
+            src.lines.append(f"    {var} = data.get({name!r}, _MISSING)")
+            src.lines.append(f"    if {var} is not _MISSING:")
+            _value(src, field, var, 8)
+    except _Unsupported:
+        return None
+    src.lines.append("    return True")
+    namespace = dict(src.constants)
+    exec("\n".join(src.lines), namespace)  # noqa: S102 - source built from schema metadata only
+    return namespace["certainly_valid"]  # type: ignore[no-any-return]
