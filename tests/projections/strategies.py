@@ -18,8 +18,10 @@ SLUGS = ("puerto", "metro")
 WORDS = ("puerto", "metro", "strike", "acuerdo", "rio", "pier")
 
 entry_spec = st.tuples(st.sampled_from(HEADLINES), st.sampled_from(DATES))
+article_op = st.tuples(st.just("article"), st.integers(0, 2),
+                       st.lists(entry_spec, min_size=1, max_size=4))
 op = st.one_of(
-    st.tuples(st.just("article"), st.integers(0, 2), st.lists(entry_spec, max_size=3)),
+    article_op,
     st.tuples(st.just("correct"), st.integers(0, 30), st.sampled_from(DATES + (None,)),
               st.sampled_from(HEADLINES + (None,))),
     st.tuples(st.just("retract"), st.integers(0, 30)),
@@ -28,7 +30,9 @@ op = st.one_of(
     st.tuples(st.just("story"), st.sampled_from(SLUGS)),
     st.tuples(st.sampled_from(("add", "remove")), st.sampled_from(SLUGS), st.integers(0, 30)),
 )
-ops = st.lists(op, max_size=25)
+# a few articles first, so that later operations have entries to name
+ops = st.builds(lambda head, tail: head + tail, st.lists(article_op, min_size=1, max_size=3),
+                st.lists(op, min_size=3, max_size=40))
 
 
 @dataclass

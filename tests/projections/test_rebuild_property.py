@@ -31,7 +31,7 @@ def dump(conn: sqlite3.Connection) -> dict[str, Any]:
 
 
 @PROPERTY
-@given(operations=ops, split=st.integers(0, 25))
+@given(operations=ops, split=st.integers(0, 40))
 def test_incremental_in_any_split_equals_rebuild(operations: list, split: int) -> None:
     with Archive.open(":memory:", clock=stepping_clock()) as archive:
         writer = Writer(archive.log)
@@ -77,7 +77,7 @@ def _as_of(query: EventQuery, now: str) -> EventQuery:
 
 
 @PROPERTY
-@given(operations=ops, split=st.integers(0, 25))
+@given(operations=ops, split=st.integers(0, 40))
 def test_as_of_a_past_time_equals_what_was_live_then(operations: list, split: int) -> None:
     with Archive.open(":memory:", clock=stepping_clock()) as archive:
         writer = Writer(archive.log)
