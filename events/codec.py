@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from json.encoder import encode_basestring  # the C string encoder json uses (ensure_ascii off)
 from typing import Any
 
 from .errors import InvalidEvent
@@ -41,14 +42,23 @@ def chain_hash(
     recorded_at: str,
     prev_hash: str,
 ) -> str:
-    """The SHA-256 hex digest that links an event to the one before it."""
-    encoded = _array_encoder.encode(
-        [
-            position, stream_id, stream_version, event_id, type_name, schema_version,
-            data_json, metadata_json, recorded_at, prev_hash,
-        ]
+    """The SHA-256 hex digest that links an event to the one before it.
+
+    The array is written out by hand with json's own string encoder: byte for byte what
+    ``reference_chain_input`` produces (a property test holds them equal), at a third the cost.
+    """
+    q = encode_basestring
+    encoded = (
+        f"[{int(position)},{q(stream_id)},{int(stream_version)},{q(event_id)},{q(type_name)},"
+        f"{int(schema_version)},{q(data_json)},{q(metadata_json)},{q(recorded_at)},"
+        f"{q(prev_hash)}]"
     )
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+def reference_chain_input(*fields: object) -> str:
+    """The hashed text as the JSON encoder writes it: the definition ``chain_hash`` follows."""
+    return _array_encoder.encode(list(fields))
 
 
 def decode_json(text: str) -> Any:

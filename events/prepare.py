@@ -6,11 +6,13 @@ import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate
 
 from .codec import canonical_json
 from .errors import InvalidEvent, PayloadTooLarge
+from .fastcheck import compile_checker
 from .records import NewEvent
 from .registry import EventRegistry, _first_error
 
@@ -18,6 +20,7 @@ from .registry import EventRegistry, _first_error
 DEFAULT_MAX_EVENT_BYTES = 1_048_576
 MAX_STREAM_ID_CHARS = 200
 _TYPE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,99}$")
+_UUID_CANONICAL = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 
 
 class MetadataSchema(Schema):
@@ -30,30 +33,7 @@ class MetadataSchema(Schema):
 
 
 _metadata_schema = MetadataSchema()
-
-
-def _plain_string_limits(schema: Schema) -> dict[str, int] | None:
-    """Each field's max length, if every field is a plain String with one Length(max) rule.
-
-    Values within these limits are exactly what the schema accepts, which lets
-    ``_check_metadata`` skip marshmallow for plainly valid metadata. None (never skip) for any
-    other shape of schema.
-    """
-    limits: dict[str, int] = {}
-    for name, f in schema.fields.items():
-        rules = f.validators
-        plain = type(f) is fields.String and not f.allow_none and f.data_key is None
-        if not plain or len(rules) != 1 or type(rules[0]) is not validate.Length:
-            return None
-        rule = rules[0]
-        if rule.min is not None or rule.equal is not None or rule.max is None:
-            return None
-        limits[name] = rule.max
-    return limits
-
-
-_metadata_limits = _plain_string_limits(_metadata_schema)
-_UUID_CANONICAL = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+_metadata_quick = compile_checker(_metadata_schema)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,28 +64,17 @@ def _check_event_id(event_id: object) -> str:
         raise InvalidEvent(f"event_id {event_id!r} is not a UUID", field="event_id") from exc
 
 
-def _check_metadata(metadata: object) -> None:
+def _metadata_json(metadata: object) -> str:
+    """Validate and encode metadata; InvalidEvent naming the bad key."""
     if not isinstance(metadata, dict):
         raise InvalidEvent("metadata must be an object", field="metadata")
-    if not metadata or _plainly_valid(metadata):
-        return
-    try:
-        _metadata_schema.load(metadata)
-    except ValidationError as exc:
-        path, message = _first_error(exc.messages, "metadata")
-        raise InvalidEvent(f"{path}: {message}", field=path) from exc
-
-
-def _plainly_valid(metadata: dict) -> bool:
-    """True only for metadata MetadataSchema surely accepts; anything else goes to marshmallow."""
-    limits = _metadata_limits
-    if limits is None:
-        return False
-    for key, value in metadata.items():
-        limit = limits.get(key)
-        if limit is None or type(value) is not str or len(value) > limit:
-            return False
-    return True
+    if metadata and not (_metadata_quick and _metadata_quick(metadata)):
+        try:
+            _metadata_schema.load(metadata)
+        except ValidationError as exc:
+            path, message = _first_error(exc.messages, "metadata")
+            raise InvalidEvent(f"{path}: {message}", field=path) from exc
+    return canonical_json(metadata, field="metadata")
 
 
 def _version_for(event: NewEvent, registry: EventRegistry, strict: bool) -> int:
@@ -122,24 +91,40 @@ def _version_for(event: NewEvent, registry: EventRegistry, strict: bool) -> int:
     return version
 
 
-def prepare_event(
-    event: NewEvent, registry: EventRegistry, *, strict: bool, max_bytes: int
-) -> PreparedEvent:
-    """Validate and encode one event; InvalidEvent (naming the field) if it cannot be stored."""
-    if not isinstance(event, NewEvent):
-        raise InvalidEvent("append takes NewEvent instances", field="events")
-    version = _version_for(event, registry, strict)
-    if not isinstance(event.data, dict):
-        raise InvalidEvent("data must be an object", field="data")
-    data_json = canonical_json(event.data, field="data")
-    _check_metadata(event.metadata)
-    metadata_json = canonical_json(event.metadata, field="metadata")
+def _check_size(data_json: str, metadata_json: str, max_bytes: int) -> None:
+    if 4 * (len(data_json) + len(metadata_json)) <= max_bytes:
+        return  # UTF-8 takes at most 4 bytes a character: surely within the limit
     size = len(data_json.encode("utf-8")) + len(metadata_json.encode("utf-8"))
     if size > max_bytes:
         raise PayloadTooLarge(
             f"event is {size} bytes encoded; the limit is {max_bytes}",
             field="data", size=size, limit=max_bytes,
         )
+
+
+def prepare_event(
+    event: NewEvent,
+    registry: EventRegistry,
+    *,
+    strict: bool,
+    max_bytes: int,
+    metadata_memo: dict[int, str] | None = None,
+) -> PreparedEvent:
+    """Validate and encode one event; InvalidEvent (naming the field) if it cannot be stored.
+
+    ``metadata_memo`` (id of a metadata dict -> its JSON) spares a batch that shares one
+    metadata object from checking and encoding it again for every event."""
+    if not isinstance(event, NewEvent):
+        raise InvalidEvent("append takes NewEvent instances", field="events")
+    version = _version_for(event, registry, strict)
+    if not isinstance(event.data, dict):
+        raise InvalidEvent("data must be an object", field="data")
+    data_json = canonical_json(event.data, field="data")
+    memo: dict[int, Any] = {} if metadata_memo is None else metadata_memo
+    metadata_json = memo.get(id(event.metadata))
+    if metadata_json is None:
+        metadata_json = memo[id(event.metadata)] = _metadata_json(event.metadata)
+    _check_size(data_json, metadata_json, max_bytes)
     if registry.known(event.type):
         registry.validate(event.type, version, event.data)
     return PreparedEvent(
@@ -152,8 +137,10 @@ def prepare_batch(
 ) -> list[PreparedEvent]:
     if isinstance(events, (str, bytes, NewEvent)) or not isinstance(events, Sequence):
         raise InvalidEvent("events must be a sequence of NewEvent", field="events")
+    memo: dict[int, str] = {}  # the batch holds every metadata object alive: ids stay unique
     prepared = [
-        prepare_event(e, registry, strict=strict, max_bytes=max_bytes) for e in events
+        prepare_event(e, registry, strict=strict, max_bytes=max_bytes, metadata_memo=memo)
+        for e in events
     ]
     if len({p.event_id for p in prepared}) != len(prepared):
         raise InvalidEvent("the batch repeats an event_id", field="event_id")

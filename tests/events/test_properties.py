@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from events import EventRegistry, NewEvent, SqliteEventLog, verify
-from events.codec import canonical_json, chain_hash
+from events.codec import canonical_json, chain_hash, reference_chain_input
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(),
@@ -52,3 +53,15 @@ def test_any_sequence_of_appends_chains_and_round_trips(batches: list) -> None:
         assert [e.data for e in stored] == [d for _, datas in batches for d in datas]
         assert [e.prev_hash for e in stored[1:]] == [e.hash for e in stored[:-1]]
         assert verify(log).ok
+
+
+hash_fields = st.tuples(
+    st.integers(1, 2**62), st.text(), st.integers(1, 2**62), st.text(), st.text(),
+    st.integers(1, 99), st.text(), st.text(), st.text(), st.text(),
+)
+
+
+@given(hash_fields)
+def test_the_fast_hash_input_is_the_reference_encoding(fields: tuple) -> None:
+    expected = hashlib.sha256(reference_chain_input(*fields).encode("utf-8")).hexdigest()
+    assert chain_hash(*fields) == expected
