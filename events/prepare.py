@@ -43,6 +43,8 @@ class PreparedEvent:
     schema_version: int
     data_json: str
     metadata_json: str
+    data: dict[str, Any]  # the caller's objects, returned in the StoredEvent
+    metadata: dict[str, Any]
 
 
 def check_stream_id(stream_id: object) -> str:
@@ -128,7 +130,8 @@ def prepare_event(
     if registry.known(event.type):
         registry.validate(event.type, version, event.data)
     return PreparedEvent(
-        _check_event_id(event.event_id), event.type, version, data_json, metadata_json
+        _check_event_id(event.event_id), event.type, version, data_json, metadata_json,
+        event.data, event.metadata,
     )
 
 

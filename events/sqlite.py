@@ -133,6 +133,8 @@ class SqliteEventLog:
 
         A batch whose events are all stored already, identically, is returned as stored
         (idempotent retry). ConcurrencyError if the stream is not at ``expected_version``.
+        The returned events carry the ``data`` and ``metadata`` objects given; read back, they
+        are their JSON equivalents.
         """
         check_stream_id(stream_id)
         _check_expected(expected_version)
@@ -201,21 +203,28 @@ class SqliteEventLog:
         if head.recorded_at and recorded_at < head.recorded_at:
             recorded_at = head.recorded_at  # recorded_at never goes backwards
         rows: list[tuple[Any, ...]] = []
+        stored: list[StoredEvent] = []
         prev = head.hash
+        upcast = self.registry.upcast
         for offset, p in enumerate(batch, start=1):
-            position = head.position + offset
+            position, stream_version = head.position + offset, version + offset
             digest = chain_hash(
-                position, stream_id, version + offset, p.event_id, p.type, p.schema_version,
+                position, stream_id, stream_version, p.event_id, p.type, p.schema_version,
                 p.data_json, p.metadata_json, recorded_at, prev,
             )
             rows.append((
-                position, stream_id, version + offset, p.event_id, p.type, p.schema_version,
+                position, stream_id, stream_version, p.event_id, p.type, p.schema_version,
                 p.data_json, p.metadata_json, recorded_at, prev, digest,
+            ))
+            latest, data = upcast(p.type, p.schema_version, p.data)
+            stored.append(StoredEvent(
+                position, stream_id, stream_version, p.event_id, p.type, latest, data,
+                p.metadata, recorded_at, prev, digest,
             ))
             prev = digest
         conn.executemany(INSERT_EVENT, rows)
         self._write_checkpoints(conn, head.position, rows)
-        return [decode_row(r, self.registry) for r in rows]
+        return stored
 
     def _write_checkpoints(
         self, conn: sqlite3.Connection, before: int, rows: list[tuple[Any, ...]]
