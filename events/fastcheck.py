@@ -83,11 +83,11 @@ def _value(src: _Source, field: fields.Field, var: str, indent: int) -> None:
     kind = type(field)
     if kind is fields.String:
         src.fail_if(f"type({var}) is not str", inner)
-    elif kind is fields.Integer and field.strict:
+    elif isinstance(field, fields.Integer) and kind is fields.Integer and field.strict:
         src.fail_if(f"type({var}) is not int", inner)
-    elif kind is fields.Date and field.format in (None, "iso"):
+    elif isinstance(field, fields.Date) and kind is fields.Date and field.format in (None, "iso"):
         src.fail_if(f"not _is_date({var})", inner)
-    elif kind is fields.List:
+    elif isinstance(field, fields.List) and kind is fields.List:
         src.fail_if(f"type({var}) is not list", inner)
         item = f"{var}_i"
         src.lines.append(f"{' ' * inner}for {item} in {var}:")
