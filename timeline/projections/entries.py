@@ -6,7 +6,6 @@ No database, no clock: the timestamps are the events' ``recorded_at``.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 from typing import Any
 
 from events import StoredEvent
@@ -15,16 +14,10 @@ from timeline.model import Source
 from timeline.projections.rows import ArticleRow, EntryRow
 
 
-@lru_cache(maxsize=1 << 16)
 def iso_bounds(edtf: str) -> tuple[str, str]:
-    """First and last ISO day an EDTF date can mean (cached: parsing EDTF costs milliseconds)."""
+    """First and last ISO day an EDTF date can mean."""
     start, end = edtf_bounds(edtf)
     return start.isoformat(), end.isoformat()
-
-
-@lru_cache(maxsize=1 << 16)
-def precision_of(edtf: str) -> str:
-    return edtf_precision(edtf)
 
 
 def touched(row: EntryRow, event: StoredEvent, **changes: Any) -> EntryRow:
@@ -61,7 +54,7 @@ def corrected(row: EntryRow, event: StoredEvent) -> EntryRow:
     changes: dict[str, Any] = {"corrections": row.corrections + 1}
     if d.get("date") is not None:
         start, end = iso_bounds(d["date"])
-        changes |= {"date": d["date"], "precision": precision_of(d["date"]),
+        changes |= {"date": d["date"], "precision": edtf_precision(d["date"]),
                     "start": start, "end": end}
     if d.get("headline") is not None:
         changes["headline"] = d["headline"]
