@@ -90,3 +90,11 @@ def test_log_of_one_stream(db: str) -> None:
     stream = json.loads(run(db, "log", "--limit", "1").output)["stream_id"]
     lines = run(db, "log", "--stream", stream).output.splitlines()
     assert {json.loads(x)["stream_id"] for x in lines} == {stream}
+
+
+def test_the_actor_comes_from_the_environment_when_the_command_runs(db: str) -> None:
+    article = str(FIXTURES / "en-flood-barrier.json")
+    result = CliRunner(env={"TIMELINE_ACTOR": "zoe"}).invoke(main, ["--db", db, "ingest", article])
+    assert result.exit_code == 0, result.output
+    first = json.loads(run(db, "log", "--limit", "1").output)
+    assert first["metadata"]["actor"] == "zoe"

@@ -54,10 +54,17 @@ def open_archive(ctx: click.Context):  # type: ignore[no-untyped-def]
     return archive
 
 
+def _default_actor() -> str:
+    return os.environ.get("TIMELINE_ACTOR") or os.environ.get("USER") or "cli"
+
+
 def actor_option(func: F) -> F:
-    """``--actor``: who makes a change (default $TIMELINE_ACTOR, else the OS user)."""
-    default = os.environ.get("TIMELINE_ACTOR") or os.environ.get("USER") or "cli"
-    return click.option("--actor", default=default, show_default=True, help="Who made it.")(func)
+    """``--actor``: who makes a change (default $TIMELINE_ACTOR, else the OS user), read when
+    the command runs."""
+    return click.option(
+        "--actor", default=_default_actor, show_default="$TIMELINE_ACTOR or the OS user",
+        help="Who made it.",
+    )(func)
 
 
 def reports_errors(func: F) -> F:
