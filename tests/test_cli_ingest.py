@@ -98,3 +98,11 @@ def test_the_actor_comes_from_the_environment_when_the_command_runs(db: str) -> 
     assert result.exit_code == 0, result.output
     first = json.loads(run(db, "log", "--limit", "1").output)
     assert first["metadata"]["actor"] == "zoe"
+
+
+def test_reextract_with_a_current_extractor_changes_nothing(db: str) -> None:
+    run(db, "ingest", str(FIXTURES / "en-flood-barrier.json"))
+    before = head(db)
+    result = run(db, "reextract")
+    assert result.exit_code == 0 and "re-extracted 0 articles" in result.output
+    assert head(db) == before

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from events import ConcurrencyError, NewEvent, StoredEvent
 from timeline.archive import Archive
@@ -179,3 +181,41 @@ def _file_in_story(
 
     create_story_if_missing(archive, slug, title=slug.replace("-", " ").capitalize(), actor=actor)
     add_to_story(archive, slug, entry_ids, actor=actor)
+
+
+def _latest_articles(archive: Archive) -> Iterator[StoredEvent]:
+    """The latest ``ArticleIngested`` of every article, in log order of first ingestion."""
+    latest: dict[str, StoredEvent] = {}
+    for event in archive.log.read_all():
+        if event.type == "ArticleIngested":
+            latest[event.data["article_id"]] = event
+    yield from latest.values()
+
+
+def _article_of(event: StoredEvent) -> Article:
+    d = event.data
+    return Article(
+        article_id=d["article_id"], text=d["text"], published=date.fromisoformat(d["published"]),
+        lang=d["lang"], url=d["url"], title=d["title"], story=d["story"],
+        content_hash=d["content_hash"],
+    )
+
+
+def reextract_archive(
+    archive: Archive,
+    *,
+    actor: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Extract again every article whose latest revision an older extractor produced.
+
+    Each becomes a new revision (same text, this ``EXTRACTOR_VERSION``) whose events supersede
+    the old ones; nothing is deleted. Returns how many articles were re-extracted."""
+    stale = [e for e in _latest_articles(archive)
+             if e.data["extractor_version"] != EXTRACTOR_VERSION]
+    for event in stale:
+        ingest_article(archive, _article_of(event), source_format=event.data["source_format"],
+                       actor=actor, source="reextract")
+        if progress:
+            progress(1)
+    return len(stale)

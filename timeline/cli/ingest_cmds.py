@@ -20,7 +20,7 @@ from timeline.extract.article import (
     articles_from_jsonl,
     decode_text,
 )
-from timeline.ingest import ingest_article
+from timeline.ingest import ingest_article, reextract_archive
 from timeline.model import Article
 
 #: Show a progress bar from this many articles on.
@@ -104,3 +104,15 @@ def demo(ctx: click.Context, actor: str) -> None:
                                 actor=actor, source="demo")
         click.echo(f"{name}: {len(result.entry_ids)} events")
     click.echo(f"demo loaded: {len(names)} articles")
+
+
+@main.command()
+@actor_option
+@click.pass_context
+@reports_errors
+def reextract(ctx: click.Context, actor: str) -> None:
+    """Re-extract articles an older extractor read (each becomes a new revision)."""
+    archive = open_archive(ctx)
+    with tqdm(unit="article", file=sys.stderr, disable=None) as bar:
+        count = reextract_archive(archive, actor=actor, progress=bar.update)
+    click.echo(f"re-extracted {count} articles")
