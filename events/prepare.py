@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from marshmallow import Schema, ValidationError, fields, validate
 
@@ -36,8 +35,9 @@ _metadata_schema = MetadataSchema()
 _metadata_quick = compile_checker(_metadata_schema)
 
 
-@dataclass(frozen=True, slots=True)
-class PreparedEvent:
+class PreparedEvent(NamedTuple):
+    """An event validated and encoded, ready to chain (a tuple: a batch makes thousands)."""
+
     event_id: str
     type: str
     schema_version: int

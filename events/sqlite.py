@@ -206,7 +206,7 @@ class SqliteEventLog:
         rows: list[tuple[Any, ...]] = []
         stored: list[StoredEvent] = []
         prev = head.hash
-        upcast = self.registry.upcast
+        upcast, latest_of = self.registry.upcast, self.registry.latest
         for offset, p in enumerate(batch, start=1):
             position, stream_version = head.position + offset, version + offset
             digest = chain_hash(
@@ -217,7 +217,9 @@ class SqliteEventLog:
                 position, stream_id, stream_version, p.event_id, p.type, p.schema_version,
                 p.data_json, p.metadata_json, recorded_at, prev, digest,
             ))
-            latest, data = upcast(p.type, p.schema_version, p.data)
+            latest, data = p.schema_version, p.data
+            if latest != latest_of(p.type):  # an older version given: return it upcast
+                latest, data = upcast(p.type, p.schema_version, p.data)
             stored.append(StoredEvent(
                 position, stream_id, stream_version, p.event_id, p.type, latest, data,
                 p.metadata, recorded_at, prev, digest,
