@@ -79,6 +79,23 @@ def _metadata_json(metadata: object) -> str:
     return canonical_json(metadata, field="metadata")
 
 
+def _memo_metadata_json(metadata: object, memo: dict[Any, str] | None) -> str:
+    """``_metadata_json``, remembered by content. Only valid metadata (all strings) is
+    remembered, and a string equals nothing but an equal string, so a hit is always exact."""
+    if memo is None or not isinstance(metadata, dict):
+        return _metadata_json(metadata)
+    key = tuple(metadata.items())
+    try:
+        return memo[key]
+    except KeyError:
+        encoded = _metadata_json(metadata)
+        if all(type(v) is str for v in metadata.values()):
+            memo[key] = encoded
+        return encoded
+    except TypeError:  # an unhashable value: invalid metadata, reported by the schema
+        return _metadata_json(metadata)
+
+
 def _version_for(event: NewEvent, registry: EventRegistry, strict: bool) -> int:
     if not isinstance(event.type, str) or not _TYPE_NAME.match(event.type):
         raise InvalidEvent(f"event type {event.type!r} is not a valid name", field="type")
@@ -110,22 +127,19 @@ def prepare_event(
     *,
     strict: bool,
     max_bytes: int,
-    metadata_memo: dict[int, str] | None = None,
+    metadata_memo: dict[Any, str] | None = None,
 ) -> PreparedEvent:
     """Validate and encode one event; InvalidEvent (naming the field) if it cannot be stored.
 
-    ``metadata_memo`` (id of a metadata dict -> its JSON) spares a batch that shares one
-    metadata object from checking and encoding it again for every event."""
+    ``metadata_memo`` (a batch's metadata, as item tuples -> its JSON) spares a batch whose
+    events say the same metadata from checking and encoding it again for every event."""
     if not isinstance(event, NewEvent):
         raise InvalidEvent("append takes NewEvent instances", field="events")
     version = _version_for(event, registry, strict)
     if not isinstance(event.data, dict):
         raise InvalidEvent("data must be an object", field="data")
     data_json = canonical_json(event.data, field="data")
-    memo: dict[int, Any] = {} if metadata_memo is None else metadata_memo
-    metadata_json = memo.get(id(event.metadata))
-    if metadata_json is None:
-        metadata_json = memo[id(event.metadata)] = _metadata_json(event.metadata)
+    metadata_json = _memo_metadata_json(event.metadata, metadata_memo)
     _check_size(data_json, metadata_json, max_bytes)
     if registry.known(event.type):
         registry.validate(event.type, version, event.data)
@@ -140,7 +154,7 @@ def prepare_batch(
 ) -> list[PreparedEvent]:
     if isinstance(events, (str, bytes, NewEvent)) or not isinstance(events, Sequence):
         raise InvalidEvent("events must be a sequence of NewEvent", field="events")
-    memo: dict[int, str] = {}  # the batch holds every metadata object alive: ids stay unique
+    memo: dict[Any, str] = {}
     prepared = [
         prepare_event(e, registry, strict=strict, max_bytes=max_bytes, metadata_memo=memo)
         for e in events

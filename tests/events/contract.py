@@ -217,6 +217,17 @@ class EventLogContract:
         (event,) = log.append("a", [noted(metadata=meta)])
         assert next(log.read_all()).metadata == meta == event.metadata
 
+    def test_each_event_keeps_its_own_metadata_within_a_batch(self, log: Any) -> None:
+        metas = [{"actor": "ana"}, {"actor": "ana"}, {"actor": "bo"}, {}]
+        log.append("a", [noted(metadata=m) for m in metas])
+        assert [e.metadata for e in log.read_all()] == metas
+
+    def test_invalid_metadata_after_valid_metadata_is_refused(self, log: Any) -> None:
+        batch = [noted(metadata={"actor": "ana"}), noted(metadata={"actor": 1})]
+        with pytest.raises(InvalidEvent) as caught:
+            log.append("a", batch)
+        assert caught.value.field == "metadata.actor"
+
     def test_get_finds_an_event_by_id(self, log: Any) -> None:
         (event,) = log.append("a", [noted()])
         assert log.get(event.event_id) == event
