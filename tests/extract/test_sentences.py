@@ -33,6 +33,14 @@ def texts(source: str) -> list[str]:
         ('Pidió "calma" El alcalde calló.', ['Pidió "calma"', "El alcalde calló."]),
         ('Pidió "calma" a todos.', ['Pidió "calma" a todos.']),
         ("¡Ganamos! — escribió (@ana) May 2, 2026", ["¡Ganamos! — escribió (@ana) May 2, 2026"]),
+        (
+            "¡Ganamos! — Ana (@ana) May 2, 2026 Quién es Ana Ana nació en Temuco.",
+            ["¡Ganamos! — Ana (@ana) May 2, 2026", "Quién es Ana Ana nació en Temuco."],
+        ),
+        (
+            "Listo — Bo (@bo) 3 de mayo de 2026 El puerto abrió.",
+            ["Listo — Bo (@bo) 3 de mayo de 2026", "El puerto abrió."],
+        ),
         ("Paro en el puerto\nSe pararon.", ["Paro en el puerto", "Se pararon."]),
         ("Cayó al mar. El barco volvió.", ["Cayó al mar.", "El barco volvió."]),
         ("Uno.\n\n\nDos.", ["Uno.", "Dos."]),

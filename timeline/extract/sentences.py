@@ -46,12 +46,22 @@ _STARTERS_AFTER_QUOTE = frozenset(
 _TERMINAL = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
 _QUOTE_GAP = re.compile(r"[”\"»](?=[ \t]+(\w+))")
 _LINE_BREAK = re.compile(r"\n")
+#: The signature that closes a post embedded in an article ("— Name (@handle) November 17,
+#: 2025", "— Nombre (@cuenta) 17 de noviembre de 2025"): scraped text often runs the next
+#: sentence on with no break, so the signature's date ends a sentence.
+_POST_SIGNATURE = re.compile(
+    r"\(@\w+\)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+de\s+\w+\s+de\s+\d{4})"
+    r"(?=\s+[A-ZÁÉÍÓÚÑ¿¡])"
+)
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
 
 def split_sentences(text: str) -> tuple[Span, ...]:
     """Split ``text`` into sentences, each stripped of surrounding whitespace, in order."""
-    cuts = sorted(set(_period_cuts(text)) | set(_line_cuts(text)) | set(_quote_cuts(text)))
+    cuts = sorted(
+        set(_period_cuts(text)) | set(_line_cuts(text)) | set(_quote_cuts(text))
+        | {m.end() for m in _POST_SIGNATURE.finditer(text)}
+    )
     spans: list[Span] = []
     begin = 0
     for cut in [*cuts, len(text)]:
