@@ -113,3 +113,16 @@ def test_iter_entries_follows_every_page(filled: Archive) -> None:
 
     every = [e.headline for e in iter_entries(filled, EventQuery(limit=1))]
     assert every == headlines(filled)
+
+
+def test_the_pages_of_one_as_of_query_fold_the_log_once(
+    filled: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline.projections import queries
+
+    folds: list[int] = []
+    real = queries.fold_all
+    monkeypatch.setattr(queries, "fold_all", lambda events: folds.append(1) or real(events))
+    as_of = filled.log.head().recorded_at
+    pages = list(queries.iter_entries(filled, EventQuery(as_of=as_of, limit=2)))
+    assert len(pages) == len(ENTRIES) and len(folds) == 1

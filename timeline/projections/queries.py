@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from timeline.errors import InvalidInput, NotFound
 from timeline.model import TimelineEntry
@@ -74,10 +75,20 @@ def as_of_position(archive: Archive, as_of: datetime | str) -> int:
     return archive.log.position_at(moment)
 
 
+#: The last "as of" fold of each open archive: the pages of one query, or an export following
+#: its cursor, fold the log once instead of once a page. Dropped with the archive.
+_LAST_FOLD: WeakKeyDictionary[Archive, tuple[int, MemoryStore]] = WeakKeyDictionary()
+
+
 def state_as_of(archive: Archive, as_of: datetime | str) -> MemoryStore:
     """The whole archive folded in memory up to ``as_of``."""
     position = as_of_position(archive, as_of)
-    return fold_all(archive.log.read_all(until_position=position))
+    cached = _LAST_FOLD.get(archive)
+    if cached is not None and cached[0] == position:
+        return cached[1]
+    store = fold_all(archive.log.read_all(until_position=position))
+    _LAST_FOLD[archive] = (position, store)
+    return store
 
 
 def _page(entries: list[TimelineEntry], limit: int) -> Page:
