@@ -153,7 +153,6 @@ def test_fixture_articles_yield_their_dates(name: str, dates: set[str]) -> None:
     assert not [e for e in events if "%" in e.timex_text or "$" in e.timex_text]
 
 
-@pytest.mark.xfail(strict=True, reason="tagger: 'March 2' without a year inside a Spanish text")
 def test_an_english_date_quoted_in_spanish_is_found() -> None:
     assert "2026-03-02" in {e.date for e in extract_events(fixture("es-paro-portuario.json"))}
 

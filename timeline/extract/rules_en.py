@@ -50,6 +50,16 @@ def month_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", d.isoformat()) if d else None
 
 
+FULL_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|"
+            r"November|December)")
+
+
+@rule("en_md_full", rf"\b{FULL_MON}\s+{DAY}(?![\d:,.]\d|\w)", 0)
+def month_day_full(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"March 2" with the month spelled out: safe to look for in other languages' texts."""
+    return month_day.handler(m, ctx)
+
+
 @rule("en_dm", rf"\b{DAY}\s+(?:of\s+)?{CAP_MON}\b", 0)
 def day_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return month_day.handler(m, ctx)

@@ -3,8 +3,9 @@
 Spanish and English run our own compiled grammar (``rules_*`` for calendar points, ``spans_*``
 for durations, sets and vague references) with a tense
 heuristic per sentence; other languages supported by dateparser go through ``fallback``. English
-dates inside a Spanish text ("November 17, 2025" in a quoted tweet) are found by running the
-English rules for explicit dates over Spanish texts too.
+dates inside a Spanish text ("November 17, 2025" in a quoted tweet, "the offer of March 2" in a
+quote) are found by running the English rules for dates with spelled-out months over Spanish
+texts too.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from timeline.extract.langdetect import detect_language
 from timeline.extract.rules_common import COMMON_RULES
 from timeline.extract.rules_en import RULES_EN
 from timeline.extract.rules_en import day_month_year as en_dmy
+from timeline.extract.rules_en import month_day_full as en_md_full
 from timeline.extract.rules_en import month_day_year as en_mdy
 from timeline.extract.rules_es import RULES_ES
 from timeline.extract.spans_en import SPAN_RULES_EN
@@ -34,7 +36,7 @@ from . import lexicon_en, lexicon_es
 
 _GRAMMARS: dict[str, tuple[Rule, ...]] = {
     "en": COMMON_RULES + RULES_EN + SPAN_RULES_EN,
-    "es": COMMON_RULES + RULES_ES + SPAN_RULES_ES + (en_mdy, en_dmy),
+    "es": COMMON_RULES + RULES_ES + SPAN_RULES_ES + (en_mdy, en_dmy, en_md_full),
 }
 _MODS = {"en": mod_pattern(lexicon_en.MODS), "es": mod_pattern(lexicon_es.MODS)}
 
