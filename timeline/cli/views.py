@@ -11,6 +11,7 @@ import click
 
 from timeline.cli.common import main, open_archive, reports_errors
 from timeline.cli.editorial import story
+from timeline.export import display_date
 from timeline.model import TimelineEntry
 from timeline.projections.queries import EventQuery, find_entries, get_entry, list_stories
 
@@ -31,8 +32,11 @@ def entry_json(entry: TimelineEntry) -> dict[str, Any]:
 
 def _row(entry: TimelineEntry) -> str:
     headline = entry.headline if len(entry.headline) <= 60 else entry.headline[:59] + "…"
-    return f"{entry.date:<22} {entry.precision:<8} {entry.status:<10} {entry.entry_id:<24} " \
-        f"{headline}"
+    said = display_date(entry)
+    return f"{entry.date:<22} {said[:24]:<24} {entry.status:<10} {entry.entry_id:<36} {headline}"
+
+
+HEADER = f"{'DATE (EDTF)':<22} {'AS SAID':<24} {'STATUS':<10} {'EVENT ID':<36} HEADLINE"
 
 
 @main.command(name="events")
@@ -59,6 +63,8 @@ def events(ctx: click.Context, fmt: str, **filters: Any) -> None:
         click.echo(json.dumps({"entries": [entry_json(e) for e in page.entries],
                                "next_cursor": page.next_cursor}, ensure_ascii=False, indent=2))
         return
+    if page.entries:
+        click.echo(HEADER)
     for entry in page.entries:
         click.echo(_row(entry))
     if page.next_cursor:
