@@ -45,6 +45,12 @@ META_DDL = """
 CREATE TABLE IF NOT EXISTS log_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
+#: The triggers that keep the log append-only; a missing one is recreated when the log opens.
+TRIGGERS = (
+    "events_gapless", "events_no_update", "events_no_delete",
+    "chain_checkpoints_no_update", "chain_checkpoints_no_delete",
+)
+
 INSERT_EVENT = (
     "INSERT INTO events (position, stream_id, stream_version, event_id, type, schema_version,"
     " data, metadata, recorded_at, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
@@ -57,7 +63,20 @@ COLUMNS = (
 
 
 def create_schema(conn) -> None:  # type: ignore[no-untyped-def]
-    """Create the log's tables and triggers if missing (idempotent)."""
+    """Create the log's tables and triggers if missing (idempotent). Opening a current log
+    writes nothing, so readers never queue behind the writer."""
+    marks = ",".join("?" * len(TRIGGERS))
+    present = conn.execute(
+        f"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",
+        TRIGGERS,
+    ).fetchone()[0]
+    has_meta = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'log_meta'"
+    ).fetchone()
+    if present == len(TRIGGERS) and has_meta and conn.execute(
+        "SELECT value FROM log_meta WHERE key = 'schema_version'"
+    ).fetchone() == (str(SCHEMA_VERSION),):
+        return
     conn.executescript(EVENTS_DDL + CHECKPOINTS_DDL + META_DDL)
     conn.execute(
         "INSERT OR IGNORE INTO log_meta (key, value) VALUES ('schema_version', ?)",

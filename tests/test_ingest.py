@@ -150,3 +150,13 @@ def test_reextracting_appends_a_revision_for_articles_of_an_older_extractor(
     revisions = [e.data for e in latest if e.type == "ArticleIngested"]
     assert [(r["revision"], r["extractor_version"]) for r in revisions] == [(1, "1"), (2, "2")]
     assert get_entry(archive, first.entry_ids[0]).status == "superseded"
+
+
+def test_opening_a_current_archive_needs_no_write_lock(archive: Archive, tmp_path: Path) -> None:
+    ingest_article(archive, article_from_json(fixture("en-flood-barrier.json")))
+    archive.log.conn.execute("BEGIN IMMEDIATE")  # a writer holds the lock
+    try:
+        with Archive.open(tmp_path / "a.db") as reader:
+            assert find_entries(reader, EventQuery()).entries
+    finally:
+        archive.log.conn.execute("ROLLBACK")

@@ -119,3 +119,19 @@ def test_the_cli_exits_non_zero_on_tampering(log: SqliteEventLog) -> None:
     result = runner.invoke(main, ["--db", log.path, "verify"])
     assert result.exit_code == 1
     assert "position 2" in result.output
+
+
+def test_reopening_the_log_restores_dropped_triggers(log: SqliteEventLog) -> None:
+    _drop_triggers(log)
+    with SqliteEventLog(log.path, registry=noted_registry()) as reopened:
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            reopened.conn.execute("DELETE FROM events WHERE position = 1")
+
+
+def test_opening_a_current_log_needs_no_write_lock(log: SqliteEventLog) -> None:
+    log.conn.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+    try:
+        with SqliteEventLog(log.path, registry=noted_registry(), busy_timeout_ms=50) as other:
+            assert other.head().position == 10
+    finally:
+        log.conn.execute("ROLLBACK")
