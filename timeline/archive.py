@@ -10,6 +10,8 @@ from events import Projector, SqliteEventLog, archive_registry, utc_now
 from timeline.projections import archive_projections
 
 Clock = Callable[[], datetime]
+#: Built once per process: compiling the schemas costs ~2 ms, and a web request opens an archive.
+_REGISTRY = archive_registry()
 
 
 class Archive:
@@ -21,7 +23,7 @@ class Archive:
 
     @classmethod
     def open(cls, path: str | Path, *, clock: Clock = utc_now) -> Archive:
-        log = SqliteEventLog(path, registry=archive_registry(), clock=clock)
+        log = SqliteEventLog(path, registry=_REGISTRY, clock=clock)
         return cls(log, Projector(log, archive_projections()))
 
     def catch_up(self) -> int:
