@@ -23,7 +23,7 @@ from typing import Any
 
 from events import NewEvent
 from timeline.archive import Archive
-from timeline.projections.queries import EventQuery, iter_entries
+from timeline.projections.queries import EventQuery, find_entries, iter_entries
 
 DEFAULT_N = 1_000_000
 BATCH = 1_000
@@ -165,6 +165,17 @@ def run(n: int | None = None) -> None:
                                               default=str))
         for name, ms in _exports(entries, archive.log.head().position).items():
             _line(f"export story to {name}", f"{ms:.1f} ms", f"{dump_s * 1e3:.1f} ms json.dumps")
+        _as_of(archive, total)
+
+
+def _as_of(archive: Archive, total: int) -> None:
+    """One page of the story as the archive stood halfway, beside the same page now."""
+    middle = next(archive.log.read_all(total // 2 - 1, 1)).recorded_at
+    live_s, _ = _timed(lambda: find_entries(archive, EventQuery(story=STORY, limit=50)))
+    past_s, _ = _timed(lambda: find_entries(archive, EventQuery(story=STORY, limit=50,
+                                                                as_of=middle)))
+    _line("as-of query, one page, log folded to its middle", f"{past_s * 1e3:,.0f} ms",
+          f"{live_s * 1e3:.1f} ms the same page now (read models)")
 
 
 if __name__ == "__main__":
