@@ -115,14 +115,14 @@ def test_iter_entries_follows_every_page(filled: Archive) -> None:
     assert every == headlines(filled)
 
 
-def test_the_pages_of_one_as_of_query_fold_the_log_once(
+def test_the_pages_of_one_as_of_query_read_the_snapshot_once(
     filled: Archive, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from timeline.projections import queries
 
-    folds: list[int] = []
-    real = queries.fold_all
-    monkeypatch.setattr(queries, "fold_all", lambda events: folds.append(1) or real(events))
+    reads: list[int] = []
+    real = queries.snapshot
+    monkeypatch.setattr(queries, "snapshot", lambda *a, **k: reads.append(1) or real(*a, **k))
     as_of = filled.log.head().recorded_at
     pages = list(queries.iter_entries(filled, EventQuery(as_of=as_of, limit=2)))
-    assert len(pages) == len(ENTRIES) and len(folds) == 1
+    assert len(pages) == len(ENTRIES) and len(reads) == 1

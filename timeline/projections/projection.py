@@ -14,7 +14,7 @@ class ArchiveProjection:
     """Entries, articles, merges, stories, history and the full-text index, in one fold."""
 
     name = "timeline"
-    version = 2
+    version = 3
 
     def setup(self, conn: sqlite3.Connection) -> None:
         create_tables(conn)
@@ -23,4 +23,4 @@ class ArchiveProjection:
         drop_tables(conn)
 
     def apply(self, conn: sqlite3.Connection, event: StoredEvent) -> None:
-        fold_event(SqlStore(conn), event)
+        fold_event(SqlStore(conn, position=event.position), event)

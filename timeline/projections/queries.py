@@ -18,7 +18,8 @@ from timeline.model import TimelineEntry
 from timeline.projections import filters as flt
 from timeline.projections.convert import entry_key, to_entry
 from timeline.projections.fts import tokens
-from timeline.projections.memory import MemoryStore, fold_all
+from timeline.projections.memory import MemoryStore
+from timeline.projections.snapshot import snapshot
 from timeline.projections.sqlquery import select_history, select_timeline
 from timeline.projections.sqlstore import SqlStore
 from timeline.projections.stories import Story, count_in_memory, select_stories, to_story
@@ -75,19 +76,27 @@ def as_of_position(archive: Archive, as_of: datetime | str) -> int:
     return archive.log.position_at(moment)
 
 
-#: The last "as of" fold of each open archive: the pages of one query, or an export following
-#: its cursor, fold the log once instead of once a page. Dropped with the archive.
-_LAST_FOLD: WeakKeyDictionary[Archive, tuple[int, MemoryStore]] = WeakKeyDictionary()
+#: The last "as of" snapshot of each open archive: the pages of one query, or an export
+#: following its cursor, read it once instead of once a page. Dropped with the archive.
+_LAST: WeakKeyDictionary[Archive, tuple[tuple[int, str | None, str | None], MemoryStore]] = (
+    WeakKeyDictionary()
+)
 
 
-def state_as_of(archive: Archive, as_of: datetime | str) -> MemoryStore:
-    """The whole archive folded in memory up to ``as_of``."""
-    position = as_of_position(archive, as_of)
-    cached = _LAST_FOLD.get(archive)
-    if cached is not None and cached[0] == position:
+def state_as_of(
+    archive: Archive,
+    as_of: datetime | str,
+    *,
+    story: str | None = None,
+    entry_id: str | None = None,
+) -> MemoryStore:
+    """The archive as it stood at ``as_of`` (all entries, one story's, or one entry)."""
+    key = (as_of_position(archive, as_of), story, entry_id)
+    cached = _LAST.get(archive)
+    if cached is not None and cached[0] == key:
         return cached[1]
-    store = fold_all(archive.log.read_all(until_position=position))
-    _LAST_FOLD[archive] = (position, store)
+    store = snapshot(archive.log, key[0], story=story, entry_id=entry_id)
+    _LAST[archive] = (key, store)
     return store
 
 
@@ -104,7 +113,7 @@ def find_entries(archive: Archive, query: EventQuery) -> Page:
     if query.as_of is None:
         entries = select_timeline(archive.log.conn, f, f.limit + 1)
     else:
-        store = state_as_of(archive, query.as_of)
+        store = state_as_of(archive, query.as_of, story=f.story)
         found = (r for r in store.entries.values() if flt.matches(r, f))
         entries = [to_entry(r) for r in sorted(found, key=lambda r: r.sort_key)[: f.limit + 1]]
     return _page(entries, f.limit)
@@ -129,7 +138,7 @@ def get_entry(
         row = SqlStore(archive.log.conn).entry(entry_id)
         history = select_history(archive.log.conn, entry_id) if row else []
     else:
-        store = state_as_of(archive, as_of)
+        store = state_as_of(archive, as_of, entry_id=entry_id)
         row = store.entry(entry_id)
         history = store.history.get(entry_id, [])
     if row is None:

@@ -40,6 +40,11 @@ CREATE TABLE IF NOT EXISTS tl_stories (
     slug TEXT PRIMARY KEY, title TEXT NOT NULL, description TEXT, created_by TEXT,
     created_at TEXT NOT NULL, position INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS tl_entry_versions (
+    entry_id TEXT NOT NULL, position INTEGER NOT NULL, state TEXT NOT NULL,
+    PRIMARY KEY (entry_id, position)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS tl_entry_versions_position ON tl_entry_versions (position);
 CREATE TABLE IF NOT EXISTS tl_history (
     entry_id TEXT NOT NULL, position INTEGER NOT NULL, recorded_at TEXT NOT NULL,
     type TEXT NOT NULL, summary TEXT NOT NULL, actor TEXT, reason TEXT,
@@ -49,6 +54,7 @@ CREATE TABLE IF NOT EXISTS tl_history (
 
 TABLES = (
     "tl_articles", "tl_entries", "tl_story_entries", "tl_merges", "tl_stories", "tl_history",
+    "tl_entry_versions",
 )
 
 

@@ -39,6 +39,12 @@ def entry_values(row: EntryRow) -> dict[str, Any]:
     return values
 
 
+def entry_from_state(state: str) -> EntryRow:
+    """An EntryRow from a stored version (the JSON of ``entry_values``)."""
+    values = json.loads(state)
+    return entry_from_sql(tuple(values[name] for name in ENTRY_FIELDS))
+
+
 def entry_from_sql(values: tuple[Any, ...]) -> EntryRow:
     """An EntryRow from a row of ``ENTRY_SELECT``."""
     data = dict(zip(ENTRY_FIELDS, values, strict=True))
@@ -54,10 +60,14 @@ def _column(name: str) -> str:
 
 
 class SqlStore:
-    """Reads and writes rows inside the projector's transaction on ``conn``."""
+    """Reads and writes rows inside the projector's transaction on ``conn``.
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    Every entry change is also kept as a version (the entry's state after the event at
+    ``position``), from which "as of" queries read the archive at any past position."""
+
+    def __init__(self, conn: sqlite3.Connection, *, position: int = 0) -> None:
         self.conn = conn
+        self.position = position
 
     def article(self, article_id: str) -> ArticleRow | None:
         row = self.conn.execute(
@@ -79,8 +89,13 @@ class SqlStore:
         return entry_from_sql(row) if row else None
 
     def put_entry(self, row: EntryRow, previous: EntryRow | None) -> None:
+        values = entry_values(row)
+        self.conn.execute(
+            "INSERT OR REPLACE INTO tl_entry_versions (entry_id, position, state)"
+            " VALUES (?, ?, ?)", (row.entry_id, self.position, json.dumps(values)),
+        )
         if previous is None:
-            self._insert_entry(entry_values(row))
+            self._insert_entry(values)
         else:
             changed = {
                 name: _dump(name, getattr(row, name)) for name in ENTRY_FIELDS

@@ -1,0 +1,67 @@
+"""The archive as it stood at a past log position, read from the entry versions.
+
+Every change to an entry is kept in ``tl_entry_versions`` (its state after the event at that
+position), so the archive "as of" position ``p`` is, for each entry, its latest version at or
+before ``p``: one indexed pass in SQLite instead of replaying the log. A story filter is applied
+in SQLite to those latest versions, so only the story's entries are decoded.
+"""
+
+from __future__ import annotations
+
+from events import SqliteEventLog
+from timeline.projections.fold import story_row
+from timeline.projections.memory import MemoryStore
+from timeline.projections.rows import HistoryRow
+from timeline.projections.sqlstore import entry_from_state
+
+# SQLite takes the bare column ``state`` from the row holding MAX(position) in each group.
+_LATEST = (
+    "SELECT state, MAX(position) FROM tl_entry_versions WHERE position <= ?{only}"
+    " GROUP BY entry_id"
+)
+_IN_STORY = (
+    "SELECT state FROM ({latest}) WHERE EXISTS (SELECT 1 FROM json_each(json_extract(state,"
+    " '$.stories')) WHERE value = ?)"
+)
+
+
+def snapshot(
+    log: SqliteEventLog,
+    position: int,
+    *,
+    story: str | None = None,
+    entry_id: str | None = None,
+) -> MemoryStore:
+    """Entries (all, one story's, or one), stories and, for one entry, its history, as of
+    ``position``. Entries outside the filter are simply absent."""
+    conn = log.conn
+    store = MemoryStore()
+    store.position = position
+    params: list[object] = [position]
+    latest = _LATEST.format(only=" AND entry_id = ?" if entry_id else "")
+    if entry_id:
+        params.append(entry_id)
+    sql = latest
+    if story is not None:
+        sql, params = _IN_STORY.format(latest=latest), [*params, story]
+    for row in conn.execute(sql, params):
+        entry = entry_from_state(row[0])
+        store.entries[entry.entry_id] = entry
+    _stories(log, position, store)
+    if entry_id:
+        store.history[entry_id] = [HistoryRow(*r) for r in conn.execute(
+            "SELECT entry_id, position, recorded_at, type, summary, actor, reason"
+            " FROM tl_history WHERE entry_id = ? AND position <= ? ORDER BY position",
+            (entry_id, position),
+        )]
+    return store
+
+
+def _stories(log: SqliteEventLog, position: int, store: MemoryStore) -> None:
+    """Each story as its creation events up to ``position`` made it (stories are few)."""
+    for (slug,) in log.conn.execute("SELECT slug FROM tl_stories ORDER BY position"):
+        for event in log.read_stream(f"story-{slug}"):
+            if event.position > position:
+                break
+            if event.type == "StoryCreated":
+                store.stories[slug] = story_row(event)
