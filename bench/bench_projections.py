@@ -174,7 +174,7 @@ def _as_of(archive: Archive, total: int) -> None:
     live_s, _ = _timed(lambda: find_entries(archive, EventQuery(story=STORY, limit=50)))
     past_s, _ = _timed(lambda: find_entries(archive, EventQuery(story=STORY, limit=50,
                                                                 as_of=middle)))
-    _line("as-of query, one page, log folded to its middle", f"{past_s * 1e3:,.0f} ms",
+    _line("as-of query, one story page, as of the log's middle", f"{past_s * 1e3:,.0f} ms",
           f"{live_s * 1e3:.1f} ms the same page now (read models)")
 
 

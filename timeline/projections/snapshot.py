@@ -2,8 +2,9 @@
 
 Every change to an entry is kept in ``tl_entry_versions`` (its state after the event at that
 position), so the archive "as of" position ``p`` is, for each entry, its latest version at or
-before ``p``: one indexed pass in SQLite instead of replaying the log. A story filter is applied
-in SQLite to those latest versions, so only the story's entries are decoded.
+before ``p``: one indexed pass in SQLite instead of replaying the log. For one story, only the
+entries its own stream ever added by ``p`` are looked up (an entry joins a story only through
+``EventAddedToStory``), and those whose state then names the story are kept.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ _LATEST = (
     "SELECT state, MAX(position) FROM tl_entry_versions WHERE position <= ?{only}"
     " GROUP BY entry_id"
 )
-_IN_STORY = (
-    "SELECT state FROM ({latest}) WHERE EXISTS (SELECT 1 FROM json_each(json_extract(state,"
-    " '$.stories')) WHERE value = ?)"
+_ONE = (
+    "SELECT state FROM tl_entry_versions WHERE entry_id = ? AND position <= ?"
+    " ORDER BY position DESC LIMIT 1"
 )
 
 
@@ -37,16 +38,14 @@ def snapshot(
     conn = log.conn
     store = MemoryStore()
     store.position = position
-    params: list[object] = [position]
-    latest = _LATEST.format(only=" AND entry_id = ?" if entry_id else "")
-    if entry_id:
-        params.append(entry_id)
-    sql = latest
     if story is not None:
-        sql, params = _IN_STORY.format(latest=latest), [*params, story]
-    for row in conn.execute(sql, params):
-        entry = entry_from_state(row[0])
-        store.entries[entry.entry_id] = entry
+        _story_entries(log, position, story, store)
+    else:
+        params: list[object] = [position] + ([entry_id] if entry_id else [])
+        latest = _LATEST.format(only=" AND entry_id = ?" if entry_id else "")
+        for row in conn.execute(latest, params):
+            entry = entry_from_state(row[0])
+            store.entries[entry.entry_id] = entry
     _stories(log, position, store)
     if entry_id:
         store.history[entry_id] = [HistoryRow(*r) for r in conn.execute(
@@ -55,6 +54,21 @@ def snapshot(
             (entry_id, position),
         )]
     return store
+
+
+def _story_entries(log: SqliteEventLog, position: int, slug: str, store: MemoryStore) -> None:
+    candidates: dict[str, None] = {}
+    for event in log.read_stream(f"story-{slug}"):
+        if event.position > position:
+            break
+        if event.type == "EventAddedToStory":
+            candidates[event.data["entry_id"]] = None
+    for entry_id in candidates:
+        row = log.conn.execute(_ONE, (entry_id, position)).fetchone()
+        if row is not None:
+            entry = entry_from_state(row[0])
+            if slug in entry.stories:
+                store.entries[entry_id] = entry
 
 
 def _stories(log: SqliteEventLog, position: int, store: MemoryStore) -> None:
