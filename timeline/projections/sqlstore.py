@@ -127,15 +127,17 @@ class SqlStore:
                 "UPDATE tl_story_entries SET start = ?, prank = ?, position = ?"
                 " WHERE entry_id = ?", (*row.sort_key, row.entry_id),
             )
-        self.conn.executemany(
-            "DELETE FROM tl_story_entries WHERE slug = ? AND entry_id = ?",
-            [(slug, row.entry_id) for slug in sorted(before - after)],
-        )
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO tl_story_entries (slug, entry_id, start, prank, position)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [(slug, row.entry_id, *row.sort_key) for slug in sorted(after - before)],
-        )
+        if before - after:
+            self.conn.executemany(
+                "DELETE FROM tl_story_entries WHERE slug = ? AND entry_id = ?",
+                [(slug, row.entry_id) for slug in sorted(before - after)],
+            )
+        if after - before:
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO tl_story_entries (slug, entry_id, start, prank, position)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(slug, row.entry_id, *row.sort_key) for slug in sorted(after - before)],
+            )
 
     def entries_of_article(self, article_id: str) -> list[EntryRow]:
         rows = self.conn.execute(
