@@ -106,3 +106,11 @@ def test_reextract_with_a_current_extractor_changes_nothing(db: str) -> None:
     result = run(db, "reextract")
     assert result.exit_code == 0 and "re-extracted 0 articles" in result.output
     assert head(db) == before
+
+
+def test_ingest_an_html_page_takes_its_date_from_the_page(db: str) -> None:
+    page = str(FIXTURES / "es-paro-portuario.html")
+    result = run(db, "ingest", page, "--lang", "es", "--url", "https://example.org/paro")
+    assert result.exit_code == 0, result.output
+    first = json.loads(run(db, "log", "--limit", "1").output)
+    assert (first["data"]["source_format"], first["data"]["published"]) == ("html", "2026-03-10")

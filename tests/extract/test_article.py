@@ -141,14 +141,7 @@ def test_jsonl_yields_articles_and_names_the_bad_line() -> None:
     assert info.value.field == "published"
 
 
-HTML = """<html><head><title>Paro en el puerto</title>
-<meta property="article:published_time" content="2026-03-10T09:00:00-03:00"></head>
-<body><nav>Inicio | Deportes</nav><article><h1>Paro en el puerto</h1>
-<p>El sindicato de estibadores de Puerto Almendral mantuvo este martes la paralización
-iniciada el domingo, después de que la empresa rechazara el reajuste pedido.</p>
-<p>La presidenta del sindicato anunció que las asambleas votarán el 16 de marzo si
-continúan la huelga, y dijo que no van a retroceder frente a la oferta.</p></article>
-<footer>Todos los derechos reservados</footer></body></html>"""
+HTML = (FIXTURES / "es-paro-portuario.html").read_text(encoding="utf-8")
 
 
 def test_html_gives_main_text_date_and_title() -> None:
