@@ -100,11 +100,9 @@ def _version_for(event: NewEvent, registry: EventRegistry, strict: bool) -> int:
     if not isinstance(event.type, str) or not _TYPE_NAME.match(event.type):
         raise InvalidEvent(f"event type {event.type!r} is not a valid name", field="type")
     latest = registry.latest(event.type)
-    if latest is None:
-        if strict:
-            raise InvalidEvent(f"unknown event type {event.type!r}", field="type")
-        return event.schema_version or 1
-    version = latest if event.schema_version is None else event.schema_version
+    if latest is None and strict:
+        raise InvalidEvent(f"unknown event type {event.type!r}", field="type")
+    version = (latest or 1) if event.schema_version is None else event.schema_version
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise InvalidEvent("schema_version must be a positive integer", field="schema_version")
     return version

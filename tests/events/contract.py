@@ -248,6 +248,15 @@ class EventLogContract:
         (event,) = new.read_all()
         assert (event.schema_version, event.data) == (2, {"text": "hola", "lang": "und"})
 
+    @pytest.mark.parametrize("version", [0, "2", 1.5, True])
+    def test_a_bad_schema_version_is_refused_for_unregistered_types_too(
+        self, make_log: MakeLog, version: Any
+    ) -> None:
+        log = make_log(registry=EventRegistry(), strict_types=False)
+        with pytest.raises(InvalidEvent) as caught:
+            log.append("a", [NewEvent("Loose", {}, schema_version=version)])
+        assert caught.value.field == "schema_version"
+
     def test_unknown_types_are_returned_intact(self, make_log: MakeLog, tmp_path: Any) -> None:
         writer = make_log(registry=EventRegistry(), strict_types=False, path=tmp_path / "u.db")
         writer.append("a", [NewEvent("FromTheFuture", {"deep": {"x": [1, 2]}}, schema_version=3)])
