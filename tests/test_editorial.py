@@ -126,3 +126,9 @@ def test_a_second_process_sees_the_first_ones_retraction(tmp_path: Path) -> None
         with pytest.raises(Conflict):
             ed.retract_event(second, "a1-r1-0", reason="falso", actor="bo")
         assert get_entry(second, "a1-r1-0").status == "retracted"
+
+
+def test_the_slug_all_is_reserved_for_the_whole_archive(archive: Archive) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        ed.create_story(archive, "all", title="Everything", actor="ana")
+    assert caught.value.field == "slug"

@@ -94,6 +94,7 @@ def test_a_text_without_dates_or_actions_yields_no_events(archive: Archive) -> N
         ({"lang": "xx"}, "lang"),
         ({"published": "17/11/2025"}, "published"),
         ({"story": "Not A Slug"}, "story"),
+        ({"story": "all"}, "story"),
     ],
 )
 def test_bad_input_is_refused_and_nothing_is_appended(

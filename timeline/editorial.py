@@ -3,7 +3,6 @@ the projections up to date. Who did it is recorded in the payload and as metadat
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from events import NO_STREAM, ConcurrencyError, ExpectedVersion, InvalidEvent, NewEvent
 from timeline.errors import Conflict, InvalidInput, NotFound
 from timeline.extract.edtf import edtf_bounds
-from timeline.model import TimelineEntry
+from timeline.model import RESERVED_STORY_SLUGS, STORY_SLUG, TimelineEntry
 from timeline.projections.queries import get_entry, get_story
 from timeline.projections.rows import EntryRow
 from timeline.projections.similarity import MergeSuggestion, suggest
@@ -22,7 +21,6 @@ from timeline.projections.stories import Story
 if TYPE_CHECKING:
     from timeline.archive import Archive
 
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 __all__ = [
     "MergeSuggestion", "add_to_story", "correct_event", "create_story",
@@ -134,8 +132,10 @@ def undo_merge(archive: Archive, merge_id: str, *, reason: str, actor: str | Non
 def create_story(archive: Archive, slug: str, *, title: str, description: str | None = None,
                  actor: str | None) -> Story:
     """A new, empty story; Conflict if the slug is taken."""
-    if not _SLUG.match(slug or ""):
+    if not STORY_SLUG.match(slug or ""):
         raise InvalidInput("slug must be lowercase a-z, 0-9 and -, at most 80", field="slug")
+    if slug in RESERVED_STORY_SLUGS:
+        raise InvalidInput(f"the slug {slug!r} is reserved", field="slug")
     data = {"slug": slug, "title": _required(title, "title"), "description": description,
             "created_by": actor}
     try:

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -22,10 +21,9 @@ from events import ConcurrencyError, NewEvent, StoredEvent
 from timeline.archive import Archive
 from timeline.errors import InvalidInput
 from timeline.extract.events import EXTRACTOR_VERSION, ExtractedEvent, entry_id_for, extract_events
-from timeline.model import Article
+from timeline.model import RESERVED_STORY_SLUGS, STORY_SLUG, Article
 
 SOURCE_FORMATS = ("text", "html", "json")
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 _EVENT_NAMESPACE = uuid.UUID("5b1f0d7e-8c2a-4e3b-9f61-0a7c2d4e6b19")
 
 
@@ -76,10 +74,12 @@ def ingest_article(
 def _check(article: Article, source_format: str) -> None:
     if source_format not in SOURCE_FORMATS:
         raise InvalidInput(f"source_format must be one of {SOURCE_FORMATS}", field="source_format")
-    if article.story is not None and not _SLUG.match(article.story):
+    if article.story is not None and not STORY_SLUG.match(article.story):
         raise InvalidInput(
             "story must be a lowercase slug (a-z, 0-9 and -, at most 80)", field="story"
         )
+    if article.story in RESERVED_STORY_SLUGS:
+        raise InvalidInput(f"the story slug {article.story!r} is reserved", field="story")
 
 
 def _append_revision(

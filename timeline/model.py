@@ -7,11 +7,17 @@ An *article* is broken into *mentions* (temporal expressions found by the tagger
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 Derivation = Literal["explicit", "relative", "publication"]
 Status = Literal["active", "retracted", "superseded"]
+
+#: A story's slug: lowercase letters, digits and hyphens, at most 80 characters.
+STORY_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+#: Story slugs the service keeps for itself (``/feeds/all.ics`` is the whole archive).
+RESERVED_STORY_SLUGS = frozenset({"all"})
 
 #: How finely an entry's date is known, finest first. ``interval`` is a range between two dates.
 PRECISIONS: tuple[str, ...] = (

@@ -18,7 +18,7 @@ from timeline.projections import queries
 from timeline.projections.filters import MAX_LIMIT
 from timeline.projections.queries import EventQuery
 
-ALL = "all"
+ALL = "all"  # one of model.RESERVED_STORY_SLUGS: no story can take it
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 Renderer = Callable[[list[TimelineEntry], TimelineMeta], "str | bytes"]
