@@ -14,6 +14,11 @@ Clock = Callable[[], datetime]
 _REGISTRY = archive_registry()
 
 
+def open_log(path: str | Path, *, clock: Clock = utc_now) -> SqliteEventLog:
+    """The archive's event log alone (no projections), with the shared registry."""
+    return SqliteEventLog(path, registry=_REGISTRY, clock=clock)
+
+
 class Archive:
     """The library's composition root. Open one per thread or process; close it when done."""
 
@@ -23,7 +28,7 @@ class Archive:
 
     @classmethod
     def open(cls, path: str | Path, *, clock: Clock = utc_now) -> Archive:
-        log = SqliteEventLog(path, registry=_REGISTRY, clock=clock)
+        log = open_log(path, clock=clock)
         return cls(log, Projector(log, archive_projections()))
 
     def catch_up(self) -> int:

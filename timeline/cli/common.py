@@ -10,7 +10,8 @@ from typing import Any, TypeVar
 
 import click
 
-from events import EventLogError, SqliteEventLog, archive_registry
+from events import EventLogError, SqliteEventLog
+from timeline.archive import open_log as open_archive_log
 from timeline.errors import TimelineError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -39,7 +40,7 @@ def db_path(ctx: click.Context) -> Path:
 
 def open_log(ctx: click.Context) -> SqliteEventLog:
     """The raw event log (for commands that need nothing derived)."""
-    log = SqliteEventLog(db_path(ctx), registry=archive_registry())
+    log = open_archive_log(db_path(ctx))
     ctx.call_on_close(log.close)
     return log
 

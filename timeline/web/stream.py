@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from flask import Blueprint, Response, current_app, request
 
-from events import SqliteEventLog, StoredEvent, archive_registry, follow
+from events import StoredEvent, follow
+from timeline.archive import open_log
 from timeline.errors import InvalidInput
 from timeline.web import schemas
 from timeline.web.payloads import stored_event_json
@@ -52,7 +53,7 @@ def messages(settings: StreamSettings, clock: Callable[[], float] = time.monoton
              ) -> Iterator[str]:
     started = clock()
     deadline = started + settings.max_seconds if settings.max_seconds else None
-    log = SqliteEventLog(settings.db, registry=archive_registry())
+    log = open_log(settings.db)
     try:
         yield f"retry: {RETRY_MS}\n\n"
         sent, quiet_since = 0, clock()
