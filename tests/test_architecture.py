@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PURE = ("timeline/extract", "timeline/export", "timeline/model.py")
+PURE = ("timeline/extract", "timeline/dates", "timeline/export", "timeline/model.py")
 IO_MODULES = {
     "sqlite3", "sqlite_utils", "flask", "werkzeug", "requests", "urllib.request", "socket",
 }

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from events import NO_STREAM, ConcurrencyError, ExpectedVersion, InvalidEvent, NewEvent
+from timeline.dates import edtf_bounds
 from timeline.errors import Conflict, InvalidInput, NotFound
-from timeline.extract.edtf import edtf_bounds
 from timeline.model import RESERVED_STORY_SLUGS, STORY_SLUG, TimelineEntry
 from timeline.projections.queries import get_entry, get_story
 from timeline.projections.rows import EntryRow

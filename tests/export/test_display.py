@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
+from timeline.dates import humanize_edtf
 from timeline.export.display import display_date, fallback_display_date, side_grains
-from timeline.extract.edtf import humanize_edtf
 
 D = date
 CASES = [  # (edtf, precision, start, end, lang, expected)

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline.dates import edtf_bounds
 from timeline.extract.article import article_from_json, article_from_text
-from timeline.extract.edtf import edtf_bounds
 from timeline.extract.events import (
     EXTRACTOR_VERSION,
     MAX_PUBLICATION_EVENTS,

@@ -1,6 +1,6 @@
 """Human display of an entry's date ("late 1940s", "1978–1982", "14 December 2025").
 
-``display_date`` uses the archive's own humanizer (``timeline.extract.edtf.humanize_edtf``) so
+``display_date`` uses the archive's own humanizer (``timeline.dates.humanize_edtf``) so
 exports say what the web viewer says. Where that cannot read the EDTF string (open intervals
 such as ``2019/..``), a small fallback here reads the string only for its shape (which parts
 are given, ``~``/``?``/``%`` qualifiers, season and quarter codes) and takes the bounds from
@@ -13,8 +13,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
+from timeline.dates import humanize_edtf
 from timeline.errors import InvalidInput
-from timeline.extract.edtf import humanize_edtf
 from timeline.model import TimelineEntry
 
 Grain = Literal["day", "month", "year"]

@@ -1,5 +1,6 @@
 """Pure extraction: temporal expressions (TIMEX3), EDTF dates, and events from articles."""
 
+from timeline.dates import edtf_bounds, edtf_precision, humanize_edtf
 from timeline.extract.actors import find_actors
 from timeline.extract.article import (
     MAX_ARTICLE_CHARS,
@@ -9,7 +10,6 @@ from timeline.extract.article import (
     articles_from_jsonl,
     decode_text,
 )
-from timeline.extract.edtf import edtf_bounds, edtf_precision, humanize_edtf, timex_to_edtf
 from timeline.extract.events import (
     EXTRACTOR_VERSION,
     ExtractedEvent,
@@ -17,6 +17,7 @@ from timeline.extract.events import (
     extract_events,
 )
 from timeline.extract.headline import make_headline
+from timeline.extract.normalize import timex_to_edtf
 from timeline.extract.sentences import Span, split_sentences
 from timeline.extract.tagger import tag, tag_for_events
 

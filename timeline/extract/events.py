@@ -15,9 +15,10 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from timeline.dates import edtf_precision
 from timeline.extract.actors import find_actors
-from timeline.extract.edtf import edtf_precision, timex_to_edtf
 from timeline.extract.headline import make_headline
+from timeline.extract.normalize import timex_to_edtf
 from timeline.extract.sentences import Span, split_sentences
 from timeline.extract.tagger import tag_for_events
 from timeline.model import Article, Derivation, Timex

@@ -3,7 +3,7 @@
 TIMEX3 has no interval value, so :func:`tag` keeps the two ends as separate DATEs (as TimeML
 annotates them). The ingest layer needs one placeable range, so :func:`merge_ranges` joins such a
 pair into a single DATE Timex spanning the whole phrase whose value is the EDTF interval
-``1978/1982``; :func:`timeline.extract.edtf.timex_to_edtf` passes it through unchanged.
+``1978/1982``; :func:`timeline.extract.normalize.timex_to_edtf` passes it through unchanged.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from events import StoredEvent
-from timeline.extract.edtf import edtf_bounds, edtf_precision
+from timeline.dates import edtf_bounds, edtf_precision
 from timeline.model import Source
 from timeline.projections.rows import ArticleRow, EntryRow
 

@@ -86,7 +86,7 @@ def _interval(a: str, b: str, lang: str) -> str:
 
 def humanize_edtf(edtf: str, lang: str = "en") -> str:
     """Words for an EDTF date in English or Spanish (other languages get English)."""
-    from timeline.extract.edtf import edtf_bounds  # validates; edtf imports us
+    from timeline.dates.edtf import edtf_bounds  # validates
 
     edtf_bounds(edtf)
     lang = lang if lang in _MONTHS else "en"
