@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-Derivation = Literal["explicit", "relative", "publication"]
+#: How an entry's date was found: a date expression in its clause (``explicit``, or ``relative``
+#: to the publication date), the narrative time carried over from the event before it
+#: (``narrative``), or the article's publication date (``publication``).
+Derivation = Literal["explicit", "relative", "narrative", "publication"]
+DERIVATIONS: tuple[str, ...] = ("explicit", "relative", "narrative", "publication")
+#: Entries whose salience (0..1, what a journalist would put on a timeline) is below this are
+#: kept in the archive but left out of default views, feeds and exports (``?all=1`` / ``--all``).
+SALIENCE_THRESHOLD = 0.4
 Status = Literal["active", "retracted", "superseded"]
 
 #: A story's slug: lowercase letters, digits and hyphens, at most 80 characters.

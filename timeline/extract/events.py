@@ -24,7 +24,12 @@ from timeline.extract.tagger import tag_for_events
 from timeline.model import Article, Derivation, Timex
 
 #: Bumped whenever a change to extraction changes what an article yields.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
+#: What sort of happening an event reports (salience ranks them).
+EVENT_KINDS: tuple[str, ...] = (
+    "result", "death", "decision", "vote", "launch", "announcement", "legal", "plan",
+    "action", "statement", "state",
+)
 MAX_PUBLICATION_EVENTS = 3
 #: Quotes longer than this are cut to the stretch of the sentence around the date.
 MAX_QUOTE_CHARS = 400
@@ -79,8 +84,11 @@ class ExtractedEvent:
     derivation: Derivation
     timex_text: str  # "" for publication-anchored events
     timex_value: str  # TIMEX3 value; "" for publication-anchored events
-    actors: tuple[str, ...]
+    actors: tuple[str, ...]  # people and organisations, canonical names ("José Antonio Kast")
     lang: str
+    places: tuple[str, ...] = ()  # countries, cities, regions named in the clause
+    salience: float = 0.5  # 0..1: how much a journalist would want it on a timeline
+    kind: str = "action"  # one of EVENT_KINDS: what sort of happening the clause reports
     extractor_version: str = EXTRACTOR_VERSION
 
 
