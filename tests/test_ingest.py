@@ -13,6 +13,7 @@ import pytest
 from timeline.archive import Archive
 from timeline.errors import InvalidInput
 from timeline.extract.article import article_from_json, article_from_text
+from timeline.extract.events import EXTRACTOR_VERSION
 from timeline.ingest import ingest_article, reextract_archive
 from timeline.projections.queries import EventQuery, find_entries, get_entry, get_story
 
@@ -145,11 +146,12 @@ def test_reextracting_appends_a_revision_for_articles_of_an_older_extractor(
 ) -> None:
     first = ingest_article(archive, article_from_json(fixture("en-flood-barrier.json")))
     assert reextract_archive(archive) == 0
-    monkeypatch.setattr("timeline.ingest.EXTRACTOR_VERSION", "2")
+    monkeypatch.setattr("timeline.ingest.EXTRACTOR_VERSION", "99")
     assert reextract_archive(archive) == 1
     latest = list(archive.log.read_stream(f"article-{first.article_id}"))
     revisions = [e.data for e in latest if e.type == "ArticleIngested"]
-    assert [(r["revision"], r["extractor_version"]) for r in revisions] == [(1, "1"), (2, "2")]
+    assert [(r["revision"], r["extractor_version"]) for r in revisions] == [
+        (1, EXTRACTOR_VERSION), (2, "99")]
     assert get_entry(archive, first.entry_ids[0]).status == "superseded"
 
 
