@@ -35,8 +35,9 @@ test-fast: $(STAMP) ## run the tests that need no browser and no extra processes
 bench: $(STAMP) ## run the benchmarks, each beside its baseline (BENCH_N to scale)
 	$(BIN)/python -m bench
 
-eval: $(STAMP) ## score the date tagger on the MEANTIME dev set in $(SHARED)
+eval: $(STAMP) ## score dates (MEANTIME), event anchoring (SemEval TimeLine) and the seed in $(SHARED)
 	$(BIN)/python -m bench.eval_timex --shared $(SHARED)
+	$(BIN)/python -m bench.eval_anchoring --shared $(SHARED)
 
 lint: $(STAMP) ## ruff
 	$(BIN)/ruff check events timeline tests bench
