@@ -1,16 +1,17 @@
 """A quick "certainly valid" for event data, compiled from a marshmallow schema.
 
 Validating with marshmallow costs ~17 µs an event, more than hashing and storing it. For the
-common schemas (strings, strict integers, dates, lists of those; Length, Range, OneOf and Regexp
-rules; no hooks; unknown keys refused) this module generates the source of a straight-line
-Python function (~1 µs) that answers *True only when marshmallow would accept the data*. Any
-other answer sends the data through marshmallow, which then reports the error, so errors are
-exactly marshmallow's. A schema with
-anything the compiler does not mirror gets no checker at all.
+common schemas (strings, strict integers, floats, dates, lists of those; Length, Range, OneOf
+and Regexp rules; no hooks; unknown keys refused) this module generates the source of a
+straight-line Python function (~1 µs) that answers *True only when marshmallow would accept the
+data*. Any other answer sends the data through marshmallow, which then reports the error, so
+errors are exactly marshmallow's. A schema with anything the compiler does not mirror gets no
+checker at all.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -19,10 +20,19 @@ from typing import Any
 from marshmallow import RAISE, Schema, fields, validate
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: Integers a Float field takes exactly (larger ones may overflow or round: marshmallow's call).
+_EXACT_INT = 2**53
 
 
 class _Unsupported(Exception):
     """The schema has a rule this module does not mirror."""
+
+
+def _is_number(value: Any, allow_nan: bool) -> bool:
+    """A JSON number marshmallow's Float takes as it is (strings and bools are left to it)."""
+    if type(value) is int:
+        return -_EXACT_INT <= value <= _EXACT_INT
+    return type(value) is float and (allow_nan or math.isfinite(value))
 
 
 def _is_date(value: Any) -> bool:
@@ -40,7 +50,9 @@ class _Source:
 
     def __init__(self) -> None:
         self.lines: list[str] = []
-        self.constants: dict[str, Any] = {"_is_date": _is_date, "_MISSING": object()}
+        self.constants: dict[str, Any] = {
+            "_is_date": _is_date, "_is_number": _is_number, "_MISSING": object(),
+        }
 
     def constant(self, value: Any) -> str:
         name = f"_c{len(self.constants)}"
@@ -85,6 +97,9 @@ def _value(src: _Source, field: fields.Field, var: str, indent: int) -> None:
         src.fail_if(f"type({var}) is not str", inner)
     elif isinstance(field, fields.Integer) and kind is fields.Integer and field.strict:
         src.fail_if(f"type({var}) is not int", inner)
+    elif kind is fields.Float:
+        allow_nan = bool(getattr(field, "allow_nan", False))
+        src.fail_if(f"not _is_number({var}, {allow_nan!r})", inner)
     elif isinstance(field, fields.Date) and kind is fields.Date and field.format in (None, "iso"):
         src.fail_if(f"not _is_date({var})", inner)
     elif isinstance(field, fields.List) and kind is fields.List:

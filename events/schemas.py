@@ -11,12 +11,13 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from .registry import EventRegistry
+from .registry import EventRegistry, Upcaster
 
 SLUG = validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,79}$", error="must be a lowercase slug (a-z, 0-9, -)")
-DERIVATIONS = ("explicit", "relative", "publication")
+#: How an extracted event's date was found: v1 knew three ways, v2 adds ``narrative``.
+DERIVATIONS_V1 = ("explicit", "relative", "publication")
+DERIVATIONS = (*DERIVATIONS_V1, "narrative")
 MAX_TEXT = 200_000
-
 
 
 def _who() -> fields.String:
@@ -53,12 +54,29 @@ class EventExtractedV1(Schema):
     quote_end = fields.Integer(required=True, strict=True, validate=validate.Range(min=0))
     date = fields.String(required=True, validate=validate.Length(min=1, max=100))
     precision = fields.String(required=True)
-    derivation = fields.String(required=True, validate=validate.OneOf(DERIVATIONS))
+    derivation = fields.String(required=True, validate=validate.OneOf(DERIVATIONS_V1))
     timex_text = _text(500, allow_none=True, load_default=None)
     timex_value = _text(100, allow_none=True, load_default=None)
     actors = fields.List(fields.String(validate=validate.Length(max=200)), load_default=list)
     lang = fields.String(required=True)
     extractor_version = fields.String(required=True)
+
+
+class EventExtractedV2(EventExtractedV1):
+    """v1 plus the places named, how salient the event is (0..1) and what kind of happening it
+    is; the date may also be carried over from the narrative. None: not scored."""
+
+    derivation = fields.String(required=True, validate=validate.OneOf(DERIVATIONS))
+    places = fields.List(fields.String(validate=validate.Length(max=200)), load_default=list)
+    salience = fields.Float(
+        load_default=None, allow_none=True, validate=validate.Range(min=0.0, max=1.0)
+    )
+    kind = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=40))
+
+
+def upcast_event_extracted_v1_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """A v1 extraction names no places and was never scored."""
+    return {**data, "places": [], "salience": None, "kind": None}
 
 
 class EventCorrectedV1(Schema):
@@ -108,9 +126,10 @@ class StoryMembershipV1(Schema):
     changed_by = _who()
 
 
+#: Every event type the archive writes, at its latest version.
 ARCHIVE_TYPES: dict[str, type[Schema]] = {
     "ArticleIngested": ArticleIngestedV1,
-    "EventExtracted": EventExtractedV1,
+    "EventExtracted": EventExtractedV2,
     "EventCorrected": EventCorrectedV1,
     "EventRetracted": EventRetractedV1,
     "EventsMerged": EventsMergedV1,
@@ -121,9 +140,26 @@ ARCHIVE_TYPES: dict[str, type[Schema]] = {
 }
 
 
+#: The versions before the latest, oldest first.
+EARLIER_VERSIONS: dict[str, tuple[type[Schema], ...]] = {
+    "EventExtracted": (EventExtractedV1,),
+}
+#: (type, version it produces) -> the upcaster from the version before.
+UPCASTERS: dict[tuple[str, int], Upcaster] = {
+    ("EventExtracted", 2): upcast_event_extracted_v1_v2,
+}
+
+
+def schema_versions(type_name: str) -> tuple[type[Schema], ...]:
+    """Every schema of ``type_name``, version 1 first."""
+    return (*EARLIER_VERSIONS.get(type_name, ()), ARCHIVE_TYPES[type_name])
+
+
 def archive_registry() -> EventRegistry:
-    """A registry holding every event type the archive writes."""
+    """A registry holding every version of every event type the archive writes."""
     registry = EventRegistry()
-    for name, schema in ARCHIVE_TYPES.items():
-        registry.register(name, schema)
+    for name in ARCHIVE_TYPES:
+        for version, schema in enumerate(schema_versions(name), start=1):
+            upcaster = UPCASTERS.get((name, version))
+            registry.register(name, schema, version=version, upcaster=upcaster)
     return registry
