@@ -3,6 +3,9 @@
     python -m bench                 # all of them, each at its own default size
     BENCH_N=10000 python -m bench   # every benchmark at n=10,000
     python -m bench --only log      # just bench_log (``--only bench_log`` works too)
+
+A module is registered by its name alone: ``bench_extract``, ``bench_log``, ``bench_projections``,
+``bench_tagger`` and ``bench_web`` each define ``run(n: int | None)``.
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ def header(name: str, n: int | None) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     summary = (__doc__ or "").splitlines()[0]
     parser = argparse.ArgumentParser(prog="python -m bench", description=summary)
-    parser.add_argument("--only", metavar="NAME", help="run one benchmark (e.g. log, tagger)")
+    parser.add_argument("--only", metavar="NAME", help="run one benchmark (e.g. log, extract)")
     args = parser.parse_args(argv)
     names = discover()
     if args.only:

@@ -9,13 +9,14 @@ always the shared scorer's own ``correct(anchor, date)``, passed in by the calle
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from timeline.extract import ExtractedEvent
 
 Span = tuple[int, int]
 Judge = Callable[[str, str], bool]
+EventsByDoc = Mapping[str, Sequence[ExtractedEvent]]
 
 CONTEXT_CHARS = 60
 QUOTE_CHARS = 160
@@ -71,7 +72,7 @@ def picked_event(
 def find_errors(
     docs: dict[str, dict],
     gold: Sequence[dict],
-    events: dict[str, Sequence[ExtractedEvent]],
+    events: EventsByDoc,
     judge: Judge,
 ) -> list[AnchoringError]:
     """Every gold mention whose picked event is missing or has a date ``judge`` rejects."""

@@ -28,7 +28,7 @@ from pathlib import Path
 from types import ModuleType
 
 from bench import seed_check
-from bench.anchoring_errors import counts_by_kind, describe, find_errors
+from bench.anchoring_errors import EventsByDoc, counts_by_kind, describe, find_errors
 from timeline.extract import ExtractedEvent, extract_events
 from timeline.model import Article
 
@@ -133,7 +133,7 @@ def print_scores(subsets: Subsets, scorer: Path, system: Path) -> dict[str, dict
 
 
 def print_errors(
-    subsets: Subsets, events: dict, scorer: Path, result: dict, half: str, limit: int
+    subsets: Subsets, events: EventsByDoc, scorer: Path, result: dict, half: str, limit: int
 ) -> None:
     """Error counts by kind and up to ``limit`` errors of ``half``; ``result`` is its score."""
     judge = load_scorer(scorer).correct

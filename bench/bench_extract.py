@@ -1,0 +1,181 @@
+"""Extraction speed: articles/s for ``extract_events`` beside the tagger alone, and size sweeps.
+
+(a) ``extract_events`` (tagging, intervals, events) on invented ~2,500-character articles
+(``bench.news_bank``), Spanish and English, in one process and thread, beside its first stage
+measured on the same texts in the same run: ``timeline.extract.tag`` alone. ``BENCH_N`` (or ``n``)
+sets how many articles (default 200). Target: >= 50 articles/s per core.
+
+(b) Linearity on hostile inputs: each text at N, 2N and 4N units, seconds and t(2N)/t(N) (about 2
+is linear; above 3 is flagged). A sweep goes on doubling up to the article limit (200,000
+characters) while the time it projects fits its budget; a size whose projected time would not fit
+is reported as skipped, not run. Sizes are fixed (``BENCH_N`` does not change them).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, partial
+
+from bench.news_bank import article_text, articles
+from timeline.extract import MAX_ARTICLE_CHARS, extract_events, tag
+from timeline.model import Article
+
+TARGET_PER_S = 50.0
+SUPER_LINEAR = 3.0
+SWEEP_BUDGET_S = 8.0  # no size is started once the sweep's projected total would pass this
+MIN_TIMING_S = 0.2  # short runs are repeated for this long; their fastest run counts
+PUBLISHED = date(2025, 11, 17)
+
+
+@dataclass(frozen=True, slots=True)
+class Hostile:
+    """A text that grows with ``units``, meant to find super-linear paths in extraction."""
+
+    name: str
+    lang: str
+    first: int  # N, in units
+    make: Callable[[int], str]
+
+
+#: Clauses of one endless sentence; "soon" is a date expression (FUTURE_REF) now and then.
+_CLAUSES = (
+    "the harbour board said its new ferry service would grow further",
+    "the council promised that the bridge would open soon",
+    "residents of Stonefield asked for more buses",
+)
+
+
+def _long_sentence(chars: int) -> str:
+    text = ", and ".join(_CLAUSES) + ", and "
+    return (text * (chars // len(text) + 1))[:chars]
+
+
+@cache
+def _one_article() -> str:
+    return article_text(random.Random(5), "en")
+
+
+def _repeated_article(copies: int) -> str:
+    return " ".join([_one_article()] * copies)
+
+
+HOSTILE: tuple[Hostile, ...] = (
+    Hostile("'On Monday' + N spaces", "en", 2_000,
+            lambda n: "On Monday" + " " * n + "the board met."),
+    Hostile("'On Monday, ' x N", "en", 250, lambda n: "On Monday, " * n + "the board met."),
+    Hostile("one sentence of N chars, no period", "en", 12_500, _long_sentence),
+    Hostile("'el 3 de mayo, ' x N", "es", 250,
+            lambda n: "El consejo se reunió el 3 de mayo, " + "el 3 de mayo, " * n + "y votó."),
+    Hostile("a normal article x N", "en", 2, _repeated_article),
+)
+
+
+def _article(text: str, lang: str, published: date = PUBLISHED) -> Article:
+    return Article(article_id="bench", text=text, published=published, lang=lang)
+
+
+def seconds(func: Callable[[], object]) -> float:
+    """The fastest of as many runs of ``func`` as fit in ``MIN_TIMING_S`` (at least one)."""
+    runs: list[float] = []
+    while not runs or (sum(runs) < MIN_TIMING_S and len(runs) < 50):
+        start = time.perf_counter()
+        func()
+        runs.append(time.perf_counter() - start)
+    return min(runs)
+
+
+def _elapsed(func: Callable[[Article], object], docs: Sequence[Article]) -> float:
+    start = time.perf_counter()
+    for doc in docs:
+        func(doc)
+    return time.perf_counter() - start
+
+
+STAGES: tuple[tuple[str, Callable[[Article], object]], ...] = (
+    ("extract_events", extract_events),
+    ("baseline: tag alone", lambda a: tag(a.text, a.published, a.lang)),
+)
+
+
+def run_throughput(n: int) -> None:
+    """Articles/s of extract_events beside tag alone, per language and together."""
+    docs = [_article(text, lang, day) for text, day, lang in articles(n)]
+    chars = sum(len(d.text) for d in docs) / len(docs)
+    extract_events(docs[0])  # warm the grammars and caches
+    extract_events(docs[1])
+    print(f"(a) {n} invented articles, {chars:,.0f} chars each, es/en; one process, one thread")
+    totals = [0.0, 0.0]
+    for lang in ("es", "en"):
+        subset = [d for d in docs if d.lang == lang]
+        spent = [_elapsed(func, subset) for _, func in STAGES]
+        totals = [a + b for a, b in zip(totals, spent, strict=True)]
+        print(_throughput_line(lang, len(subset), spent))
+    print(_throughput_line("all", n, totals))
+
+
+def _throughput_line(label: str, count: int, spent: Sequence[float]) -> str:
+    ours, base = (count / s for s in spent)
+    verdict = "ok" if ours >= TARGET_PER_S else "BELOW"
+    return (f"  {label:3}  {STAGES[0][0]} {ours:6.1f} articles/s "
+            f"({verdict}, target >= {TARGET_PER_S:.0f})   "
+            f"{STAGES[1][0]} {base:6.1f} articles/s   events cost x{base / ours:.2f}")
+
+
+def _projected(times: Sequence[float]) -> float:
+    """The next doubling's time: the last ratio carried on (x4 when unknown), never below x2."""
+    ratio = times[-1] / times[-2] if len(times) > 1 and times[-2] > 0 else 4.0
+    return times[-1] * max(2.0, ratio)
+
+
+def sweep(case: Hostile, budget: float = SWEEP_BUDGET_S) -> list[float]:
+    """Time ``case`` at N, 2N, 4N, ... while the projected total fits ``budget``; print each."""
+    print(f"  {case.name} ({case.lang}), N = {case.first:,}")
+    times: list[float] = []
+    units = case.first
+    while len(case.make(units)) <= MAX_ARTICLE_CHARS:
+        text = case.make(units)
+        if times and sum(times) + _projected(times) > budget:
+            print(f"    {units:>9,} units {len(text):>9,} chars  skipped: projected "
+                  f"{_projected(times):.1f} s would pass the sweep's {budget:.0f} s budget")
+            break
+        times.append(seconds(partial(extract_events, _article(text, case.lang))))
+        print(_sweep_line(units, len(text), times))
+        units *= 2
+    return times
+
+
+def _sweep_line(units: int, chars: int, times: Sequence[float]) -> str:
+    line = f"    {units:>9,} units {chars:>9,} chars  {times[-1]:8.3f} s"
+    if len(times) > 1:
+        ratio = times[-1] / times[-2]
+        flag = "  SUPER-LINEAR" if ratio > SUPER_LINEAR else ""
+        line += f"  x{ratio:.2f} vs half{flag}"
+    return line
+
+
+def run_sweeps() -> None:
+    print(f"(b) size sweeps, t(2N)/t(N) ~2 is linear, > {SUPER_LINEAR:.0f} flagged; "
+          f"each sweep stops before passing {SWEEP_BUDGET_S:.0f} s")
+    flagged = []
+    for case in HOSTILE:
+        times = sweep(case)
+        ratios = [b / a for a, b in zip(times, times[1:], strict=False) if a > 0]
+        if any(r > SUPER_LINEAR for r in ratios):
+            flagged.append(f"{case.name} (max x{max(ratios):.1f})")
+    print("  super-linear: " + ("; ".join(flagged) if flagged else "none"))
+
+
+def run(n: int | None = None) -> None:
+    """Print (a) throughput beside the tagger alone and (b) the linearity sweeps."""
+    n = n or int(os.environ.get("BENCH_N", "200"))
+    run_throughput(max(2, n))
+    run_sweeps()
+
+
+if __name__ == "__main__":
+    run()
