@@ -168,7 +168,8 @@ def _extracted_data(
         "quote_start": event.quote_start, "quote_end": event.quote_end, "date": event.date,
         "precision": event.precision, "derivation": event.derivation,
         "timex_text": event.timex_text or None, "timex_value": event.timex_value or None,
-        "actors": list(event.actors), "lang": article.lang,
+        "actors": list(event.actors), "places": list(event.places),
+        "salience": event.salience, "kind": event.kind, "lang": article.lang,
         "extractor_version": EXTRACTOR_VERSION,
     }
 

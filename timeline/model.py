@@ -98,7 +98,10 @@ class TimelineEntry:
     derivation: Derivation
     lang: str
     sources: tuple[Source, ...]
-    actors: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()  # people and organisations
+    places: tuple[str, ...] = ()  # countries, cities, regions
+    salience: float | None = None  # 0..1; None: not scored (an older extractor)
+    kind: str | None = None  # what sort of happening: result, death, vote...; None: not scored
     stories: tuple[str, ...] = ()
     status: Status = "active"
     revision: int = 0  # number of corrections applied
@@ -111,3 +114,8 @@ class TimelineEntry:
     @property
     def quote(self) -> str:
         return self.sources[0].quote if self.sources else ""
+
+    @property
+    def is_minor(self) -> bool:
+        """Scored below ``SALIENCE_THRESHOLD``: left out of default views (unscored never is)."""
+        return self.salience is not None and self.salience < SALIENCE_THRESHOLD

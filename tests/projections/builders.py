@@ -10,7 +10,9 @@ from typing import Any
 
 from events import ANY, NewEvent, SqliteEventLog
 
-EntrySpec = tuple[str, str, str]  # (headline, EDTF date, precision)
+#: (headline, EDTF date, precision), optionally followed by the v2 fields to write (places,
+#: salience, kind, actors, derivation), or by None for an event stored as v1 (never scored).
+EntrySpec = tuple[str, str, str] | tuple[str, str, str, dict[str, Any] | None]
 
 
 def stepping_clock(start: datetime | None = None, step: timedelta = timedelta(seconds=1)
@@ -24,7 +26,7 @@ def stepping_clock(start: datetime | None = None, step: timedelta = timedelta(se
 def article_batch(article_id: str, revision: int, entries: list[EntrySpec], *,
                   lang: str = "es", url: str | None = None) -> list[NewEvent]:
     """ArticleIngested plus one EventExtracted per (headline, date, precision)."""
-    text = " ".join(h for h, _, _ in entries) or "Sin fechas."
+    text = " ".join(spec[0] for spec in entries) or "Sin fechas."
     digest = hashlib.sha256(f"{article_id}:{revision}:{text}".encode()).hexdigest()
     batch = [NewEvent("ArticleIngested", {
         "article_id": article_id, "revision": revision, "content_hash": digest,
@@ -34,10 +36,12 @@ def article_batch(article_id: str, revision: int, entries: list[EntrySpec], *,
         "supersedes": None,
     }, metadata={"actor": "ingest"})]
     offset = 0
-    for index, (headline, edtf, precision) in enumerate(entries):
-        batch.append(NewEvent("EventExtracted", extracted_data(
-            f"{article_id}-r{revision}-{index}", article_id, revision, headline, edtf,
-            precision, lang, offset)))
+    for index, (headline, edtf, precision, *rest) in enumerate(entries):
+        data = extracted_data(f"{article_id}-r{revision}-{index}", article_id, revision,
+                              headline, edtf, precision, lang, offset)
+        extras = rest[0] if rest else {}
+        batch.append(NewEvent("EventExtracted", data | (extras or {}),
+                              schema_version=1 if extras is None else None))
         offset += len(headline) + 1
     return batch
 

@@ -9,15 +9,27 @@ from hypothesis import strategies as st
 
 from events import NewEvent, SqliteEventLog
 from tests.projections.builders import append_article
+from timeline.model import DERIVATIONS
 
 HEADLINES = ("Puerto reabre muelle", "Port reopens pier", "Huelga en el metro",
              "Metro strike ends", "Alcaldía firma acuerdo", "Río crece tras lluvias")
 DATES = (("2025-12-14", "day"), ("2025-12", "month"), ("2025", "year"), ("194X", "decade"),
          ("2025-11-03/2025-11-07", "interval"), ("2025-12-15", "day"))
 SLUGS = ("puerto", "metro")
-WORDS = ("puerto", "metro", "strike", "acuerdo", "rio", "pier")
+WORDS = ("puerto", "metro", "strike", "acuerdo", "rio", "pier", "chile", "kast")
+ACTORS = ("José Antonio Kast", "Kastner Group", "Michelle Bachelet", "Metro de Santiago",
+          "Río Bravo S.A.")
+PLACES = ("Chile", "Santiago", "Río de Janeiro")
+SALIENCES = st.one_of(st.none(), st.floats(0, 1), st.sampled_from([0.0, 0.4, 0.39999, 1.0]))
 
-entry_spec = st.tuples(st.sampled_from(HEADLINES), st.sampled_from(DATES))
+#: The v2 fields of an extraction, or None: stored as v1 by an older extractor (not scored).
+extras = st.one_of(st.none(), st.fixed_dictionaries({
+    "actors": st.lists(st.sampled_from(ACTORS), max_size=2, unique=True),
+    "places": st.lists(st.sampled_from(PLACES), max_size=2, unique=True),
+    "salience": SALIENCES, "kind": st.sampled_from((None, "vote", "result", "statement")),
+    "derivation": st.sampled_from(DERIVATIONS),
+}))
+entry_spec = st.tuples(st.sampled_from(HEADLINES), st.sampled_from(DATES), extras)
 article_op = st.tuples(st.just("article"), st.integers(0, 2),
                        st.lists(entry_spec, min_size=1, max_size=4))
 op = st.one_of(
@@ -54,11 +66,12 @@ class Writer:
     def _one(self, stream: str, type_: str, data: dict[str, Any]) -> None:
         self.log.append(stream, [NewEvent(type_, data, metadata={"actor": "prop"})])
 
-    def _article(self, n: int, specs: list[tuple[str, tuple[str, str]]]) -> None:
+    def _article(self, n: int, specs: list[tuple[str, tuple[str, str], Any]]) -> None:
         article_id = f"art{n}"
         revision = self.revisions.get(article_id, 0) + 1
         self.revisions[article_id] = revision
-        made = append_article(self.log, article_id, revision, [(h, d, p) for h, (d, p) in specs])
+        made = append_article(self.log, article_id, revision,
+                              [(h, d, p, extra) for h, (d, p), extra in specs])
         self.entries.extend(made)
 
     def _correct(self, i: int, date: tuple[str, str] | None, headline: str | None) -> None:

@@ -13,7 +13,13 @@ from hypothesis import strategies as st
 from tests.projections.builders import stepping_clock
 from tests.projections.strategies import SLUGS, WORDS, Writer, ops
 from timeline.archive import Archive
-from timeline.projections.queries import EventQuery, find_entries, get_entry, list_stories
+from timeline.projections.queries import (
+    EventQuery,
+    count_entries,
+    find_entries,
+    get_entry,
+    list_stories,
+)
 from timeline.projections.schema import TABLES
 
 PROPERTY = settings(max_examples=60, deadline=None)
@@ -48,10 +54,16 @@ def test_incremental_in_any_split_equals_rebuild(operations: list, split: int) -
 
 
 QUERIES = [EventQuery(status="all", limit=500), EventQuery(limit=500)] + [
-    EventQuery(story=s, status="all", limit=500) for s in SLUGS
-] + [EventQuery(q=w, status="all", limit=500) for w in WORDS] + [
+    EventQuery(story=s, status="all", limit=500, include_minor=True) for s in SLUGS
+] + [EventQuery(story=s, limit=500) for s in SLUGS] + [
+    EventQuery(q=w, status="all", limit=500) for w in WORDS
+] + [
     EventQuery(date_from="2025-12", date_to="2025-12-14", limit=500),
-    EventQuery(source="art1", status="all", limit=500), EventQuery(actor="metro", limit=500),
+    EventQuery(source="art1", status="all", limit=500, include_minor=True),
+] + [
+    EventQuery(actor=a, limit=500, include_minor=minor)
+    for a in ("metro", "Kast", "josé KAST", "kastner", "Jose Antonio Kast", "rio bravo")
+    for minor in (False, True)
 ]
 
 
@@ -67,6 +79,8 @@ def test_as_of_now_equals_live(operations: list) -> None:
         for query in QUERIES:
             live = find_entries(archive, query)
             assert find_entries(archive, _as_of(query, now)) == live
+            assert count_entries(archive, query) == len(live.entries)
+            assert count_entries(archive, _as_of(query, now)) == len(live.entries)
         assert list_stories(archive, now) == list_stories(archive)
         for entry_id in writer.entries:
             assert get_entry(archive, entry_id, as_of=now) == get_entry(archive, entry_id)

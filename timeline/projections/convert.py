@@ -14,7 +14,7 @@ from timeline.projections.rows import EntryRow, HistoryRow, precision_rank
 TIMELINE_COLUMNS = (
     "entry_id", "headline", "text", "date", "precision", "start", '"end"', "derivation", "lang",
     "sources", "actors", "stories", "status", "corrections", "position", "last_position",
-    "created_at", "updated_at",
+    "created_at", "updated_at", "places", "salience", "kind",
 )
 
 
@@ -28,7 +28,8 @@ def to_entry(row: EntryRow, history: list[HistoryRow] | None = None) -> Timeline
         entry_id=row.entry_id, headline=row.headline, text=row.text, date=row.date,
         precision=row.precision, start=date.fromisoformat(row.start),
         end=date.fromisoformat(row.end), derivation=row.derivation,  # type: ignore[arg-type]
-        lang=row.lang, sources=row.sources, actors=row.actors, stories=row.stories,
+        lang=row.lang, sources=row.sources, actors=row.actors, places=row.places,
+        salience=row.salience, kind=row.kind, stories=row.stories,
         status=row.status,  # type: ignore[arg-type]
         revision=row.corrections, position=row.position, last_position=row.last_position,
         created_at=parse_recorded(row.created_at), updated_at=parse_recorded(row.updated_at),
@@ -45,4 +46,5 @@ def from_sql(v: tuple[Any, ...]) -> TimelineEntry:
         actors=tuple(json.loads(v[10])), stories=tuple(json.loads(v[11])), status=v[12],
         revision=v[13], position=v[14], last_position=v[15],
         created_at=parse_recorded(v[16]), updated_at=parse_recorded(v[17]),
+        places=tuple(json.loads(v[18])), salience=v[19], kind=v[20],
     )

@@ -27,6 +27,11 @@ def touched(row: EntryRow, event: StoredEvent, **changes: Any) -> EntryRow:
     )
 
 
+def _score(salience: float | None) -> float | None:
+    """Salience as a float (JSON may carry 1 for 1.0), None when not scored."""
+    return None if salience is None else float(salience)
+
+
 def extracted(event: StoredEvent, article: ArticleRow | None) -> EntryRow:
     """A new entry from an EventExtracted event (``article`` gives url, title, published)."""
     d = event.data
@@ -42,6 +47,7 @@ def extracted(event: StoredEvent, article: ArticleRow | None) -> EntryRow:
         headline=d["headline"], text=d["sentence"], date=d["date"], precision=d["precision"],
         start=start, end=end, derivation=d["derivation"], lang=d["lang"], quote=d["quote"],
         quote_start=d["quote_start"], quote_end=d["quote_end"], actors=tuple(d["actors"]),
+        places=tuple(d.get("places", ())), salience=_score(d.get("salience")), kind=d.get("kind"),
         source=source, sources=(source,), stories=(), status="active",
         corrections=0, merged_into=None, position=event.position,
         last_position=event.position, created_at=event.recorded_at,

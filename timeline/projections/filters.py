@@ -11,7 +11,7 @@ from datetime import date
 
 from timeline.errors import InvalidInput
 from timeline.projections.entries import iso_bounds
-from timeline.projections.fts import text_matches
+from timeline.projections.fts import text_matches, tokens
 from timeline.projections.rows import EntryRow
 
 STATUSES = ("active", "retracted", "superseded", "all")
@@ -22,13 +22,14 @@ SortKey = tuple[str, int, int]
 @dataclass(frozen=True, slots=True)
 class Filters:
     story: str | None
-    actor: str | None
+    actor: tuple[str, ...] | None  # words one actor's name must all have (see actor_words)
     start: str | None  # ISO day: entries ending on or after it
     end: str | None  # ISO day: entries starting on or before it
     q: str | None
     status: str | None  # None: any status
     lang: str | None
     source: str | None
+    min_salience: float | None  # None: every entry; else scored at least this, or unscored
     after: SortKey | None
     limit: int
 
@@ -43,6 +44,22 @@ def bound(value: str | date | None, field: str, side: int) -> str | None:
         return iso_bounds(value.strip())[side]
     except (ValueError, TypeError, KeyError, IndexError) as exc:
         raise InvalidInput(f"{field}: not an ISO or EDTF date: {value!r}", field=field) from exc
+
+
+def actor_words(actor: str | None) -> tuple[str, ...] | None:
+    """The words an actor filter looks for, lower case and without accents: "Kast" finds
+    "José Antonio Kast" (every word of the filter is a whole word of one actor's name)."""
+    if not actor:
+        return None
+    words = tuple(sorted(set(tokens(actor))))
+    if not words:
+        raise InvalidInput("actor: give a name (letters or digits)", field="actor")
+    return words
+
+
+def names_actor(actors: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether one of ``actors`` has every word in ``words`` (the SQL filter's rule)."""
+    return any(set(words) <= set(tokens(actor)) for actor in actors)
 
 
 def check_status(status: str) -> str | None:
@@ -75,11 +92,6 @@ def decode_cursor(cursor: str | None) -> SortKey | None:
     return (start, prank, position)
 
 
-def ascii_lower(text: str) -> str:
-    """Lower case for A-Z only, as SQLite's NOCASE collation does."""
-    return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in text)
-
-
 def matches(row: EntryRow, f: Filters) -> bool:
     """Whether ``row`` is in the answer to ``f`` (the SQL query's rule, in Python)."""
     checks = (
@@ -90,10 +102,11 @@ def matches(row: EntryRow, f: Filters) -> bool:
         f.end is None or row.start <= f.end,
         f.lang is None or row.lang == f.lang,
         f.after is None or row.sort_key > f.after,
-        f.actor is None or any(ascii_lower(a) == ascii_lower(f.actor) for a in row.actors),
+        f.min_salience is None or row.salience is None or row.salience >= f.min_salience,
+        f.actor is None or names_actor(row.actors, f.actor),
         f.source is None or any(f.source in (s.article_id, s.url) for s in row.sources),
     )
     if not all(checks):
         return False
     return f.q is None or text_matches(f.q, (row.headline, row.text, row.quote,
-                                             " ".join(row.actors)))
+                                             " ".join(row.actors), " ".join(row.places)))

@@ -1,5 +1,5 @@
-"""Full-text search over headline, text, quote and actors: SQLite FTS5, and the same matching
-rule in Python for "as of" queries. User input never reaches FTS5 syntax unquoted."""
+"""Full-text search over headline, text, quote, actors and places: SQLite FTS5, and the same
+matching rule in Python for "as of" queries. User input never reaches FTS5 syntax unquoted."""
 
 from __future__ import annotations
 
@@ -9,23 +9,23 @@ from collections.abc import Iterable
 
 FTS_DDL = """
 CREATE VIRTUAL TABLE IF NOT EXISTS tl_entries_fts USING fts5(
-    headline, text, quote, actors, content='tl_entries', content_rowid='rowid',
+    headline, text, quote, actors, places, content='tl_entries', content_rowid='rowid',
     tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER IF NOT EXISTS tl_entries_fts_insert AFTER INSERT ON tl_entries BEGIN
-    INSERT INTO tl_entries_fts (rowid, headline, text, quote, actors)
-    VALUES (new.rowid, new.headline, new.text, new.quote, new.actors);
+    INSERT INTO tl_entries_fts (rowid, headline, text, quote, actors, places)
+    VALUES (new.rowid, new.headline, new.text, new.quote, new.actors, new.places);
 END;
 CREATE TRIGGER IF NOT EXISTS tl_entries_fts_delete AFTER DELETE ON tl_entries BEGIN
-    INSERT INTO tl_entries_fts (tl_entries_fts, rowid, headline, text, quote, actors)
-    VALUES ('delete', old.rowid, old.headline, old.text, old.quote, old.actors);
+    INSERT INTO tl_entries_fts (tl_entries_fts, rowid, headline, text, quote, actors, places)
+    VALUES ('delete', old.rowid, old.headline, old.text, old.quote, old.actors, old.places);
 END;
 CREATE TRIGGER IF NOT EXISTS tl_entries_fts_update
-AFTER UPDATE OF headline, text, quote, actors ON tl_entries BEGIN
-    INSERT INTO tl_entries_fts (tl_entries_fts, rowid, headline, text, quote, actors)
-    VALUES ('delete', old.rowid, old.headline, old.text, old.quote, old.actors);
-    INSERT INTO tl_entries_fts (rowid, headline, text, quote, actors)
-    VALUES (new.rowid, new.headline, new.text, new.quote, new.actors);
+AFTER UPDATE OF headline, text, quote, actors, places ON tl_entries BEGIN
+    INSERT INTO tl_entries_fts (tl_entries_fts, rowid, headline, text, quote, actors, places)
+    VALUES ('delete', old.rowid, old.headline, old.text, old.quote, old.actors, old.places);
+    INSERT INTO tl_entries_fts (rowid, headline, text, quote, actors, places)
+    VALUES (new.rowid, new.headline, new.text, new.quote, new.actors, new.places);
 END;
 """
 

@@ -14,7 +14,7 @@ class ArchiveProjection:
     """Entries, articles, merges, stories, history and the full-text index, in one fold."""
 
     name = "timeline"
-    version = 3
+    version = 4
 
     def setup(self, conn: sqlite3.Connection) -> None:
         create_tables(conn)

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from timeline.errors import InvalidInput, NotFound
-from timeline.model import TimelineEntry
+from timeline.model import SALIENCE_THRESHOLD, TimelineEntry
 from timeline.projections import filters as flt
 from timeline.projections.convert import entry_key, to_entry
 from timeline.projections.fts import tokens
 from timeline.projections.memory import MemoryStore
 from timeline.projections.snapshot import snapshot
-from timeline.projections.sqlquery import select_history, select_timeline
+from timeline.projections.sqlquery import count_matching, select_history, select_timeline
 from timeline.projections.sqlstore import SqlStore
 from timeline.projections.stories import Story, count_in_memory, select_stories, to_story
 
@@ -30,8 +30,11 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class EventQuery:
+    """What to list. By default only entries a journalist would put on a timeline: salience at
+    least ``SALIENCE_THRESHOLD``, or not scored; ``include_minor`` lists every entry."""
+
     story: str | None = None
-    actor: str | None = None
+    actor: str | None = None  # every word of it a whole word of one actor's name
     date_from: str | date | None = None
     date_to: str | date | None = None
     q: str | None = None
@@ -41,6 +44,7 @@ class EventQuery:
     as_of: datetime | str | None = None
     limit: int = 50
     cursor: str | None = None
+    include_minor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +56,14 @@ class Page:
 def resolve(query: EventQuery) -> flt.Filters:
     """Validate ``query`` into plain filter values (InvalidInput names the bad field)."""
     return flt.Filters(
-        story=query.story or None, actor=query.actor or None,
+        story=query.story or None, actor=flt.actor_words(query.actor),
         start=flt.bound(query.date_from, "date_from", 0),
         end=flt.bound(query.date_to, "date_to", 1),
         q=query.q if query.q and tokens(query.q) else None,
         status=flt.check_status(query.status), lang=query.lang or None,
-        source=query.source or None, after=flt.decode_cursor(query.cursor),
+        source=query.source or None,
+        min_salience=None if query.include_minor else SALIENCE_THRESHOLD,
+        after=flt.decode_cursor(query.cursor),
         limit=flt.check_limit(query.limit),
     )
 
@@ -117,6 +123,16 @@ def find_entries(archive: Archive, query: EventQuery) -> Page:
         found = (r for r in store.entries.values() if flt.matches(r, f))
         entries = [to_entry(r) for r in sorted(found, key=lambda r: r.sort_key)[: f.limit + 1]]
     return _page(entries, f.limit)
+
+
+def count_entries(archive: Archive, query: EventQuery, *, cap: int | None = None) -> int:
+    """How many entries match ``query`` (its limit and cursor aside), at most ``cap``."""
+    f = resolve(replace(query, cursor=None))
+    if query.as_of is None:
+        return count_matching(archive.log.conn, f, cap)
+    store = state_as_of(archive, query.as_of, story=f.story)
+    found = sum(1 for row in store.entries.values() if flt.matches(row, f))
+    return found if cap is None else min(found, cap)
 
 
 def iter_entries(archive: Archive, query: EventQuery) -> Iterator[TimelineEntry]:

@@ -46,6 +46,9 @@ class EntryRow:
     quote_start: int
     quote_end: int
     actors: tuple[str, ...]
+    places: tuple[str, ...]
+    salience: float | None  # None: not scored
+    kind: str | None
     source: Source
     sources: tuple[Source, ...]
     stories: tuple[str, ...]

@@ -16,7 +16,8 @@ CREATE TABLE IF NOT EXISTS tl_entries (
     headline TEXT NOT NULL, text TEXT NOT NULL, date TEXT NOT NULL, precision TEXT NOT NULL,
     prank INTEGER NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL, derivation TEXT NOT NULL,
     lang TEXT NOT NULL, quote TEXT NOT NULL, quote_start INTEGER NOT NULL,
-    quote_end INTEGER NOT NULL, actors TEXT NOT NULL, source TEXT NOT NULL,
+    quote_end INTEGER NOT NULL, actors TEXT NOT NULL, places TEXT NOT NULL, salience REAL,
+    kind TEXT, source TEXT NOT NULL,
     sources TEXT NOT NULL, stories TEXT NOT NULL, status TEXT NOT NULL,
     corrections INTEGER NOT NULL, merged_into TEXT, position INTEGER NOT NULL,
     last_position INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
@@ -32,6 +33,10 @@ CREATE TABLE IF NOT EXISTS tl_story_entries (
 CREATE INDEX IF NOT EXISTS tl_story_entries_order
     ON tl_story_entries (slug, start, prank, position);
 CREATE INDEX IF NOT EXISTS tl_story_entries_entry ON tl_story_entries (entry_id);
+CREATE TABLE IF NOT EXISTS tl_actor_words (
+    word TEXT NOT NULL, entry_id TEXT NOT NULL, actor INTEGER NOT NULL,
+    PRIMARY KEY (word, entry_id, actor)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tl_merges (
     merge_id TEXT PRIMARY KEY, primary_id TEXT NOT NULL, entry_ids TEXT NOT NULL,
     undone INTEGER NOT NULL, position INTEGER NOT NULL
@@ -53,8 +58,8 @@ CREATE TABLE IF NOT EXISTS tl_history (
 """
 
 TABLES = (
-    "tl_articles", "tl_entries", "tl_story_entries", "tl_merges", "tl_stories", "tl_history",
-    "tl_entry_versions",
+    "tl_articles", "tl_entries", "tl_story_entries", "tl_actor_words", "tl_merges",
+    "tl_stories", "tl_history", "tl_entry_versions",
 )
 
 

@@ -16,7 +16,11 @@ from timeline.projections.sqlstore import ENTRY_COLUMNS, entry_from_sql
 
 _ROW_COLUMNS = ", ".join(f"e.{c}" for c in ENTRY_COLUMNS[:-1])
 _ENTRY_COLUMNS = ", ".join(f"e.{c}" for c in TIMELINE_COLUMNS)
-_ACTOR = "EXISTS (SELECT 1 FROM json_each(e.actors) WHERE value = ? COLLATE NOCASE)"
+# an actor whose name has all n words: n rows of one (entry, actor) in the word index
+_ACTOR = (
+    "e.entry_id IN (SELECT entry_id FROM tl_actor_words WHERE word IN ({marks})"
+    " GROUP BY entry_id, actor HAVING COUNT(*) = ?)"
+)
 _SOURCE = (
     "EXISTS (SELECT 1 FROM json_each(e.sources) WHERE json_extract(value, '$.article_id') = ?"
     " OR json_extract(value, '$.url') = ?)"
@@ -40,8 +44,10 @@ def _where(f: Filters, key: str) -> tuple[list[str], list[Any]]:
         add("e.start <= ?", f.end)
     if f.lang is not None:
         add("e.lang = ?", f.lang)
+    if f.min_salience is not None:
+        add("(e.salience IS NULL OR e.salience >= ?)", f.min_salience)
     if f.actor is not None:
-        add(_ACTOR, f.actor)
+        add(_ACTOR.format(marks=", ".join("?" * len(f.actor))), *f.actor, len(f.actor))
     if f.source is not None:
         add(_SOURCE, f.source, f.source)
     if f.q is not None:
@@ -51,7 +57,8 @@ def _where(f: Filters, key: str) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
-def _select(conn: sqlite3.Connection, columns: str, f: Filters, limit: int) -> sqlite3.Cursor:
+def _matching(columns: str, f: Filters) -> tuple[str, list[Any], str]:
+    """The SELECT of entries matching ``f`` (no ORDER BY), its parameters, the order's table."""
     # a story walks its own (slug, start, prank, position) index, then looks entries up
     order = "e" if f.story is None else "s"
     clauses, params = _where(f, order)
@@ -60,11 +67,20 @@ def _select(conn: sqlite3.Connection, columns: str, f: Filters, limit: int) -> s
         source = "tl_story_entries s CROSS JOIN tl_entries e ON e.entry_id = s.entry_id"
         clauses.insert(0, "s.slug = ?")
         params.insert(0, f.story)
-    sql = (
-        f"SELECT {columns} FROM {source} WHERE {' AND '.join(clauses)}"
-        f" ORDER BY {order}.start, {order}.prank, {order}.position LIMIT ?"
-    )
-    return conn.execute(sql, (*params, limit))
+    return f"SELECT {columns} FROM {source} WHERE {' AND '.join(clauses)}", params, order
+
+
+def _select(conn: sqlite3.Connection, columns: str, f: Filters, limit: int) -> sqlite3.Cursor:
+    sql, params, order = _matching(columns, f)
+    ordered = f"{sql} ORDER BY {order}.start, {order}.prank, {order}.position LIMIT ?"
+    return conn.execute(ordered, (*params, limit))
+
+
+def count_matching(conn: sqlite3.Connection, f: Filters, cap: int | None) -> int:
+    """How many entries match ``f`` (counting at most ``cap``)."""
+    sql, params, _ = _matching("1", f)
+    counted = f"SELECT COUNT(*) FROM ({sql} LIMIT ?)"
+    return int(conn.execute(counted, (*params, -1 if cap is None else cap)).fetchone()[0])
 
 
 def select_entries(conn: sqlite3.Connection, f: Filters, limit: int) -> list[EntryRow]:

@@ -8,12 +8,13 @@ from dataclasses import fields
 from typing import Any
 
 from timeline.model import Source
+from timeline.projections.fts import tokens
 from timeline.projections.rows import ArticleRow, EntryRow, HistoryRow, MergeRow, StoryRow
 
 ENTRY_FIELDS = tuple(f.name for f in fields(EntryRow))
 ENTRY_COLUMNS = tuple('"end"' if n == "end" else n for n in ENTRY_FIELDS) + ("prank",)
 ENTRY_SELECT = "SELECT " + ", ".join(ENTRY_COLUMNS[:-1]) + " FROM tl_entries"
-_JSON = {"actors", "source", "sources", "stories"}
+_JSON = {"actors", "places", "source", "sources", "stories"}
 
 
 SOURCE_FIELDS = tuple(f.name for f in fields(Source))
@@ -49,10 +50,20 @@ def entry_from_sql(values: tuple[Any, ...]) -> EntryRow:
     """An EntryRow from a row of ``ENTRY_SELECT``."""
     data = dict(zip(ENTRY_FIELDS, values, strict=True))
     data["actors"] = tuple(json.loads(data["actors"]))
+    data["places"] = tuple(json.loads(data["places"]))
     data["stories"] = tuple(json.loads(data["stories"]))
     data["source"] = Source(**json.loads(data["source"]))
     data["sources"] = tuple(Source(**s) for s in json.loads(data["sources"]))
     return EntryRow(**data)
+
+
+def actor_words_of(row: EntryRow) -> list[tuple[str, str, int]]:
+    """(word, entry id, actor index) for every word of every actor's name (see fts.tokens)."""
+    return [
+        (word, row.entry_id, index)
+        for index, actor in enumerate(row.actors)
+        for word in dict.fromkeys(tokens(actor))
+    ]
 
 
 def _column(name: str) -> str:
@@ -110,6 +121,7 @@ class SqlStore:
                     (*changed.values(), row.entry_id),
                 )
         self._sync_stories(row, previous)
+        self._sync_actor_words(row, previous)
 
     def _insert_entry(self, values: dict[str, Any]) -> None:
         columns = ", ".join(_column(k) for k in values)
@@ -138,6 +150,20 @@ class SqlStore:
                 " VALUES (?, ?, ?, ?, ?)",
                 [(slug, row.entry_id, *row.sort_key) for slug in sorted(after - before)],
             )
+
+    def _sync_actor_words(self, row: EntryRow, previous: EntryRow | None) -> None:
+        """Keep ``tl_actor_words`` (each word of each actor's name, folded) in step."""
+        if previous is not None and previous.actors == row.actors:
+            return
+        if previous is not None:
+            self.conn.executemany(
+                "DELETE FROM tl_actor_words WHERE word = ? AND entry_id = ? AND actor = ?",
+                actor_words_of(previous),
+            )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO tl_actor_words (word, entry_id, actor) VALUES (?, ?, ?)",
+            actor_words_of(row),
+        )
 
     def entries_of_article(self, article_id: str) -> list[EntryRow]:
         rows = self.conn.execute(
