@@ -85,14 +85,17 @@ def publish(
     as_of: datetime | str | None = None,
     base_url: str = "",
     refresh_minutes: int = 60,
+    include_minor: bool = False,
 ) -> Publication:
-    """Every entry of ``story`` (or of the archive), whatever its status, in ``format_name``."""
+    """Every entry of ``story`` (or of the archive), whatever its status, in ``format_name``;
+    entries scored below the salience threshold only with ``include_minor``."""
     fmt = FORMATS.get(format_name)
     if fmt is None:
         raise InvalidInput(f"format must be one of {sorted(FORMATS)}", field="format")
     meta = publication_meta(
         archive, story or ALL, as_of=as_of, base_url=base_url, refresh_minutes=refresh_minutes
     )
-    query = EventQuery(story=story, status="all", as_of=as_of, limit=MAX_LIMIT)
+    query = EventQuery(story=story, status="all", as_of=as_of, limit=MAX_LIMIT,
+                       include_minor=include_minor)
     entries = list(queries.iter_entries(archive, query))
     return Publication(fmt.render(entries, meta), fmt, meta)

@@ -53,9 +53,11 @@ def build_entries() -> list[TimelineEntry]:
     d = date
     return [
         _entry(1, "El Congreso aprueba la ley de vivienda", "2025-12-14", "day",
-               d(2025, 12, 14), d(2025, 12, 14)),
+               d(2025, 12, 14), d(2025, 12, 14), places=("Madrid", "España"), salience=0.9,
+               kind="vote"),
         _entry(2, "Talks resume in Geneva", "2025-11", "month", d(2025, 11, 1),
-               d(2025, 11, 30), lang="en", stories=("talks",), derivation="relative"),
+               d(2025, 11, 30), lang="en", stories=("talks",), derivation="relative",
+               places=("Geneva",), salience=0.35, kind="statement"),
         _entry(3, "Obras del metro en primavera", "2025-21", "season", d(2025, 3, 1),
                d(2025, 5, 31)),
         _entry(4, "Second-quarter results beat forecasts", "2024-34", "quarter",
@@ -73,7 +75,7 @@ def build_entries() -> list[TimelineEntry]:
         _entry(10, "Semana de huelga en el puerto", "2025-11-03/2025-11-07", "interval",
                d(2025, 11, 3), d(2025, 11, 7)),
         _entry(11, "Protesta frente al ayuntamiento", "2025-11-16~", "day",
-               d(2025, 11, 16), d(2025, 11, 16), derivation="relative"),
+               d(2025, 11, 16), d(2025, 11, 16), derivation="narrative"),
         _entry(12, "Cierre del mercado (desmentido)", "2025-10-02", "day", d(2025, 10, 2),
                d(2025, 10, 2), status="retracted", last_position=40, updated_at=_at(20)),
         _entry(13, "Se inaugura la biblioteca", "2025-09-20", "day", d(2025, 9, 20),
@@ -84,7 +86,9 @@ def build_entries() -> list[TimelineEntry]:
                d(2025, 12, 14), status="superseded"),
         _entry(15, '=HYPERLINK("https://malo.example","clic") ' + NASTY, "2025-08-01",
                "day", d(2025, 8, 1), d(2025, 8, 1), quote=NASTY,
-               sources=(_source(15, NASTY, url="javascript:alert(1)", title="<b>x</b>"),)),
+               sources=(_source(15, NASTY, url="javascript:alert(1)", title="<b>x</b>"),),
+               places=("Plaza; <b>Mayor</b>\r\nLOCATION:inyectada",), kind="action\nX-EVIL:1",
+               derivation="publication"),
         _entry(16, LONG_ES, "2025-07-04", "day", d(2025, 7, 4), d(2025, 7, 4), quote=LONG_ES,
                sources=(_source(16, LONG_ES), _source(17, "Otra fuente", url=None))),
     ]

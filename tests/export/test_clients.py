@@ -60,6 +60,7 @@ def test_ical_js_sees_dates_status_and_sequence(entries, meta, tmp_path):
     assert all(event["isDate"] for event in events.values())
     assert events["ev-0012"]["status"] == "CANCELLED" and events["ev-0013"]["sequence"] == 2
     assert events["ev-0001"]["categories"] == ["vivienda"]
+    assert events["ev-0001"]["location"] == "Madrid, España"
 
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8">

@@ -106,6 +106,27 @@ def test_description_names_date_quote_and_sources(entries, meta):
     assert [str(c) for c in event["CATEGORIES"].cats] == ["vivienda"]
 
 
+@pytest.mark.parametrize(("entry_id", "location", "kind", "salience"), [
+    ("ev-0001", "Madrid, España", "vote", "0.90"),
+    ("ev-0002", "Geneva", "statement", "0.35"),
+    ("ev-0003", None, None, None),  # not scored, no places
+])
+def test_places_are_the_location_and_kind_and_salience_are_kept(entries, meta, entry_id,
+                                                               location, kind, salience):
+    event = _events(to_ical(entries, meta))[f"{entry_id}@timeline-archive"]
+    assert (event.get("LOCATION"), event.get("X-TIMELINE-KIND")) == (location, kind)
+    got = event.get("X-TIMELINE-SALIENCE")
+    assert (got if got is None else str(got)) == salience
+
+
+def test_hostile_places_and_kind_inject_nothing(entries, meta):
+    data = to_ical(entries, meta)
+    event = _events(data)["ev-0015@timeline-archive"]
+    assert str(event["LOCATION"]) == "Plaza; <b>Mayor</b>\nLOCATION:inyectada"
+    assert "X-EVIL" not in event and str(event["X-TIMELINE-KIND"]).startswith("action")
+    assert b"\r\nLOCATION:inyectada" not in data and b"\r\nX-EVIL" not in data
+
+
 def test_output_is_deterministic(entries, meta):
     assert to_ical(entries, meta) == to_ical(list(entries), meta)
 

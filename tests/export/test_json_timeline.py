@@ -29,7 +29,7 @@ def validator() -> jsonschema.Draft202012Validator:
 def test_export_validates_against_published_schema(entries, meta, validator):
     document = json.loads(to_json(entries, meta))
     assert list(validator.iter_errors(document)) == []
-    assert (document["schema"], document["version"]) == ("timeline-archive/timeline", 1)
+    assert (document["schema"], document["version"]) == ("timeline-archive/timeline", 2)
 
 
 def test_round_trip_keeps_every_entry(entries, meta):
@@ -40,6 +40,8 @@ def test_round_trip_keeps_every_entry(entries, meta):
         assert (loaded["start"], loaded["end"]) == (entry.start, entry.end)
         assert (loaded["status"], loaded["revision"]) == (entry.status, entry.revision)
         assert loaded["updated_at"] == entry.updated_at
+        assert (loaded["places"], loaded["salience"], loaded["kind"]) == (
+            list(entry.places), entry.salience, entry.kind)
     assert document["generated_at"] == meta.generated_at
 
 
@@ -65,7 +67,12 @@ def _set(path: str, value: Any) -> Callable[[dict], None]:
 _DELETE = object()
 BROKEN = [
     ("schema", "someone-else/timeline", "schema"),
-    ("version", 2, "version"),
+    ("version", 1, "version"),
+    ("entries.0.salience", 1.5, "entries.0.salience"),
+    ("entries.0.salience", "high", "entries.0.salience"),
+    ("entries.0.places", "Madrid", "entries.0.places"),
+    ("entries.0.kind", _DELETE, "entries.0.kind"),
+    ("entries.0.derivation", "guessed", "entries.0.derivation"),
     ("surprise", 1, "surprise"),
     ("entries.0.precision", "week", "entries.0.precision"),
     ("entries.0.end", "2020-01-01", "entries.0.end"),

@@ -17,6 +17,7 @@ const events = calendar.getAllSubcomponents("vevent").map((component) => {
     sequence: event.sequence,
     status: component.getFirstPropertyValue("status"),
     categories: component.getAllProperties("categories").flatMap((p) => p.getValues()),
+    location: event.location,
   };
 });
 console.log(JSON.stringify({

@@ -12,6 +12,9 @@ Date policy (calendars have no notion of "sometime in November"):
   EDTF value, which is also carried in ``X-TIMELINE-EDTF`` (and precision in
   ``X-TIMELINE-PRECISION``).
 
+The places an entry names are its ``LOCATION``; its kind and salience, when scored, are
+``X-TIMELINE-KIND`` and ``X-TIMELINE-SALIENCE``.
+
 Identity and change: ``UID`` is ``<entry_id>@timeline-archive`` forever; ``SEQUENCE`` is the
 entry's revision; ``DTSTAMP`` and ``LAST-MODIFIED`` are the entry's ``updated_at`` (from the
 log, never the wall clock); retracted and superseded entries stay in the feed as
@@ -28,7 +31,7 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Calendar, Event, vDuration
+from icalendar import Calendar, Event, vDuration, vText
 
 from timeline.export.display import display_date
 from timeline.export.links import first_url, safe_url, source_label
@@ -79,10 +82,15 @@ def vevent(entry: TimelineEntry, meta: TimelineMeta) -> Event:
         description=event_description(entry, human), last_modified=stamp,
         created=_utc(entry.created_at) if entry.created_at else None,
         categories=tuple(map(ical_text, entry.stories)), url=first_url(entry),
+        location=ical_text(", ".join(entry.places)) or None,
     )
     event.add("status", "CONFIRMED" if entry.status == "active" else "CANCELLED")
     event.add("x-timeline-edtf", entry.date)
     event.add("x-timeline-precision", entry.precision)
+    if entry.kind is not None:
+        event.add("x-timeline-kind", vText(ical_text(entry.kind)))
+    if entry.salience is not None:
+        event.add("x-timeline-salience", f"{entry.salience:.2f}")
     return event
 
 

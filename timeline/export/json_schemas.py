@@ -1,4 +1,5 @@
-"""Marshmallow schemas of the ``timeline-archive/timeline`` JSON document, version 1.
+"""Marshmallow schemas of the ``timeline-archive/timeline`` JSON document, version 2 (version 1
+had no places, salience or kind, and no ``narrative`` derivation).
 
 Published alongside as a JSON Schema (``timeline.schema.json``); a test keeps the two in step.
 Unknown keys are rejected (marshmallow 4's default), datetimes are ISO 8601 in UTC with ``Z``.
@@ -11,12 +12,11 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from timeline.model import PRECISIONS
+from timeline.model import DERIVATIONS, PRECISIONS
 
 SCHEMA_ID = "timeline-archive/timeline"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 STATUSES = ("active", "retracted", "superseded")
-DERIVATIONS = ("explicit", "relative", "publication")
 
 
 class UtcDateTime(fields.Field):
@@ -71,6 +71,9 @@ class EntrySchema(Schema):
     text = fields.String(required=True)
     quote = fields.String(required=True)
     actors = fields.List(fields.String(), required=True)
+    places = fields.List(fields.String(), required=True)
+    salience = fields.Float(required=True, allow_none=True, validate=validate.Range(min=0, max=1))
+    kind = fields.String(required=True, allow_none=True)
     sources = fields.List(fields.Nested(SourceSchema), required=True)
     stories = fields.List(fields.String(), required=True)
     status = fields.String(required=True, validate=validate.OneOf(STATUSES))

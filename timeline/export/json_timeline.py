@@ -1,4 +1,4 @@
-"""Our own JSON document: ``{"schema": "timeline-archive/timeline", "version": 1, ...}``.
+"""Our own JSON document: ``{"schema": "timeline-archive/timeline", "version": 2, ...}``.
 
 Every entry is included whatever its status (retractions stay visible, flagged). Field
 meanings are documented in ``timeline.schema.json`` (JSON Schema 2020-12), which the tests
@@ -54,7 +54,9 @@ def _entry(entry: TimelineEntry) -> dict[str, Any]:
         "id": entry.entry_id, "date": entry.date, "precision": entry.precision,
         "start": entry.start, "end": entry.end, "display_date": display_date(entry),
         "headline": entry.headline, "text": entry.text, "quote": entry.quote,
-        "actors": list(entry.actors), "sources": [_source(s) for s in entry.sources],
+        "actors": list(entry.actors), "places": list(entry.places),
+        "salience": entry.salience, "kind": entry.kind,
+        "sources": [_source(s) for s in entry.sources],
         "stories": list(entry.stories), "status": entry.status, "revision": entry.revision,
         "derivation": entry.derivation, "lang": entry.lang,
         "last_position": entry.last_position, "created_at": entry.created_at,
