@@ -65,6 +65,15 @@ TITLES: frozenset[str] = frozenset(
         "alcaldesa", "judge", "juez", "jueza", "councillor", "councilwoman", "councilman",
         "concejal", "concejala", "diputado", "diputada", "sr", "sra", "dr", "dra", "don", "doña",
         "secretary", "chief", "captain", "capitán", "general", "sir", "lady", "lord",
+        "ceo", "cfo", "coo", "chairman", "chairwoman", "director", "directora", "candidato",
+        "candidata", "líder", "leader", "spokesman", "spokeswoman", "portavoz", "vocero",
+        "vocera", "dictador", "dictator", "king", "queen", "rey", "reina", "pope", "papa",
+        "prince", "príncipe", "mandatario", "mandataria", "canciller", "chancellor", "justice",
+        "mr", "mrs", "ms", "prof", "professor", "profesor", "profesora", "coach", "entrenador",
+        "founder", "fundador", "co-founder", "cofundador", "premier", "commissioner",
+        "comisionado", "ambassador", "embajador", "embajadora", "inspector", "detective",
+        "officer", "sheriff", "rabbi", "bishop", "obispo", "cardinal", "cardenal", "father",
+        "padre", "sister", "saint", "san", "santa",
     }
 )
 
@@ -77,16 +86,42 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 def find_actors(sentence: str, lang: str) -> tuple[str, ...]:
     """Names of people and organisations in ``sentence``, as written, in order of appearance."""
-    stop = STOPWORDS.get(lang, frozenset()) | STOPWORDS["en"]
-    masked = _URL.sub(lambda m: " " * len(m.group()), sentence)
     names: list[str] = []
-    for run in _runs(masked, stop):
-        name = _without_title(_POSSESSIVE.sub("", sentence[run[0] : run[1]]))
-        if lang == "en" and run[0] == _first_word_start(sentence) and _PLURAL_NOUN.match(name):
-            continue  # "Engineers will inspect...", "Residents said..."
+    for _, _, name in find_names(sentence, lang):
         if name not in names:
             names.append(name)
     return _without_covered_surnames(names)
+
+
+def find_names(sentence: str, lang: str) -> list[tuple[int, int, str]]:
+    """Every capitalised name in ``sentence``: its offsets and the name without title.
+
+    A title inside a run splits it: "Apple CEO Steve Jobs" is "Apple" and "Steve Jobs"."""
+    stop = STOPWORDS.get(lang, frozenset()) | STOPWORDS["en"]
+    masked = _URL.sub(lambda m: " " * len(m.group()), sentence)
+    found: list[tuple[int, int, str]] = []
+    for start, end in _runs(masked, stop):
+        for a, b in _split_at_titles(sentence, start, end):
+            name = _without_title(_POSSESSIVE.sub("", sentence[a:b]))
+            if lang == "en" and a == _first_word_start(sentence) and _PLURAL_NOUN.match(name):
+                continue  # "Engineers will inspect...", "Residents said..."
+            if name.lower().rstrip(".") not in TITLES:
+                found.append((b - len(name) if sentence[a:b].endswith(name) else a, b, name))
+    return found
+
+
+def _split_at_titles(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    words = list(re.finditer(r"\S+", sentence[start:end]))
+    for k in range(len(words) - 2, 0, -1):
+        if words[k].group().lower().rstrip(".") in TITLES:
+            return [(start, start + words[k - 1].end()), (start + words[k].start(), end)]
+    return [(start, end)]
+
+
+def title_before(sentence: str, start: int) -> str | None:
+    """The title word right before a name ("El presidente Javier Milei" -> "presidente")."""
+    words = sentence[max(0, start - 40) : start].split()
+    return words[-1].lower().strip(",.") if words and words[-1].lower() in TITLES else None
 
 
 def _runs(sentence: str, stop: frozenset[str]) -> list[tuple[int, int]]:
@@ -104,6 +139,9 @@ def _runs(sentence: str, stop: frozenset[str]) -> list[tuple[int, int]]:
             current.extend(pending)
             current.append(token)
             pending = []
+            if _POSSESSIVE.search(word):  # "Apple's CEO Steve Jobs": two names
+                _close(runs, current)
+                current = []
         elif current and word in CONNECTORS:
             pending.append(token)
         else:
@@ -136,8 +174,9 @@ def _first_word_start(sentence: str) -> int:
 
 def _without_title(name: str) -> str:
     first, _, rest = name.partition(" ")
-    if rest and first.lower().rstrip(".") in TITLES and rest[0].isupper():
-        return rest
+    while rest and first.lower().rstrip(".") in TITLES and rest[0].isupper():
+        name = rest
+        first, _, rest = name.partition(" ")
     return name
 
 

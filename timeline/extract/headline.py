@@ -86,7 +86,7 @@ def make_headline(
     ``focus`` (e.g. the main verb's offset; default the start) is used as it stands.
     """
     if timex_span:
-        quoted = _embedded_post(sentence, timex_span[0])
+        quoted = embedded_post(sentence, timex_span[0])
         if quoted:
             return quoted
         start, end = _clause_around(sentence, timex_span)
@@ -101,18 +101,18 @@ def make_headline(
     if _lacks_subject(clause, relative):
         subject = _subject_before(sentence[:start], lang, relative)
         clause = f"{subject} {clause}" if subject else clause
-    headline = _tidy(_clip(clause))
-    return headline if len(_WORD.findall(headline)) >= 2 else _tidy(_clip(sentence))
+    headline = tidy(clip(clause))
+    return headline if len(_WORD.findall(headline)) >= 2 else tidy(clip(sentence))
 
 
-def _embedded_post(sentence: str, date_start: int) -> str | None:
+def embedded_post(sentence: str, date_start: int) -> str | None:
     """'<post> — name (@handle) November 17, 2025': the handle and the post's first clause."""
     byline = _BYLINE.search(sentence, 0, date_start)
     if byline is None:
         return None
     post = _URL.sub(" ", sentence[: byline.start()])
     first = _CLAUSE_BREAK.split(post.strip(), maxsplit=1)[0]
-    headline = _tidy(_clip(f"{byline.group(1)}: {first}"))
+    headline = tidy(clip(f"{byline.group(1)}: {first}"))
     return headline if len(_WORD.findall(headline)) >= 3 else None
 
 
@@ -211,7 +211,7 @@ def _antecedent(prefix: str) -> str | None:
     return None
 
 
-def _clip(text: str) -> str:
+def clip(text: str) -> str:
     text = text.strip()
     if len(text) <= MAX_HEADLINE_CHARS:
         return text
@@ -219,7 +219,7 @@ def _clip(text: str) -> str:
     return text[: cut if cut > 0 else MAX_HEADLINE_CHARS]
 
 
-def _tidy(text: str) -> str:
+def tidy(text: str) -> str:
     text = re.sub(r"\s+([,.;:!?%])", r"\1", re.sub(r"\s+", " ", text))
     if sum(text.count(q) for q in _QUOTES) % 2:
         text = "".join(c for c in text if c not in _QUOTES)

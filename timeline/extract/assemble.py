@@ -1,0 +1,185 @@
+"""The last stage: which clauses are events, and each event's record.
+
+A clause is an event when it reports something (it has a finite verb, or in a language we have
+no verb data for, the sentence has a few words) outside questions and page furniture, and is
+not a definition ("X is a Y"). A clause that only completes another (what a statement said, a
+participle, quoted words) joins that clause's event unless it has a date of its own or reports
+a strong happening (a death, a result, a decision, a vote, a launch, a legal step). An article
+that says the same thing twice (its lead and its body) yields it once: same date and same kind
+in different paragraphs, with actors in common.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.dates import edtf_precision
+from timeline.extract.document import Anchor, Clause, Document
+from timeline.extract.headline import clip, embedded_post, tidy
+from timeline.extract.naming import Naming, name_clauses
+from timeline.extract.record import ExtractedEvent
+from timeline.extract.salience import salience
+from timeline.extract.verbs import content_verb, lexicon
+
+_STRONG = frozenset({"death", "result", "decision", "vote", "launch", "legal"})
+_DEPENDENT = frozenset({"complement", "participle", "quote"})
+_COPULAS = frozenset({"is", "are", "was", "were", "es", "son", "era", "eran", "fue"})
+_INDEFINITE = frozenset({"a", "an", "un", "una"})
+_POST = re.compile(r"\(@\w+\)\s*$")
+_MIN_WORDS_WITHOUT_VERBS = 5
+_WORD = re.compile(r"\w+")
+#: How many earlier events of the same date a new one is compared with.
+_COMPARED = 40
+_SHORT_HEADLINE = 3
+
+
+def build_events(doc: Document) -> Document:
+    """The event layer, in text order."""
+    namings = name_clauses(doc)
+    groups = _groups(doc)
+    keyed = [(_event(doc, head, members, namings[head]), _paragraph_and_verb(doc, head))
+             for head, members in groups.items()]
+    return doc.with_layer(events=tuple(_unique(keyed)))
+
+
+def _paragraph_and_verb(doc: Document, index: int) -> tuple[int, str]:
+    clause = doc.clauses[index]
+    words = [t.text for t in doc.tokens[clause.verb : clause.verb + 4]] if clause.verb else []
+    verb = content_verb(words, 0, doc.lang) if words else ""
+    return doc.sentences[clause.sentence].paragraph, verb
+
+
+def _groups(doc: Document) -> dict[int, list[int]]:
+    """Event clauses (by index), each with the clauses that join it."""
+    groups: dict[int, list[int]] = {}
+    joining: list[int] = []
+    for index, clause in enumerate(doc.clauses):
+        if not _usable_sentence(doc, clause):
+            continue
+        if clause.role in _DEPENDENT and clause.head is not None and not _stands_alone(doc, index):
+            joining.append(index)
+        elif _reports(doc, index):
+            groups[index] = [index]
+    for index in joining:
+        head = doc.clauses[index].head
+        if head in groups:
+            groups[head].append(index)
+    return groups
+
+
+def _usable_sentence(doc: Document, clause: Clause) -> bool:
+    sentence = doc.sentences[clause.sentence]
+    return not (sentence.question or sentence.boilerplate)
+
+
+def _reports(doc: Document, index: int) -> bool:
+    clause = doc.clauses[index]
+    if clause.verb is None:
+        words = len(_WORD.findall(doc.text[clause.start : clause.end]))
+        without_verb_data = lexicon(doc.lang) is None
+        return (without_verb_data and words >= _MIN_WORDS_WITHOUT_VERBS) or _is_post(doc, index)
+    return not _is_definition(doc, clause)
+
+
+def _is_definition(doc: Document, clause: Clause) -> bool:
+    """Present-tense "X is a Y" / "X es un Y": background, not a happening."""
+    assert clause.verb is not None
+    verb = doc.tokens[clause.verb]
+    after = doc.tokens[clause.verb + 1] if clause.verb + 1 < len(doc.tokens) else None
+    return (clause.tense == "present" and verb.text.lower() in _COPULAS and after is not None
+            and after.text.lower() in _INDEFINITE)
+
+
+def _is_post(doc: Document, index: int) -> bool:
+    clause = doc.clauses[index]
+    found = doc.anchors[index].timex
+    return found is not None and bool(_POST.search(doc.text[clause.start : found.start]))
+
+
+def _stands_alone(doc: Document, index: int) -> bool:
+    clause = doc.clauses[index]
+    mine, head = doc.anchors[index], doc.anchors[clause.head] if clause.head is not None else None
+    own_date = mine.derivation in ("explicit", "relative") and (
+        head is None or head.date != mine.date)
+    return clause.verb is not None and (own_date or clause.kind in _STRONG)
+
+
+def _event(doc: Document, head: int, members: list[int], naming: Naming) -> ExtractedEvent:
+    clause = doc.clauses[head]
+    found = doc.anchors[head]
+    sentence = doc.sentences[clause.sentence]
+    start = min(doc.clauses[i].start for i in members)
+    end = max(doc.clauses[i].end for i in members)
+    actors, places = _names(doc, start, end, naming)
+    precision = edtf_precision(found.date)
+    return ExtractedEvent(
+        headline=_headline(doc, clause, found, naming, members),
+        sentence=doc.text[sentence.start : sentence.end],
+        sentence_start=sentence.start, sentence_end=sentence.end,
+        quote=doc.text[start:end], quote_start=start, quote_end=end,
+        date=found.date, precision=precision, derivation=found.derivation,
+        timex_text=found.timex.text if found.timex else "",
+        timex_value=found.timex.value if found.timex else "",
+        actors=actors, lang=doc.lang, places=places, kind=clause.kind,
+        salience=salience(clause.kind, derivation=found.derivation,
+                          has_actor=bool(actors), has_subject=naming.subject is not None,
+                          in_lead=sentence.paragraph == 0),
+    )
+
+
+def _headline(
+    doc: Document, clause: Clause, found: Anchor, naming: Naming, members: list[int]
+) -> str:
+    sentence = doc.sentences[clause.sentence]
+    text = doc.text[sentence.start : sentence.end]
+    if found.timex is not None:
+        post = embedded_post(text, found.timex.start - sentence.start)
+        if post:
+            return post
+    headline = naming.headline
+    following = [doc.clauses[i] for i in members[1:] if doc.clauses[i].start >= clause.end]
+    if len(headline.split()) <= _SHORT_HEADLINE and following:
+        said = doc.text[following[0].start : following[0].end]
+        headline = tidy(clip(f"{headline}{':' if following[0].role == 'quote' else ''} {said}"))
+    return headline if len(headline.split()) >= 2 else tidy(clip(text))
+
+
+def _names(
+    doc: Document, start: int, end: int, naming: Naming
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    actors: list[str] = [naming.subject] if naming.subject and naming.subject_is_actor else []
+    places: list[str] = []
+    for mention in doc.mentions:
+        if start <= mention.start < end:
+            bucket = actors if mention.kind == "actor" else places
+            if mention.name not in bucket:
+                bucket.append(mention.name)
+    return tuple(a for a in actors if a not in places), tuple(places)
+
+
+_Keyed = tuple[ExtractedEvent, tuple[int, str]]
+
+
+def _unique(events: list[_Keyed]) -> list[ExtractedEvent]:
+    """Events without the restatements of earlier ones (compared with the last few of the same
+    date, so the work stays linear)."""
+    kept: list[ExtractedEvent] = []
+    by_date: dict[str, list[_Keyed]] = {}
+    for mine in events:
+        event = mine[0]
+        earlier = by_date.setdefault(event.date, [])
+        if not any(_same(other, mine) for other in earlier[-_COMPARED:]):
+            kept.append(event)
+            earlier.append(mine)
+    return kept
+
+
+def _same(a: _Keyed, b: _Keyed) -> bool:
+    """The same happening said twice: equal headlines, or (in different paragraphs) the same
+    kind with two actors in common, or one actor and the same verb."""
+    (x, (px, vx)), (y, (py, vy)) = a, b
+    if x.headline.casefold() == y.headline.casefold():
+        return True
+    shared = set(x.actors) & set(y.actors)
+    return (x.kind == y.kind and px != py
+            and (len(shared) >= 2 or (len(shared) == 1 and vx[:5] == vy[:5])))

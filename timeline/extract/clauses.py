@@ -1,0 +1,219 @@
+"""Clauses: each sentence cut where a new predicate starts, one reported happening per clause.
+
+A sentence is cut before a coordinating conjunction ("and launched ..."), a relative pronoun
+(", quien obtuvo ..."), a complementizer after a verb ("said that ..."), an English participle
+after a comma (", prompting ..."), after ``; : —``, and where quotation marks open or close.
+A cut stands only if the stretch on each side has a finite verb of its own, so "that day",
+"y Jeannette Jara" or "according to figures" never make a clause. Each clause records how it
+hangs off the sentence (its role and head), its predicate's verb, tense and kind, and the
+subject it states, if any. Languages without verb data keep whole sentences as clauses.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from timeline.extract.document import Clause, Document, Role, Sentence, Tense, Token
+from timeline.extract.verbs import Lexicon, clause_tense, content_verb, finite_tense, kind_of
+from timeline.extract.verbs import lexicon as lexicon_for
+
+_QUOTE_MARKS = frozenset('"“”«»‘’')
+_OPENERS = _QUOTE_MARKS | frozenset({":", "—", "–", "(", "¿", "¡", "-"})
+_HARD_BREAKS = frozenset({";", ":", "—", "–"})
+_NOT_SUBJECT_START = frozenset(
+    {"in", "on", "at", "for", "from", "with", "after", "before", "since", "during", "en",
+     "desde", "entre", "between", "a", "al", "hace", "tras", "durante", "con", "para", "por", "según", "according", "as", "like",
+     "also", "then", "later", "luego", "además", "también", "ya", "no", "not", "only", "solo"}
+)
+_NOUN_BLOCKERS = frozenset(
+    {"más", "menos", "lo", "ya", "así", "tanto", "mayor", "menor", "antes", "después", "de",
+     "hasta", "para", "sin", "so", "such", "now", "given", "than", "solo", "sólo", "only",
+     "just", "not", "no"}
+)
+_MARKER_WORDS_SKIPPED = 1
+_CLITICS = frozenset({"se", "lo", "la", "le", "les", "me", "nos", "te"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    start: int  # token index, local to the sentence
+    end: int
+    role: Role
+
+
+def find_clauses(doc: Document) -> Document:
+    """The clause layer: every sentence's clauses, in text order."""
+    lex = lexicon_for(doc.lang)
+    clauses: list[Clause] = []
+    for index, (first, last) in enumerate(_token_ranges(doc)):
+        sentence = doc.sentences[index]
+        tokens = doc.tokens[first:last]
+        if lex is None or not tokens:
+            clauses.append(Clause(sentence.start, sentence.end, index, "main", None, None,
+                                  "none", "action", None))
+            continue
+        clauses.extend(_sentence_clauses(doc, sentence, index, (first, tokens), lex,
+                                         len(clauses)))
+    return doc.with_layer(clauses=tuple(clauses))
+
+
+def _token_ranges(doc: Document) -> list[tuple[int, int]]:
+    ranges = [(0, 0)] * len(doc.sentences)
+    i = 0
+    for index in range(len(doc.sentences)):
+        first = i
+        while i < len(doc.tokens) and doc.tokens[i].sentence == index:
+            i += 1
+        ranges[index] = (first, i)
+    return ranges
+
+
+def _sentence_clauses(
+    doc: Document, sentence: Sentence, index: int, located: tuple[int, tuple[Token, ...]],
+    lex: Lexicon, base: int,
+) -> list[Clause]:
+    first, tokens = located
+    words = [t.text for t in tokens]
+    verbs = _verbs(words, doc.lang)
+    segments = _merged(_segments(words, tokens, verbs, lex), tokens, verbs)
+    clauses: list[Clause] = []
+    for k, seg in enumerate(segments):
+        start = sentence.start if k == 0 else tokens[seg.start].start
+        end = sentence.end if k == len(segments) - 1 else tokens[seg.end - 1].end
+        verb = _first_verb(seg, tokens, verbs)
+        tense: Tense = "none" if verb is None else clause_tense(words, verb, verbs[verb])
+        kind = "action" if verb is None else kind_of(content_verb(words, verb, doc.lang),
+                                                     doc.lang)
+        head = _head(k, segments, base)
+        subject = _subject(seg, verb, tokens, lex, doc) if seg.role != "quote" else None
+        clauses.append(Clause(start, end, index, seg.role, head,
+                              None if verb is None else first + verb,
+                              tense, kind, subject))
+    return clauses
+
+
+def _verbs(words: list[str], lang: str) -> dict[int, Tense]:
+    found: dict[int, Tense] = {}
+    for i in range(len(words)):
+        initial = i == 0 or words[i - 1] in _OPENERS
+        tense = finite_tense(words, i, lang, initial)
+        if tense is not None:
+            found[i] = tense
+    return found
+
+
+def _segments(
+    words: list[str], tokens: tuple[Token, ...], verbs: dict[int, Tense], lex: Lexicon
+) -> list[_Segment]:
+    cuts: dict[int, Role] = {0: "quote" if _quoted_at(tokens, 0) else "main"}
+    for i in range(1, len(words)):
+        cut = _cut_at(i, words, tokens, verbs, lex)
+        if cut is not None and cut[0] < len(words):
+            cuts.setdefault(cut[0], cut[1])
+    starts = sorted(cuts)
+    return [_Segment(s, e, cuts[s]) for s, e in zip(starts, [*starts[1:], len(words)],
+                                                    strict=True)]
+
+
+def _quoted_at(tokens: tuple[Token, ...], i: int) -> bool:
+    return tokens[i].quoted or (tokens[i].text in _QUOTE_MARKS and i + 1 < len(tokens)
+                                and tokens[i + 1].quoted)
+
+
+def _cut_at(
+    i: int, words: list[str], tokens: tuple[Token, ...], verbs: dict[int, Tense], lex: Lexicon
+) -> tuple[int, Role] | None:
+    word, prev = words[i].lower(), words[i - 1].lower()
+    if tokens[i].quoted and not tokens[i - 1].quoted:
+        return (i - 1 if words[i - 1] in _QUOTE_MARKS else i), "quote"
+    if tokens[i - 1].quoted and not tokens[i].quoted:
+        return (i + 1 if words[i] in _QUOTE_MARKS else i), "main"
+    if word in _HARD_BREAKS:
+        return i + 1, "main"
+    if word in lex.conjunctions:
+        return i, "coordinate"
+    if word in lex.relatives and (prev == "," or words[i - 1][:1].isupper()):
+        return i, "relative"
+    if word in lex.complementizers:
+        return _complementizer(i, words, verbs)
+    if lex.lang == "en" and prev == "," and word.endswith("ing") and len(word) > 5:
+        return i, "participle"
+    if word in lex.subordinators and prev == ",":
+        return i, "main"
+    return None
+
+
+def _complementizer(i: int, words: list[str], verbs: dict[int, Tense]) -> tuple[int, Role] | None:
+    prev = words[i - 1]
+    if i - 1 in verbs:
+        return i, "complement"
+    if prev == "," or prev[:1].isupper() or (prev.isalpha() and prev.lower() not in _NOUN_BLOCKERS):
+        return i, "relative"
+    return None
+
+
+def _has_verb(seg: _Segment, tokens: tuple[Token, ...], verbs: dict[int, Tense]) -> bool:
+    quoted = seg.role == "quote"
+    return any(seg.start <= v < seg.end and tokens[v].quoted == quoted for v in verbs)
+
+
+def _merged(
+    segments: list[_Segment], tokens: tuple[Token, ...], verbs: dict[int, Tense]
+) -> list[_Segment]:
+    """Stretches without a verb of their own join the clause before them (or after, first)."""
+    merged: list[_Segment] = []
+    for seg in segments:
+        if merged and not _has_verb(seg, tokens, verbs):
+            last = merged[-1]
+            merged[-1] = _Segment(last.start, seg.end, last.role)
+        elif merged and not _has_verb(merged[-1], tokens, verbs):
+            last = merged[-1]
+            role = seg.role if last.role in ("main", "quote") else last.role
+            merged[-1] = _Segment(last.start, seg.end, "main" if role == "quote" else role)
+        else:
+            merged.append(seg)
+    return merged
+
+
+def _first_verb(seg: _Segment, tokens: tuple[Token, ...], verbs: dict[int, Tense]) -> int | None:
+    quoted = seg.role == "quote"
+    return next((v for v in sorted(verbs) if seg.start <= v < seg.end
+                 and tokens[v].quoted == quoted), None)
+
+
+def _head(k: int, segments: list[_Segment], base: int) -> int | None:
+    role = segments[k].role
+    if role == "main" or (role != "quote" and k == 0):
+        return None
+    if role == "quote":
+        others = [j for j, s in enumerate(segments) if s.role != "quote"]
+        after = [j for j in others if j > k]
+        pick = after[0] if after else (others[-1] if others else None)
+        return None if pick is None else base + pick
+    return base + k - 1
+
+
+def _subject(
+    seg: _Segment, verb: int | None, tokens: tuple[Token, ...], lex: Lexicon, doc: Document
+) -> tuple[int, int] | None:
+    """The words between the clause's opener and its verb, if they can be a subject (date
+    expressions and clitics aside: "El 14 de diciembre se enfrentará" states none)."""
+    if verb is None or seg.role == "relative":
+        return None
+    first = seg.start
+    if tokens[first].text.lower() in (lex.conjunctions | lex.relatives | lex.complementizers):
+        first += _MARKER_WORDS_SKIPPED
+    comma = max((i for i in range(first, verb) if tokens[i].text == ","), default=None)
+    first = first if comma is None else comma + 1
+    words = [t for t in tokens[first:verb] if (t.text[:1].isalnum() or t.text.startswith("@"))
+             and not _in_timex(doc, t.start) and t.text.lower() not in _CLITICS]
+    if not words or words[0].text.lower() in _NOT_SUBJECT_START:
+        return None
+    return words[0].start, words[-1].end
+
+
+def _in_timex(doc: Document, offset: int) -> bool:
+    i = bisect_right(doc.timexes, offset, key=lambda t: t.start) - 1
+    return i >= 0 and doc.timexes[i].start <= offset < doc.timexes[i].end
+

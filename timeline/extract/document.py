@@ -1,0 +1,105 @@
+"""One document for the whole extraction: the article's text and the layers stages add to it.
+
+A :class:`Document` starts with the text, its language and its publication date; each stage of
+``timeline.extract.pipeline`` returns a copy with one more layer (sentences, tokens, timexes,
+clauses, mentions, anchors, events). Every layer is a tuple of frozen records whose offsets
+index ``Document.text``, so a later stage never re-reads the text to find what an earlier one
+found.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+from timeline.model import Article, Derivation, Timex
+
+if TYPE_CHECKING:
+    from timeline.extract.record import ExtractedEvent
+
+Tense = Literal["past", "present", "future", "none"]
+#: How a clause hangs off the sentence: ``main``, ``coordinate`` ("and launched ..."),
+#: ``relative`` ("who won ..."), ``complement`` ("said that ..."), ``participle``
+#: (", prompting ..."), ``quote`` (words inside quotation marks).
+Role = Literal["main", "coordinate", "relative", "complement", "participle", "quote"]
+MentionKind = Literal["actor", "place"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index of the blank-line-separated paragraph
+    question: bool = False
+    boilerplate: bool = False  # bylines, captions, "share this", datelines
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    sentence: int
+    quoted: bool = False  # inside quotation marks
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A stretch of one sentence with at most one reported happening (its predicate)."""
+
+    start: int
+    end: int
+    sentence: int
+    role: Role
+    head: int | None  # the clause this one depends on (index into Document.clauses)
+    verb: int | None  # token index of the predicate's finite verb
+    tense: Tense
+    kind: str  # one of timeline.extract.events.EVENT_KINDS
+    subject: tuple[int, int] | None  # offsets of the subject the clause states itself
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in the text: a person or organisation (``actor``) or a ``place``."""
+
+    start: int
+    end: int
+    kind: MentionKind
+    name: str  # canonical within the article: "Kast" -> "José Antonio Kast"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The date of one clause's happening and how it was found."""
+
+    date: str  # EDTF
+    derivation: Derivation
+    timex: Timex | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    text: str
+    lang: str
+    published: date
+    title: str | None = None
+    sentences: tuple[Sentence, ...] = ()
+    tokens: tuple[Token, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    clauses: tuple[Clause, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    anchors: tuple[Anchor, ...] = ()  # one per clause
+    events: tuple[ExtractedEvent, ...] = ()
+
+    @classmethod
+    def from_article(cls, article: Article) -> Document:
+        return cls(text=article.text, lang=article.lang, published=article.published,
+                   title=article.title)
+
+    def with_layer(self, **layer: object) -> Document:
+        return dataclasses.replace(self, **layer)  # type: ignore[arg-type]
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[start:end]

@@ -1,0 +1,97 @@
+"""Names in the article, as actors (people, organisations) or places, one name per entity.
+
+Within an article a partial name stands for the fullest name that contains it word for word
+("Kast" -> "José Antonio Kast", "Steve" -> "Steve Jobs"); when several could (Michael Kast,
+José Antonio Kast) the one named most often wins, then the first named. An @handle that spells
+a name ("@joseantoniokast") is that name. Names are then split into places (see
+``timeline.extract.places``) and actors.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
+
+from timeline.extract.actors import TITLES, find_names, title_before
+from timeline.extract.document import Document, Mention
+from timeline.extract.places import is_place
+
+_WORD = re.compile(r"[\w'’-]+")
+_APPOSITION = re.compile(r",\s+(?:(?:el|la|the|a|an)\s+)?(\w+)(?:\s+(\w+))?")
+
+
+def find_entities(doc: Document) -> Document:
+    """The mention layer: every name with its kind and canonical name."""
+    raw: list[tuple[int, int, str]] = []
+    for sentence in doc.sentences:
+        text = doc.text[sentence.start : sentence.end]
+        raw.extend((sentence.start + a, sentence.start + b, name)
+                   for a, b, name in find_names(text, doc.lang)
+                   if len(name) > 1 and not _quoted(doc, sentence.start + a))
+    canonical = canonical_names([name for _, _, name in raw if not is_place(name)])
+    mentions = []
+    for start, end, name in raw:
+        full = canonical.get(name, name)
+        kind = "place" if is_place(full) or is_place(name) else "actor"
+        mentions.append(Mention(start, end, kind, full))  # type: ignore[arg-type]
+    return doc.with_layer(mentions=tuple(mentions))
+
+
+def _quoted(doc: Document, offset: int) -> bool:
+    """Names inside quotation marks are someone's words, not the article's naming."""
+    i = bisect_right(doc.tokens, offset, key=lambda t: t.start) - 1
+    return i >= 0 and doc.tokens[i].quoted
+
+
+def canonical_names(names: list[str]) -> dict[str, str]:
+    """For each name, the fullest name in ``names`` that it stands for (itself if none)."""
+    counts = Counter(names)
+    order = {name: i for i, name in reversed(list(enumerate(names)))}
+    distinct = sorted(counts, key=lambda n: (-counts[n], order[n]))
+    words = {name: _words(name) for name in distinct}
+    folded = {name: _squash(name) for name in distinct}
+    result: dict[str, str] = {}
+    for name in distinct:
+        fuller = [other for other in distinct if other != name
+                  and _stands_for(name, words[name], folded[name], words[other], folded[other])]
+        result[name] = max(fuller, key=lambda o: (counts[o], -order[o]), default=name)
+    return result
+
+
+def _stands_for(
+    name: str, mine: tuple[str, ...], squashed: str, theirs: tuple[str, ...], their_squash: str
+) -> bool:
+    if name.startswith("@"):
+        return squashed[1:] == their_squash and len(theirs) > 1
+    if len(mine) >= len(theirs) or not mine:
+        return False
+    n = len(mine)
+    return any(theirs[i : i + n] == mine for i in range(len(theirs) - n + 1))
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in _WORD.findall(name))
+
+
+def _squash(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if c.isalnum() or c == "@")
+
+
+def roles(doc: Document) -> dict[str, str]:
+    """Titles the article gives an actor, before the name ("el presidente Javier Milei") or in
+    apposition after it ("José Antonio Kast, candidato a ..."): title -> canonical name."""
+    found: dict[str, str] = {}
+    for mention in doc.mentions:
+        if mention.kind != "actor":
+            continue
+        before = doc.text[max(0, mention.start - 60) : mention.start]
+        title = title_before(before, len(before))
+        after = _APPOSITION.match(doc.text, mention.end)
+        following = [w.lower() for w in after.groups() if w] if after else []
+        for word in (title, *following):
+            if word is not None and word in TITLES:
+                found.setdefault(word, mention.name)
+    return found

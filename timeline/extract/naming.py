@@ -1,0 +1,200 @@
+"""Who did what: each clause's subject resolved to a name, and a headline made of subject,
+predicate and object.
+
+The subject is the one the clause states ("Kast se comunicó ..."), else the one it shares
+with the clause it hangs off (a coordinated, participle or complement clause), else for a
+relative clause its antecedent (the last actor named before it in the sentence). A pronoun
+("He", "ella"), an elided Spanish subject or a description ("el mandatario", "the CEO") is
+the actor the article gave that title to ("el presidente Javier Milei"), else the last actor
+that was a subject before it. The headline is that subject, then the clause from its verb on
+without the date expression that dates it, clipped to a word boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.extract.document import Anchor, Clause, Document, Mention
+from timeline.extract.entities import roles
+from timeline.extract.headline import clip, tidy
+
+_PRONOUNS = frozenset(
+    {"he", "she", "they", "it", "él", "ella", "ellos", "ellas", "this", "that", "esto", "este",
+     "esta", "which", "who", "quien", "quienes", "we", "nosotros", "i", "yo"}
+)
+#: Titles that name the same office ("el mandatario" is the article's "presidente").
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "mandatario": ("presidente", "mandatario"), "mandataria": ("presidenta", "mandataria"),
+    "jefe": ("presidente", "jefe"), "president": ("president",), "presidente": ("presidente",),
+    "ceo": ("ceo", "chief"), "executive": ("ceo", "chief"), "minister": ("minister",),
+    "ministro": ("ministro",), "ministra": ("ministra",), "candidato": ("candidato",),
+    "candidata": ("candidata",), "mayor": ("mayor",), "alcalde": ("alcalde",),
+    "governor": ("governor",), "gobernador": ("gobernador",), "dictador": ("dictador",),
+    "judge": ("judge", "justice"), "juez": ("juez",), "company": (), "compañía": (),
+}
+_DETERMINERS = frozenset({"el", "la", "the", "los", "las", "this", "ese", "esa", "este", "esta"})
+_LEAD_INS = frozenset(
+    {"el", "la", "los", "las", "en", "desde", "hasta", "para", "a", "de", "del", "al", "pasado",
+     "próximo", "este", "esta", "durante", "on", "in", "at", "by", "since", "until", "from",
+     "the", "of", "during", "last", "next", "this", "between", "entre", "around", "as"}
+)
+_WORD = re.compile(r"\S+")
+_CLITICS = frozenset({"se", "lo", "la", "le", "les", "me", "nos", "te"})
+_PREPOSITIONS = frozenset(
+    {"de", "del", "por", "en", "con", "para", "desde", "hacia", "of", "in", "at", "by", "for",
+     "from", "with", "to", "on"}
+)
+_QUOTE_OPENERS = frozenset({'"', "“", "«"})
+_WORDS_BEFORE_QUOTE = 3
+#: ", un alemán " / ", a German " between a name and the relative pronoun that follows.
+_APPOSITION = re.compile(r",\s+(?:un|una|a|an|el|la|the)\s+[^\W\d]+(?:\s+[^\W\d]+)?\s*,?\s*")
+_PREDICATE_STOP = re.compile(r"\s*(?:[:;(]|\s[—–]\s|[“«\"])")
+
+
+@dataclass(frozen=True, slots=True)
+class Naming:
+    """The subject a clause is about (a canonical actor name, or words) and its headline."""
+
+    subject: str | None
+    subject_is_actor: bool
+    headline: str
+
+
+def name_clauses(doc: Document) -> list[Naming]:
+    """A Naming per clause, in order (pronouns resolve against earlier clauses)."""
+    titles = roles(doc)
+    namings: list[Naming] = []
+    last_actor: str | None = None
+    for index, clause in enumerate(doc.clauses):
+        subject, is_actor = _subject(doc, index, clause, namings, titles, last_actor)
+        if is_actor:
+            last_actor = subject
+        namings.append(Naming(subject, is_actor, _headline(doc, clause, subject, index)))
+    return namings
+
+
+def _subject(
+    doc: Document, index: int, clause: Clause, namings: list[Naming], titles: dict[str, str],
+    last_actor: str | None,
+) -> tuple[str | None, bool]:
+    if clause.subject is not None:
+        return _resolve_words(doc, clause.subject, titles, last_actor)
+    if clause.role == "relative":
+        antecedent, is_actor = _antecedent(doc, clause, titles)
+        if antecedent is not None:
+            return antecedent, is_actor
+    if clause.head is not None and clause.head < len(namings):
+        head = namings[clause.head]
+        return head.subject, head.subject_is_actor
+    return (last_actor, True) if last_actor and clause.verb is not None else (None, False)
+
+
+def _resolve_words(
+    doc: Document, span: tuple[int, int], titles: dict[str, str], last_actor: str | None
+) -> tuple[str | None, bool]:
+    names = _mentions_in(doc, span[0], span[1])
+    actors = [m for m in names if m.kind == "actor"]
+    if actors:
+        free = [m for m in actors if not _in_phrase(doc, m)]
+        return (free or actors)[0].name, True
+    words = [w.strip(",.\"'“”«»").lower() for w in doc.text[span[0] : span[1]].split()]
+    words = [w for w in words if w]
+    if len(words) == 1 and words[0] in _PRONOUNS:
+        return last_actor, last_actor is not None
+    resolved = _by_title(words, titles)
+    if resolved is not None:
+        return resolved, True
+    if _title_of(words) is not None and last_actor is not None and len(words) <= 3:
+        return last_actor, True
+    return doc.text[span[0] : span[1]], False
+
+
+def _by_title(words: list[str], titles: dict[str, str]) -> str | None:
+    title = _title_of(words)
+    for key in _SYNONYMS.get(title, (title,)) if title else ():
+        if key in titles:
+            return titles[key]
+    return None
+
+
+def _title_of(words: list[str]) -> str | None:
+    if not words or words[0] not in _DETERMINERS:
+        return None
+    return next((w for w in words[1:4] if w in _SYNONYMS), None)
+
+
+def _mentions_in(doc: Document, start: int, end: int) -> list[Mention]:
+    return [m for m in doc.mentions if start <= m.start < end]
+
+
+def _antecedent(
+    doc: Document, clause: Clause, titles: dict[str, str]
+) -> tuple[str | None, bool]:
+    """The actor a relative clause is about: the last actor named before it in the sentence
+    who is not inside a prepositional phrase ("del Partido Republicano"), else the
+    description it follows ("el candidato presidencial del ...") resolved through titles."""
+    sentence = doc.sentences[clause.sentence]
+    before = [m for m in _mentions_in(doc, sentence.start, clause.start) if m.kind == "actor"]
+    if before and _APPOSITION.fullmatch(doc.text, before[-1].end, clause.start):
+        return before[-1].name, True  # "hijo de Michael Kast, un alemán que emigró"
+    for mention in reversed(before):
+        if not _in_phrase(doc, mention):
+            return mention.name, True
+    segment = doc.text[sentence.start : clause.start].rstrip(" ,")
+    words = segment.lower().split()[-6:]
+    while words and words[0] not in _DETERMINERS:
+        words.pop(0)
+    if not words:
+        return None, False
+    resolved = _by_title(words, titles)
+    if resolved is not None:
+        return resolved, True
+    return " ".join(segment.split()[-len(words):]), False
+
+
+def _in_phrase(doc: Document, mention: Mention) -> bool:
+    words = doc.text[max(0, mention.start - 12) : mention.start].lower().split()
+    while words and words[-1] in _DETERMINERS:
+        words.pop()
+    return bool(words) and words[-1] in _PREPOSITIONS
+
+
+def _headline(doc: Document, clause: Clause, subject: str | None, index: int) -> str:
+    """Subject, then the clause from its verb (and the clitics before it) up to the first
+    colon, dash, semicolon or opening quotation mark, without its date expression."""
+    if clause.verb is None:
+        return tidy(clip(doc.text[clause.start : clause.end]))
+    start = _with_clitics(doc, clause.verb)
+    end = _predicate_end(doc, start, clause.end)
+    predicate = _without_date(doc, start, end, doc.anchors[index] if doc.anchors else None)
+    return tidy(clip(f"{subject} {predicate}" if subject else predicate))
+
+
+def _with_clitics(doc: Document, verb: int) -> int:
+    i = verb
+    while i > 0 and doc.tokens[i - 1].text.lower() in _CLITICS and (
+        doc.tokens[i - 1].sentence == doc.tokens[verb].sentence
+    ):
+        i -= 1
+    return doc.tokens[i].start
+
+
+def _predicate_end(doc: Document, start: int, end: int) -> int:
+    """Where the predicate's words stop: a colon, dash or semicolon, or quotation marks once
+    the predicate has a few words of its own."""
+    for cut in _PREDICATE_STOP.finditer(doc.text, start, end):
+        quote = cut.group().strip() in _QUOTE_OPENERS
+        if not quote or len(doc.text[start : cut.start()].split()) >= _WORDS_BEFORE_QUOTE:
+            return cut.start()
+    return end
+
+
+def _without_date(doc: Document, start: int, end: int, found: Anchor | None) -> str:
+    timex = found.timex if found is not None else None
+    if timex is None or not start <= timex.start < end:
+        return doc.text[start:end]
+    before = _WORD.findall(doc.text[start : timex.start])
+    while before and before[-1].lower() in _LEAD_INS:
+        before.pop()
+    return " ".join([*before, *_WORD.findall(doc.text[timex.end : end])])

@@ -1,0 +1,56 @@
+"""Whether a name is a place: countries and regions in the CLDR (via babel) in English and
+Spanish, the cities that name time zones, a few regions and place-forming words."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from zoneinfo import available_timezones
+
+from babel import Locale
+
+#: Regions and blocs not in the CLDR's territory names.
+_REGIONS = frozenset(
+    "américa latina|latin america|medio oriente|oriente medio|middle east|occidente|the west|"
+    "cono sur|southeast asia|sudeste asiático|balcanes|balkans|caribe|caribbean|patagonia|"
+    "siberia|scandinavia|escandinavia|gaza|cisjordania|west bank|kosovo|crimea|donbas|"
+    "silicon valley|wall street|washington|moscow|moscú|beijing|pekín|londres|nueva york|"
+    "new york|los angeles|los ángeles|san francisco|california|texas|florida|ohio|"
+    "scotland|escocia|wales|gales|england|inglaterra|cataluña|catalonia|andalucía|"
+    "país vasco|basque country|buenos aires|córdoba|rosario|mendoza|valparaíso|"
+    "santiago|lima|bogotá|quito|caracas|montevideo|asunción|la paz|brasilia|"
+    "río de janeiro|rio de janeiro|são paulo|sao paulo|ciudad de méxico|mexico city".split("|")
+)
+#: Words that make the name they open or close a place.
+_PLACE_WORDS = frozenset(
+    "city county province state region island islands river valley bay street avenue square "
+    "airport bridge mountain mountains lake park district ciudad provincia estado región isla "
+    "islas río valle bahía calle avenida plaza aeropuerto puente monte montaña lago parque "
+    "distrito departamento municipio comuna barrio".split()
+)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> frozenset[str]:
+    names: set[str] = {_fold(r) for r in _REGIONS}
+    for code in ("en", "es"):
+        names |= {_fold(n) for n in Locale(code).territories.values()}
+    for zone in available_timezones():
+        city = zone.rsplit("/", 1)[-1]
+        if "/" in zone and not city.startswith(("GMT", "UTC", "UCT")):
+            names.add(_fold(city.replace("_", " ")))
+    return frozenset(n for n in names if len(n) > 2)
+
+
+def is_place(name: str) -> bool:
+    """Whether ``name`` names a country, region, city or other place."""
+    folded = _fold(name)
+    if folded in _gazetteer():
+        return True
+    words = folded.split()
+    return len(words) > 1 and (words[0] in _PLACE_WORDS or words[-1] in _PLACE_WORDS)

@@ -1,0 +1,132 @@
+"""The first stages: sentences (with paragraphs, questions and boilerplate marked), tokens, and
+the date expressions found window by window.
+
+Limits are applied here, before any work that could grow faster than the text: a sentence
+longer than ``MAX_SENTENCE_CHARS`` is cut at a space (or anywhere, if it has none) into
+sentences of at most that size, and the tagger sees windows of whole sentences of at most
+``TAG_WINDOW_CHARS``, so every later stage works on bounded pieces and the whole run is linear
+in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from timeline.extract.document import Document, Sentence, Token
+from timeline.extract.sentences import split_sentences
+from timeline.extract.tagger import tag_for_events
+from timeline.model import Timex
+
+MAX_SENTENCE_CHARS = 1_500
+TAG_WINDOW_CHARS = 6_000
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_TOKEN = re.compile(r"@\w+|\w+(?:['’.\-]\w+)*|[^\w\s]")
+_OPEN_QUOTES = "“«‘"
+_CLOSE_QUOTES = "”»’"
+#: Short sentences that are page furniture, not reporting (any language we know).
+_BOILERPLATE = re.compile(
+    r"(?i)^(?:by|por|de)\s+[A-ZÁÉÍÓÚÑ][\w.]+(?:\s+[A-ZÁÉÍÓÚÑ][\w.]+){0,3}$"
+    r"|share (?:this|your)|comparte|compartir|suscr[ií]b|subscribe|follow us|s[ií]guenos"
+    r"|read more|lee (?:también|más)|leer más|ver más|\b(?:photo|foto|image|imagen|video)\s*:"
+    r"|getty images|\bap photo\b|©|copyright|all rights reserved|derechos reservados"
+    r"|advertisement|publicidad|newsletter|click here|haz clic|tell us what you think"
+    r"|sign up|regístrate|related:|relacionad[oa]s?:|cookies"
+)
+_BOILERPLATE_MAX = 160
+
+
+def segment(doc: Document) -> Document:
+    """Sentences, each at most ``MAX_SENTENCE_CHARS`` long, with their paragraph index."""
+    breaks = [m.start() for m in _BLANK_LINE.finditer(doc.text)]
+    sentences: list[Sentence] = []
+    paragraph = 0
+    for span in split_sentences(doc.text):
+        while paragraph < len(breaks) and breaks[paragraph] < span.start:
+            paragraph += 1
+        for start, end in _pieces(doc.text, span.start, span.end):
+            sentences.append(_sentence(doc.text, start, end, paragraph))
+    return doc.with_layer(sentences=tuple(sentences))
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut at spaces into stretches of at most MAX_SENTENCE_CHARS, stripped."""
+    pieces = []
+    while start < end:
+        while start < end and text[start].isspace():
+            start += 1
+        cut = min(end, start + MAX_SENTENCE_CHARS)
+        if cut < end:
+            space = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, cut)
+            cut = space if space > start else cut
+        stop = cut
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        if stop > start:
+            pieces.append((start, stop))
+        start = cut
+    return pieces
+
+
+def _sentence(text: str, start: int, end: int, paragraph: int) -> Sentence:
+    chunk = text[start:end]
+    bare = chunk.rstrip("\"'”’»)] ")
+    question = bare.endswith("?") or chunk.startswith("¿")
+    furniture = len(chunk) <= _BOILERPLATE_MAX and _BOILERPLATE.search(chunk) is not None
+    return Sentence(start, end, paragraph, question=question, boilerplate=furniture)
+
+
+def tokenize(doc: Document) -> Document:
+    """Word and punctuation tokens of every sentence, marking those inside quotation marks."""
+    tokens: list[Token] = []
+    for index, sentence in enumerate(doc.sentences):
+        tokens.extend(_sentence_tokens(doc.text, sentence, index))
+    return doc.with_layer(tokens=tuple(tokens))
+
+
+def _sentence_tokens(text: str, sentence: Sentence, index: int) -> list[Token]:
+    found = list(_TOKEN.finditer(text, sentence.start, sentence.end))
+    straight = sum(1 for m in found if m.group() == '"')
+    usable_straight = straight - straight % 2  # an unmatched last quote opens nothing
+    tokens, inside, seen_straight = [], False, 0
+    for match in found:
+        mark = match.group()
+        opening = mark in _OPEN_QUOTES or (mark == '"' and not inside
+                                            and seen_straight < usable_straight)
+        closing = mark in _CLOSE_QUOTES or (mark == '"' and inside)
+        seen_straight += mark == '"'
+        if closing and inside:
+            inside = False
+        tokens.append(Token(match.start(), match.end(), mark, index, quoted=inside))
+        if opening and not closing:
+            inside = True
+    return tokens
+
+
+def tag_dates(doc: Document) -> Document:
+    """Date expressions, tagged over windows of whole sentences (offsets into the text)."""
+    found: list[Timex] = []
+    for start, end in _windows(doc):
+        window = doc.text[start:end]
+        found.extend(_shifted(t, start) for t in tag_for_events(window, doc.published, doc.lang))
+    return doc.with_layer(timexes=tuple(found))
+
+
+def _windows(doc: Document) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for sentence in doc.sentences:
+        if windows and sentence.end - windows[-1][0] <= TAG_WINDOW_CHARS:
+            windows[-1] = (windows[-1][0], sentence.end)
+        else:
+            windows.append((sentence.start, sentence.end))
+    return windows
+
+
+def _shifted(timex: Timex, by: int) -> Timex:
+    return Timex(timex.start + by, timex.end + by, timex.text, timex.type, timex.value,
+                 timex.mod, timex.derivation)
+
+
+def published_day(doc: Document) -> date:
+    return doc.published

@@ -1,0 +1,135 @@
+"""Finite verbs, tense and the kind of happening a predicate reports, per language.
+
+A token is a finite verb when the language data says so: an auxiliary or copula, a known
+irregular or present form, or a finite ending (English ``-ed`` not after a determiner, Spanish
+preterite, imperfect, future and conditional endings, or any verb form after a clitic: "se
+comunicó"). Languages without data have no verbs: their sentences stay whole clauses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
+
+from timeline.extract import verbs_en, verbs_es
+from timeline.extract.document import Tense
+
+_DATA: dict[str, ModuleType] = {"en": verbs_en, "es": verbs_es}
+_KIND_ORDER = ("death", "result", "vote", "legal", "decision", "launch", "announcement", "plan",
+               "statement", "state")
+_EN_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this"})
+_EN_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "who", "which", "that"})
+_EN_OBJECT_OPENERS = frozenset({"that", "the", "a", "an", "to", "its", "his", "her", "their",
+                                "all", "about", "more", "no"})
+_PERFECT = frozenset({"has", "have", "had", "ha", "han", "había", "habían", "hemos", "he"})
+_ES_VERB_AFTER_CLITIC = ("a", "an", "e", "en", "ó", "ió", "ará", "erá", "irá", "ían", "aba")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """What clause-finding needs of one language."""
+
+    lang: str
+    conjunctions: frozenset[str]
+    relatives: frozenset[str]
+    complementizers: frozenset[str]
+    subordinators: frozenset[str]
+
+
+def lexicon(lang: str) -> Lexicon | None:
+    data = _DATA.get(lang)
+    if data is None:
+        return None
+    return Lexicon(lang, data.CONJUNCTIONS, data.RELATIVES, data.COMPLEMENTIZERS,
+                   data.SUBORDINATORS)
+
+
+def finite_tense(words: list[str], i: int, lang: str, initial: bool) -> Tense | None:
+    """The tense of ``words[i]`` if it is a finite verb (``words`` are as written)."""
+    word = words[i]
+    if not word[:1].isalpha():
+        return None
+    lower = word.lower()
+    prev = words[i - 1].lower() if i > 0 else ""
+    if lang == "en":
+        return _english(lower, prev, words[i + 1].lower() if i + 1 < len(words) else "",
+                        word[0].isupper() and not initial)
+    if lang == "es":
+        return _spanish(lower, prev, word[0].isupper() and not initial)
+    return None
+
+
+def _english(word: str, prev: str, nxt: str, capitalised: bool) -> Tense | None:
+    aux = verbs_en.AUXILIARIES.get(word)
+    if aux is not None:
+        return aux  # type: ignore[return-value]
+    if capitalised:
+        return None
+    if word in verbs_en.IRREGULAR_PAST or (
+        word.endswith("ed") and len(word) > 4 and word not in verbs_en.NOT_VERBS
+    ):
+        return None if prev in verbs_en.PARTICIPLE_CUES else "past"
+    if word in verbs_en.PRESENT_FORMS and prev not in _EN_DETERMINERS:
+        return "present"
+    generic = word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "ics"))
+    if generic and prev in _EN_SUBJECT_PRONOUNS and nxt in _EN_OBJECT_OPENERS:
+        return "present"
+    return None
+
+
+def _spanish(word: str, prev: str, capitalised: bool) -> Tense | None:
+    aux = verbs_es.AUXILIARIES.get(word)
+    if aux is not None:
+        return aux  # type: ignore[return-value]
+    if capitalised or word in verbs_es.NOT_VERBS or len(word) < 4:
+        return None
+    if word in verbs_es.PRESENT_FORMS:
+        return "present"
+    for ending, tense in verbs_es.ENDINGS:
+        if word.endswith(ending):
+            return tense  # type: ignore[return-value]
+    if prev in {"se", "le", "les", "me", "nos"} and word.endswith(_ES_VERB_AFTER_CLITIC):
+        return "present"
+    return None
+
+
+def clause_tense(words: list[str], verb: int, tense: Tense) -> Tense:
+    """Present perfect reports the past ("has filed", "ha presentado")."""
+    if words[verb].lower() in _PERFECT and verb + 1 < len(words):
+        nxt = words[verb + 1].lower()
+        if nxt.endswith(("ed", "ado", "ido", "to", "cho", "en", "wn")) or nxt in {"been", "sido"}:
+            return "past"
+    return tense
+
+
+def content_verb(words: list[str], verb: int, lang: str) -> str:
+    """The verb that says what happened: past auxiliaries and clitics ("has filed" -> filed)."""
+    data = _DATA.get(lang)
+    aux = data.AUXILIARIES if data is not None else {}
+    j = verb
+    while j + 1 < len(words) and j - verb < 3 and words[j].lower() in aux:
+        nxt = words[j + 1]
+        if not (nxt[:1].islower() and _verb_like(nxt, lang)):
+            break
+        j += 1
+    return words[j].lower()
+
+
+def _verb_like(word: str, lang: str) -> bool:
+    """A participle, gerund or verb form that can follow an auxiliary."""
+    if lang == "en":
+        return word.endswith(("ed", "en", "ing", "wn")) or word in verbs_en.IRREGULAR_PAST or (
+            word in {"be", "been"})
+    return word.endswith(("ado", "ido", "to", "cho", "so", "ndo", "ar", "er", "ir"))
+
+
+def kind_of(verb: str, lang: str) -> str:
+    """One of the event kinds for a (content) verb; ``action`` when the data has no stem."""
+    data = _DATA.get(lang)
+    if data is None:
+        return "action"
+    for kind in _KIND_ORDER:
+        stems = data.KIND_STEMS[kind]
+        if verb in stems or (kind != "state" and any(verb.startswith(s) for s in stems)):
+            return kind
+    return "action"
