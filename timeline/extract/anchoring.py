@@ -33,6 +33,7 @@ _REFERRING = re.compile(
     r"|hasta|antes\s+del?|de\s+cara\s+al?|rumbo\s+al?|con\s+miras\s+al?|respecto\s+(?:al?|del?)"
     r"|frente\s+al?|comparad[oa]s?\s+con|(?:más|menos|mayor|menor)\s+(?:\w+\s+){0,2}?que)"
     r"\s+(?:(?:el|la|los|las|del|en|the|a|an|in)\s+)?$"
+    r"|(?:%|percent|por\s+ciento|points?|puntos?)\s+(?:\w+\s+){0,2}?(?:from|over|desde)\s+$"
 )
 _LOOKBACK = 24
 _INHERITING = frozenset({"complement", "participle", "quote"})
@@ -136,8 +137,8 @@ def _inherited(clause: Clause, anchors: list[Anchor], clauses: tuple[Clause, ...
 
 
 def _sets_narrative(doc: Document, found: Anchor, clause: Clause) -> bool:
-    """Past day- or month-precise dates carry on, but not the date under an embedded post."""
-    if clause.tense == "future" or found.timex is None:
+    """The dates of past day- or month-precise happenings carry on (not a post's date)."""
+    if clause.tense != "past" or found.timex is None:
         return False
     if _SIGNATURE.search(doc.text[max(0, found.timex.start - 40) : found.timex.start]):
         return False

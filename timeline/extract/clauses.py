@@ -23,7 +23,8 @@ _OPENERS = _QUOTE_MARKS | frozenset({":", "—", "–", "(", "¿", "¡", "-"})
 _HARD_BREAKS = frozenset({";", ":", "—", "–"})
 _NOT_SUBJECT_START = frozenset(
     {"in", "on", "at", "for", "from", "with", "after", "before", "since", "during", "en",
-     "desde", "entre", "between", "a", "al", "hace", "tras", "durante", "con", "para", "por", "según", "according", "as", "like",
+     "desde", "entre", "between", "a", "al", "hace", "tras", "durante", "con", "para", "por",
+     "según", "according", "as", "like",
      "also", "then", "later", "luego", "además", "también", "ya", "no", "not", "only", "solo"}
 )
 _NOUN_BLOCKERS = frozenset(
@@ -76,6 +77,9 @@ def _sentence_clauses(
     first, tokens = located
     words = [t.text for t in tokens]
     verbs = _verbs(words, doc.lang)
+    for i in range(1, len(words)):  # ", prompting ...": the participle is its clause's verb
+        if lex.lang == "en" and _participle(words, i):
+            verbs.setdefault(i, "none")
     segments = _merged(_segments(words, tokens, verbs, lex), tokens, verbs)
     clauses: list[Clause] = []
     for k, seg in enumerate(segments):
@@ -137,11 +141,16 @@ def _cut_at(
         return i, "relative"
     if word in lex.complementizers:
         return _complementizer(i, words, verbs)
-    if lex.lang == "en" and prev == "," and word.endswith("ing") and len(word) > 5:
+    if lex.lang == "en" and _participle(words, i):
         return i, "participle"
     if word in lex.subordinators and prev == ",":
         return i, "main"
     return None
+
+
+def _participle(words: list[str], i: int) -> bool:
+    word = words[i]
+    return words[i - 1] == "," and word.endswith("ing") and len(word) > 5 and word.islower()
 
 
 def _complementizer(i: int, words: list[str], verbs: dict[int, Tense]) -> tuple[int, Role] | None:

@@ -19,10 +19,10 @@ from timeline.extract.document import Anchor, Clause, Document, Mention
 from timeline.extract.entities import roles
 from timeline.extract.headline import clip, tidy
 
-_PRONOUNS = frozenset(
-    {"he", "she", "they", "it", "él", "ella", "ellos", "ellas", "this", "that", "esto", "este",
-     "esta", "which", "who", "quien", "quienes", "we", "nosotros", "i", "yo"}
-)
+#: Personal pronouns: they stand for the last person (or organisation) that was a subject.
+_PRONOUNS = frozenset({"he", "she", "they", "él", "ella", "ellos", "ellas", "we", "nosotros"})
+#: Clauses whose stated subject becomes the one pronouns and elided subjects refer to.
+_SETS_TOPIC = frozenset({"main", "coordinate", "relative"})
 #: Titles that name the same office ("el mandatario" is the article's "presidente").
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "mandatario": ("presidente", "mandatario"), "mandataria": ("presidenta", "mandataria"),
@@ -68,7 +68,7 @@ def name_clauses(doc: Document) -> list[Naming]:
     last_actor: str | None = None
     for index, clause in enumerate(doc.clauses):
         subject, is_actor = _subject(doc, index, clause, namings, titles, last_actor)
-        if is_actor:
+        if is_actor and clause.role in _SETS_TOPIC:
             last_actor = subject
         namings.append(Naming(subject, is_actor, _headline(doc, clause, subject, index)))
     return namings
@@ -80,6 +80,9 @@ def _subject(
 ) -> tuple[str | None, bool]:
     if clause.subject is not None:
         return _resolve_words(doc, clause.subject, titles, last_actor)
+    inverted = _inverted_subject(doc, clause)
+    if inverted is not None:
+        return inverted, True
     if clause.role == "relative":
         antecedent, is_actor = _antecedent(doc, clause, titles)
         if antecedent is not None:
@@ -88,6 +91,19 @@ def _subject(
         head = namings[clause.head]
         return head.subject, head.subject_is_actor
     return (last_actor, True) if last_actor and clause.verb is not None else (None, False)
+
+
+def _inverted_subject(doc: Document, clause: Clause) -> str | None:
+    """'..., said Apple CEO Steve Jobs' / '..., respondió Milei': the name right after the verb."""
+    if clause.verb is None or clause.kind != "statement":
+        return None
+    verb = doc.tokens[clause.verb]
+    window = doc.text[verb.end : min(clause.end, verb.end + 40)]
+    for mention in _mentions_in(doc, verb.end, verb.end + len(window)):
+        between = doc.text[verb.end : mention.start].split()
+        if mention.kind == "actor" and len(between) <= 2:
+            return mention.name
+    return None
 
 
 def _resolve_words(
