@@ -45,6 +45,21 @@ def test_every_operation_documents_its_error_shape(app: Flask) -> None:
                 assert {"401", "403", "413"} <= codes, (path, method)
 
 
+def test_the_events_listing_documents_all_and_the_new_entry_fields() -> None:
+    doc = openapi_document()
+    names = {p["name"] for p in doc["paths"]["/api/events"]["get"]["parameters"]}
+    assert {"all", "actor"} <= names
+    entry = doc["components"]["schemas"]["Entry"]["properties"]
+    assert {"places", "salience", "kind"} <= set(entry)
+    assert "narrative" in entry["derivation"]["enum"]
+
+
+def test_every_field_an_entry_has_is_documented(client, loaded) -> None:
+    documented = set(openapi_document()["components"]["schemas"]["Entry"]["properties"])
+    entry_id = loaded["harbour"]["events"][0]["id"]
+    assert set(client.get(f"/api/events/{entry_id}").get_json()) <= documented
+
+
 #: Valid JSON can still be refused for what JSON Schema cannot say (a date that does not
 #: exist, a language that cannot be detected, an entry id that is not there): 4xx, never 5xx.
 schemathesis.checks.load_all_checks()

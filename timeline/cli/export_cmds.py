@@ -20,15 +20,17 @@ from timeline.publish import FORMATS, publish
               help="Base URL for links in the export.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (default: standard output).")
+@click.option("--all", "include_minor", is_flag=True,
+              help="Every entry, including minor ones (salience below the threshold).")
 @click.pass_context
 @reports_errors
 def export(
     ctx: click.Context, format_name: str, story: str | None, as_of: str | None, base_url: str,
-    output: Path | None,
+    output: Path | None, include_minor: bool,
 ) -> None:
-    """Export a timeline: json, timelinejs, csv or ics."""
+    """Export a timeline: json, timelinejs, csv or ics (minor entries only with --all)."""
     publication = publish(open_archive(ctx), format_name, story=story, as_of=as_of,
-                          base_url=base_url)
+                          base_url=base_url, include_minor=include_minor)
     body = publication.body
     data = body if isinstance(body, bytes) else body.encode("utf-8")
     if output is None:

@@ -43,7 +43,8 @@ HEADER = f"{'DATE (EDTF)':<22} {'AS SAID':<24} {'STATUS':<10} {'EVENT ID':<36} H
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
 @click.option("--story", default=None, help="Only this story's entries.")
-@click.option("--actor", default=None, help="Only entries naming this actor.")
+@click.option("--actor", default=None,
+              help="Only entries naming this actor (any whole word of the name: Kast).")
 @click.option("--from", "date_from", default=None, help="From this date (ISO or EDTF).")
 @click.option("--to", "date_to", default=None, help="Up to this date (ISO or EDTF).")
 @click.option("--q", default=None, help="Full-text search words (all must match).")
@@ -54,10 +55,12 @@ HEADER = f"{'DATE (EDTF)':<22} {'AS SAID':<24} {'STATUS':<10} {'EVENT ID':<36} H
 @click.option("--as-of", "as_of", default=None, help="As the archive stood then (ISO time).")
 @click.option("--limit", type=click.IntRange(1, 500), default=50, show_default=True)
 @click.option("--cursor", default=None, help="Continue after a previous page.")
+@click.option("--all", "include_minor", is_flag=True,
+              help="Every entry, including minor ones (salience below the threshold).")
 @click.pass_context
 @reports_errors
 def events(ctx: click.Context, fmt: str, **filters: Any) -> None:
-    """List entries in date order."""
+    """List entries in date order (minor ones only with --all)."""
     page = find_entries(open_archive(ctx), EventQuery(**filters))
     if fmt == "json":
         click.echo(json.dumps({"entries": [entry_json(e) for e in page.entries],

@@ -15,6 +15,9 @@ from timeline.projections.fts import text_matches, tokens
 from timeline.projections.rows import EntryRow
 
 STATUSES = ("active", "retracted", "superseded", "all")
+#: How a yes/no switch such as ``?all=1`` may be written (any case); absent or empty is no.
+FLAG_WORDS = {"1": True, "true": True, "yes": True, "on": True,
+              "0": False, "false": False, "no": False, "off": False, "": False}
 MAX_LIMIT = 500
 SortKey = tuple[str, int, int]
 
@@ -60,6 +63,16 @@ def actor_words(actor: str | None) -> tuple[str, ...] | None:
 def names_actor(actors: tuple[str, ...], words: tuple[str, ...]) -> bool:
     """Whether one of ``actors`` has every word in ``words`` (the SQL filter's rule)."""
     return any(set(words) <= set(tokens(actor)) for actor in actors)
+
+
+def check_flag(value: str | None, field: str) -> bool:
+    """A yes/no switch from a query string or form (``1``/``true``/``yes``/``on`` or not)."""
+    if value is None:
+        return False
+    answer = FLAG_WORDS.get(value.strip().lower())
+    if answer is None:
+        raise InvalidInput(f"{field}: say 1 or 0 (true or false), not {value!r}", field=field)
+    return answer
 
 
 def check_status(status: str) -> str | None:

@@ -2,6 +2,7 @@
 
 Each answers ``304 Not Modified`` when the client's ETag / Last-Modified is current, before any
 export work is done. The exports themselves are the pure functions of ``timeline.export``.
+``?all=1`` includes the minor entries (its own ETag: a different representation).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from timeline.web.caching import (
     with_validators,
 )
 from timeline.web.db import get_archive
+from timeline.web.schemas import flag
 
 bp = Blueprint("feeds", __name__, url_prefix="/feeds")
 #: URL suffix -> export format name (``timelinejs.json`` -> ``timelinejs``).
@@ -62,15 +64,16 @@ def feed(slug: str, suffix: str) -> Response:
     if slug != ALL:
         queries.get_story(archive, slug)  # NotFound for an unknown story
     name = SUFFIXES[suffix]
+    include_minor = flag("all")
     head = archive.log.head()
-    validators = log_validators(head, f"{slug}.{suffix}")
+    validators = log_validators(head, f"{slug}.{suffix}" + ("+all" if include_minor else ""))
     if is_fresh(validators):
         return not_modified(validators)
     url = base_url()
     key = (current_app.config["DB"], url, validators.etag, head.hash)
     body = RENDERED.get(key, lambda: publish(
         archive, name, story=None if slug == ALL else slug, base_url=url,
-        refresh_minutes=current_app.config["FEED_REFRESH_MINUTES"],
+        refresh_minutes=current_app.config["FEED_REFRESH_MINUTES"], include_minor=include_minor,
     ).body)
     return with_validators(Response(body, content_type=FORMATS[name].media_type), validators)
 

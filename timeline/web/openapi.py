@@ -56,7 +56,8 @@ PATHS: dict[str, Any] = {
         "parameters": [
             _param("story", _SLUG, "Only entries on this story."),
             _param("actor", {"type": "string", "minLength": 1, "maxLength": 200},
-                   "Only entries naming this actor."),
+                   "Only entries naming this actor: every word given is a whole word of one"
+                   " actor's name, ignoring case and accents (Kast finds José Antonio Kast)."),
             _param("from", {"type": "string", "maxLength": 40}, "ISO or EDTF date: on or after."),
             _param("to", {"type": "string", "maxLength": 40}, "ISO or EDTF date: on or before."),
             _param("q", {"type": "string", "minLength": 1, "maxLength": 500}, "Full text."),
@@ -64,6 +65,9 @@ PATHS: dict[str, Any] = {
             _param("limit", {"type": "integer", "minimum": 1, "maximum": 500}, "Page size."),
             _param("cursor", {"type": "string", "minLength": 1, "maxLength": 500},
                    "next_cursor of the previous page."),
+            _param("all", {"enum": ["1", "0", "true", "false", "yes", "no", "on", "off"]},
+                   "1: every entry, including minor ones (salience below 0.4). By default"
+                   " only entries with salience of at least 0.4, or not scored."),
         ],
         "responses": {"200": _json(_ref("EventPage"), "A page of entries."), **_errors(400)}}},
     "/api/events/{entry_id}": {"get": {
@@ -176,8 +180,16 @@ SCHEMAS: dict[str, Any] = {
             "id": _STR, "headline": _STR, "text": _STR,
             "date": {"type": "string", "description": "EDTF"}, "display_date": _STR,
             "precision": _STR, "start": {"type": "string", "format": "date"},
-            "end": {"type": "string", "format": "date"}, "derivation": _STR, "lang": _STR,
-            "quote": _STR, "actors": _STRINGS, "stories": _STRINGS,
+            "end": {"type": "string", "format": "date"},
+            "derivation": {"enum": ["explicit", "relative", "narrative", "publication"],
+                           "description": "How the date was found."},
+            "lang": _STR, "quote": _STR,
+            "actors": {**_STRINGS, "description": "People and organisations."},
+            "places": {**_STRINGS, "description": "Countries, cities and regions."},
+            "salience": {"type": ["number", "null"], "minimum": 0, "maximum": 1,
+                         "description": "0..1, null when not scored."},
+            "kind": {**_nullable("string"), "description": "What sort of happening."},
+            "stories": _STRINGS,
             "status": {"enum": ["active", "retracted", "superseded"]}, "revision": _INT,
             "position": _INT, "last_position": _INT,
             "created_at": _nullable("string"), "updated_at": _nullable("string"),

@@ -8,7 +8,7 @@ from flask import request
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from timeline.errors import InvalidInput
-from timeline.projections.filters import bound
+from timeline.projections.filters import FLAG_WORDS, bound, check_flag
 
 MAX_IDS = 1000
 #: The largest log position SQLite can hold (a signed 64-bit integer).
@@ -83,6 +83,24 @@ class DateBound(fields.String):
         return text
 
 
+class Flag(fields.Field):
+    """A yes/no switch: ``1``, ``true``, ``yes``, ``on`` (or ``0``, ``false``, ``no``, ``off``)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> bool:
+        answer = FLAG_WORDS.get(value.strip().lower()) if isinstance(value, str) else None
+        if answer is None:
+            raise ValidationError("say 1 or 0 (true or false)")
+        return answer
+
+
+def flag(name: str) -> bool:
+    """One switch from the query string, the other arguments left alone (feeds take any)."""
+    values = request.args.getlist(name)
+    if len(values) > 1:
+        raise InvalidInput(f"{name} given more than once", field=name)
+    return check_flag(values[0] if values else None, name)
+
+
 class EventsArgs(Schema):
     story = fields.String(load_default=None, validate=_SLUG)
     actor = fields.String(load_default=None, validate=validate.Length(min=1, max=200))
@@ -92,6 +110,7 @@ class EventsArgs(Schema):
     as_of = fields.String(load_default=None, validate=validate.Length(min=1, max=40))
     limit = fields.Integer(load_default=None, validate=validate.Range(min=1, max=500))
     cursor = fields.String(load_default=None, validate=validate.Length(min=1, max=500))
+    include_minor = Flag(load_default=False, data_key="all")
 
 
 class EntryArgs(Schema):

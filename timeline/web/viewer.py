@@ -2,7 +2,8 @@
 
 Filters come from a GET form; an invalid one is shown beside the form (status from
 ``errors.py``), never a 500. ``?fragment=1`` renders only the live part, which the page's script
-fetches when ``/api/stream`` reports a change.
+fetches when ``/api/stream`` reports a change. Minor entries (scored below the salience
+threshold) are shown only with ``?all=1``, which every link on the page keeps.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from timeline.archive import Archive
 from timeline.errors import InvalidInput, TimelineError
 from timeline.model import TimelineEntry
 from timeline.projections import queries
-from timeline.projections.filters import MAX_LIMIT, bound
+from timeline.projections.filters import MAX_LIMIT, bound, check_flag
 from timeline.projections.queries import EventQuery
 from timeline.web import templating
 from timeline.web.db import get_archive
@@ -30,6 +31,7 @@ bp.record_once(lambda state: templating.init_app(state.app))  # type: ignore[arg
 
 PAGE_SIZE = 200
 OVERVIEW_CAP = 5000  # entries read to draw the strip
+COUNT_CAP = 10_000  # entries counted for the "show all" link
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,17 +43,32 @@ class ViewFilters:
     q: str | None = None
     as_of: str | None = None
     cursor: str | None = None
+    show_all: str | None = None  # the ``all`` switch as given: minor entries too
 
     def query(self, **changes: Any) -> EventQuery:
         values = {"limit": PAGE_SIZE} | asdict(self) | changes
         values["as_of"] = as_of_moment(values["as_of"])
+        values["include_minor"] = check_flag(values.pop("show_all"), "all")
         return EventQuery(**values)
 
     def args(self, **changes: Any) -> dict[str, str]:
         """The filters as URL query arguments (empty ones left out)."""
         values = asdict(self) | changes
-        names = {"date_from": "from", "date_to": "to"}
+        names = {"date_from": "from", "date_to": "to", "show_all": "all"}
         return {names.get(k, k): v for k, v in values.items() if v and k != "story"}
+
+
+@dataclass(frozen=True, slots=True)
+class MinorSwitch:
+    """What the "show all" link says: every entry the filters match, minor ones included."""
+
+    showing_all: bool
+    total: int  # counted up to COUNT_CAP
+    hidden: int  # minor entries the default view leaves out
+
+    @property
+    def capped(self) -> bool:
+        return self.total >= COUNT_CAP
 
 
 def as_of_moment(value: str | None) -> str | None:
@@ -73,7 +90,8 @@ def read_filters(story: str | None = None) -> ViewFilters:
         return value[:500] or None
 
     return ViewFilters(story=story or arg("story"), actor=arg("actor"), date_from=arg("from"),
-                       date_to=arg("to"), q=arg("q"), as_of=arg("as_of"), cursor=arg("cursor"))
+                       date_to=arg("to"), q=arg("q"), as_of=arg("as_of"), cursor=arg("cursor"),
+                       show_all=arg("all"))
 
 
 def overview_of(archive: Archive, filters: ViewFilters) -> Overview:
@@ -89,15 +107,24 @@ def overview_of(archive: Archive, filters: ViewFilters) -> Overview:
     return overview(spans)
 
 
+def minor_switch(archive: Archive, query: EventQuery) -> MinorSwitch:
+    every = replace(query, include_minor=True)
+    total = queries.count_entries(archive, every, cap=COUNT_CAP)
+    shown = queries.count_entries(archive, replace(query, include_minor=False), cap=COUNT_CAP)
+    return MinorSwitch(query.include_minor, total, total - shown)
+
+
 def _timeline(archive: Archive, filters: ViewFilters) -> dict[str, Any]:
-    page = queries.find_entries(archive, filters.query())
+    query = filters.query()
+    page = queries.find_entries(archive, query)
     following = None
     if page.next_cursor:
         following = _here(filters, cursor=page.next_cursor)
     return {"groups": group_entries(page.entries), "count": len(page.entries),
             "next_url": following, "overview": overview_of(archive, replace(filters, cursor=None)),
             "range_start": bound(filters.date_from, "from", 0),
-            "range_end": bound(filters.date_to, "to", 1)}
+            "range_end": bound(filters.date_to, "to", 1),
+            "minor": minor_switch(archive, query)}
 
 
 def _here(filters: ViewFilters, **changes: Any) -> str:
@@ -112,7 +139,7 @@ def _render(filters: ViewFilters, story: Any = None) -> tuple[str, int]:
     context: dict[str, Any] = {"filters": filters, "story": story, "error": None,
                                "groups": (), "count": 0, "next_url": None,
                                "overview": overview([]), "head": archive.log.head().position,
-                               "range_start": None, "range_end": None}
+                               "range_start": None, "range_end": None, "minor": None}
     status = 200
     try:
         context |= _timeline(archive, filters)
