@@ -68,6 +68,10 @@ def test_export_leaves_minor_entries_out_unless_all(db: str, args: tuple[str, ..
     assert document["entries"][0]["places"] == ["Chile"]
 
 
+def test_history_shows_a_minor_entry_by_id(db: str) -> None:
+    assert "Kast saluda en Santiago" in run(db, "history", "kast-r1-1")
+
+
 def test_an_actor_without_a_word_is_refused_naming_the_field(db: str) -> None:
     result = CliRunner().invoke(main, ["--db", db, "events", "--actor", "!!"])
     assert result.exit_code == 1 and "[actor]" in result.output

@@ -1,4 +1,4 @@
-"""Every public CLI command and HTTP route is documented in the README."""
+"""Every public CLI command, its options and every HTTP route are documented in the README."""
 
 from __future__ import annotations
 
@@ -31,9 +31,25 @@ def routes() -> list[str]:
     return sorted(PLACEHOLDER.sub("<>", rule) for rule in rules)
 
 
+def command_options(group: click.Group, prefix: str = "timeline") -> Iterator[tuple[str, ...]]:
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            yield from command_options(command, f"{prefix} {name}")
+            continue
+        for param in command.params:
+            if isinstance(param, click.Option) and not param.hidden:
+                yield (f"{prefix} {name}", *param.opts)
+
+
 @pytest.mark.parametrize("path", list(command_paths(main)))
 def test_every_command_is_documented(path: str) -> None:
     assert f"`{path}" in README
+
+
+@pytest.mark.parametrize("option", list(command_options(main)), ids=" ".join)
+def test_every_option_is_documented(option: tuple[str, ...]) -> None:
+    _, *names = option
+    assert any(re.search(re.escape(name) + r"(?![\w-])", README) for name in names)
 
 
 @pytest.mark.parametrize("route", routes())

@@ -62,6 +62,15 @@ def test_an_actor_filter_without_a_word_is_refused(named: Archive, actor: str) -
     assert caught.value.field == "actor"
 
 
+def test_the_actor_filter_looks_words_up_in_their_index(named: Archive) -> None:
+    from timeline.projections.queries import resolve
+    from timeline.projections.sqlquery import matching_sql
+
+    sql, params, _ = matching_sql("e.entry_id", resolve(EventQuery(actor="José Kast")))
+    plan = " ".join(row[3] for row in named.log.conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+    assert "SEARCH tl_actor_words USING PRIMARY KEY (word=?)" in plan
+
+
 def test_the_python_rule_needs_all_words_in_one_name() -> None:
     actors = ("Michelle Bachelet", "José Antonio Kast")
     assert names_actor(actors, ("kast",)) and names_actor(actors, ("jose", "kast"))

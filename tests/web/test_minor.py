@@ -167,15 +167,15 @@ def test_an_entry_dated_by_publication_is_flagged(client: FlaskClient, ids: dict
     assert "dated by publication date" not in main[:main.index("</article>")]
 
 
-@pytest.mark.parametrize(("name", "said", "salience"), [
-    ("minor", "the date of what the article tells just before it", "0.20: minor"),
-    ("kastner", "the day the article was published", "0.70: shown by default"),
-    ("unscored", "a date written in the article", "not scored (always shown)"),
+@pytest.mark.parametrize(("name", "said", "kind", "salience"), [
+    ("minor", "the date of what the article tells just before it", "action", "0.20: minor"),
+    ("kastner", "the day the article was published", "not scored", "0.70: shown by default"),
+    ("unscored", "a date written in the article", "not scored", "not scored (always shown)"),
 ])
 def test_the_event_page_says_how_it_was_dated_in_plain_words(
-    client: FlaskClient, ids: dict, name: str, said: str, salience: str
+    client: FlaskClient, ids: dict, name: str, said: str, kind: str, salience: str
 ) -> None:
     html = html_of(client, f"/events/{ids[name]}")
     facts = html[html.index('<dl class="facts">'):html.index("</dl>")]
-    assert said in facts and salience in facts
+    assert said in facts and f"<dd>{kind}</dd>" in facts and salience in facts
     assert not re.search(r">\s*(narrative|publication|explicit|relative)\s*<", facts)

@@ -57,7 +57,7 @@ def _where(f: Filters, key: str) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
-def _matching(columns: str, f: Filters) -> tuple[str, list[Any], str]:
+def matching_sql(columns: str, f: Filters) -> tuple[str, list[Any], str]:
     """The SELECT of entries matching ``f`` (no ORDER BY), its parameters, the order's table."""
     # a story walks its own (slug, start, prank, position) index, then looks entries up
     order = "e" if f.story is None else "s"
@@ -71,14 +71,14 @@ def _matching(columns: str, f: Filters) -> tuple[str, list[Any], str]:
 
 
 def _select(conn: sqlite3.Connection, columns: str, f: Filters, limit: int) -> sqlite3.Cursor:
-    sql, params, order = _matching(columns, f)
+    sql, params, order = matching_sql(columns, f)
     ordered = f"{sql} ORDER BY {order}.start, {order}.prank, {order}.position LIMIT ?"
     return conn.execute(ordered, (*params, limit))
 
 
 def count_matching(conn: sqlite3.Connection, f: Filters, cap: int | None) -> int:
     """How many entries match ``f`` (counting at most ``cap``)."""
-    sql, params, _ = _matching("1", f)
+    sql, params, _ = matching_sql("1", f)
     counted = f"SELECT COUNT(*) FROM ({sql} LIMIT ?)"
     return int(conn.execute(counted, (*params, -1 if cap is None else cap)).fetchone()[0])
 
