@@ -112,6 +112,9 @@ def find_names(sentence: str, lang: str) -> list[tuple[int, int, str]]:
 
 def _split_at_titles(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
     words = list(re.finditer(r"\S+", sentence[start:end]))
+    while len(words) > 1 and words[-1].group().lower().rstrip(".") in TITLES:
+        words.pop()  # "Steve Jobs Apple Computer CEO and co-founder ..."
+    end = start + words[-1].end()
     for k in range(len(words) - 2, 0, -1):
         if words[k].group().lower().rstrip(".") in TITLES:
             return [(start, start + words[k - 1].end()), (start + words[k].start(), end)]

@@ -3,8 +3,8 @@
 A clause is an event when it reports something (it has a finite verb, or in a language we have
 no verb data for, the sentence has a few words) outside questions and page furniture, and is
 not a definition ("X is a Y"). A clause that only completes another (what a statement said, a
-participle, quoted words) joins that clause's event unless it has a date of its own or reports
-a strong happening (a death, a result, a decision, a vote, a launch, a legal step). An article
+participle, a subordinate clause, quoted words) joins that clause's event unless it has a date
+of its own or reports a strong happening (a death, a result, a decision, a vote, a launch, a legal step). An article
 that says the same thing twice (its lead and its body) yields it once: same date and same kind
 in different paragraphs, with actors in common.
 """
@@ -22,7 +22,7 @@ from timeline.extract.salience import salience
 from timeline.extract.verbs import content_verb, lexicon
 
 _STRONG = frozenset({"death", "result", "decision", "vote", "launch", "legal"})
-_DEPENDENT = frozenset({"complement", "participle", "quote"})
+_DEPENDENT = frozenset({"complement", "participle", "subordinate", "quote"})
 _COPULAS = frozenset({"is", "are", "was", "were", "es", "son", "era", "eran", "fue"})
 _INDEFINITE = frozenset({"a", "an", "un", "una"})
 _POST = re.compile(r"\(@\w+\)\s*$")

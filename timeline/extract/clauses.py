@@ -2,7 +2,8 @@
 
 A sentence is cut before a coordinating conjunction ("and launched ..."), a relative pronoun
 (", quien obtuvo ..."), a complementizer after a verb ("said that ..."), an English participle
-after a comma (", prompting ..."), after ``; : —``, and where quotation marks open or close.
+or a subordinator after a comma (", prompting ...", ", when ..."), after ``; : —``, and where
+quotation marks open or close.
 A cut stands only if the stretch on each side has a finite verb of its own, so "that day",
 "y Jeannette Jara" or "according to figures" never make a clause. Each clause records how it
 hangs off the sentence (its role and head), its predicate's verb, tense and kind, and the
@@ -135,6 +136,8 @@ def _cut_at(
         return (i + 1 if words[i] in _QUOTE_MARKS else i), "main"
     if word in _HARD_BREAKS:
         return i + 1, "main"
+    if prev == "," and i in verbs:  # "Haddad, who voted against it, said ..."
+        return i, "coordinate"
     if word in lex.conjunctions:
         return i, "coordinate"
     if word in lex.relatives and (prev == "," or words[i - 1][:1].isupper()):
@@ -144,7 +147,7 @@ def _cut_at(
     if lex.lang == "en" and _participle(words, i):
         return i, "participle"
     if word in lex.subordinators and prev == ",":
-        return i, "main"
+        return i, "subordinate"
     return None
 
 
@@ -170,13 +173,14 @@ def _has_verb(seg: _Segment, tokens: tuple[Token, ...], verbs: dict[int, Tense])
 def _merged(
     segments: list[_Segment], tokens: tuple[Token, ...], verbs: dict[int, Tense]
 ) -> list[_Segment]:
-    """Stretches without a verb of their own join the clause before them (or after, first)."""
+    """Stretches without a verb of their own join the clause before them (or, opening the
+    sentence, the one after them, unless that is a relative clause: "Haddad, who ...")."""
     merged: list[_Segment] = []
     for seg in segments:
         if merged and not _has_verb(seg, tokens, verbs):
             last = merged[-1]
             merged[-1] = _Segment(last.start, seg.end, last.role)
-        elif merged and not _has_verb(merged[-1], tokens, verbs):
+        elif merged and not _has_verb(merged[-1], tokens, verbs) and seg.role != "relative":
             last = merged[-1]
             role = seg.role if last.role in ("main", "quote") else last.role
             merged[-1] = _Segment(last.start, seg.end, "main" if role == "quote" else role)
@@ -195,12 +199,13 @@ def _head(k: int, segments: list[_Segment], base: int) -> int | None:
     role = segments[k].role
     if role == "main" or (role != "quote" and k == 0):
         return None
+    others = [j for j, s in enumerate(segments) if s.role != "quote" and j != k]
     if role == "quote":
-        others = [j for j, s in enumerate(segments) if s.role != "quote"]
         after = [j for j in others if j > k]
         pick = after[0] if after else (others[-1] if others else None)
-        return None if pick is None else base + pick
-    return base + k - 1
+    else:  # the clause before it, past any quoted words
+        pick = max((j for j in others if j < k), default=None)
+    return None if pick is None else base + pick
 
 
 def _subject(
@@ -213,13 +218,28 @@ def _subject(
     first = seg.start
     if tokens[first].text.lower() in (lex.conjunctions | lex.relatives | lex.complementizers):
         first += _MARKER_WORDS_SKIPPED
-    comma = max((i for i in range(first, verb) if tokens[i].text == ","), default=None)
-    first = first if comma is None else comma + 1
-    words = [t for t in tokens[first:verb] if (t.text[:1].isalnum() or t.text.startswith("@"))
-             and not _in_timex(doc, t.start) and t.text.lower() not in _CLITICS]
+    stop = verb
+    while stop > first and tokens[stop - 1].text.lower() in _CLITICS:
+        stop -= 1  # "Kast se comunicó": the clitic belongs to the verb
+    words = [t for t in tokens[_last_chunk(tokens, first, stop) : stop]
+             if (t.text[:1].isalnum() or t.text.startswith("@")) and not _in_timex(doc, t.start)]
     if not words or words[0].text.lower() in _NOT_SUBJECT_START:
         return None
     return words[0].start, words[-1].end
+
+
+def _last_chunk(tokens: tuple[Token, ...], first: int, stop: int) -> int:
+    """Where the subject starts: after the last comma with words after it ("In a surprising
+    move, Steve Jobs announced"), or the apposition between the last two commas ("La
+    presidenta del sindicato, Marta Quiroga, reconoció")."""
+    commas = [i for i in range(first, stop) if tokens[i].text == ","]
+    if not commas:
+        return first
+    if commas[-1] < stop - 1:
+        return commas[-1] + 1
+    if len(commas) > 1 and tokens[commas[-2] + 1].text[:1].isupper():
+        return commas[-2] + 1
+    return first
 
 
 def _in_timex(doc: Document, offset: int) -> bool:

@@ -22,8 +22,11 @@ if TYPE_CHECKING:
 Tense = Literal["past", "present", "future", "none"]
 #: How a clause hangs off the sentence: ``main``, ``coordinate`` ("and launched ..."),
 #: ``relative`` ("who won ..."), ``complement`` ("said that ..."), ``participle``
-#: (", prompting ..."), ``quote`` (words inside quotation marks).
-Role = Literal["main", "coordinate", "relative", "complement", "participle", "quote"]
+#: (", prompting ..."), ``subordinate`` (", when ...", ", después de que ..."), ``quote``
+#: (words inside quotation marks).
+Role = Literal[
+    "main", "coordinate", "relative", "complement", "participle", "subordinate", "quote"
+]
 MentionKind = Literal["actor", "place"]
 
 

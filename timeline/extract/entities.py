@@ -1,8 +1,9 @@
 """Names in the article, as actors (people, organisations) or places, one name per entity.
 
-Within an article a partial name stands for the fullest name that contains it word for word
-("Kast" -> "José Antonio Kast", "Steve" -> "Steve Jobs"); when several could (Michael Kast,
-José Antonio Kast) the one named most often wins, then the first named. An @handle that spells
+Within an article a surname or given name stands for the fuller person-like name (at most
+three words, or with a particle) that ends or begins with it ("Kast" -> "José Antonio Kast",
+"Steve" -> "Steve Jobs"); when several could (Michael Kast, José Antonio Kast) the one named
+most often wins, then the first named. An @handle that spells
 a name ("@joseantoniokast") is that name. Names are then split into places (see
 ``timeline.extract.places``) and actors.
 """
@@ -14,10 +15,13 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 
-from timeline.extract.actors import TITLES, find_names, title_before
-from timeline.extract.document import Document, Mention
+from timeline.extract.actors import CONNECTORS, TITLES, find_names, title_before
+from timeline.extract.document import Document, Mention, Sentence
 from timeline.extract.places import is_place
 
+_MAX_NAME_WORDS = 3
+_OF = frozenset({"de", "del", "of"})
+_LOCATIVE = frozenset({"en", "in", "at", "desde", "hacia", "from", "near"})
 _WORD = re.compile(r"[\w'’-]+")
 _APPOSITION = re.compile(r",\s+(?:(?:el|la|the|a|an)\s+)?(\w+)(?:\s+(\w+))?")
 
@@ -30,13 +34,39 @@ def find_entities(doc: Document) -> Document:
         raw.extend((sentence.start + a, sentence.start + b, name)
                    for a, b, name in find_names(text, doc.lang)
                    if len(name) > 1 and not _quoted(doc, sentence.start + a))
-    canonical = canonical_names([name for _, _, name in raw if not is_place(name)])
+    raw = [r for r in raw if not _common_word(doc, r)]
+    located = _located(doc, raw)
+    canonical = canonical_names([name for _, _, name in raw if name not in located])
     mentions = []
     for start, end, name in raw:
         full = canonical.get(name, name)
-        kind = "place" if is_place(full) or is_place(name) else "actor"
-        mentions.append(Mention(start, end, kind, full))  # type: ignore[arg-type]
+        place = name in located or full in located or is_place(full) or is_place(name)
+        mentions.append(Mention(start, end, "place" if place else "actor", full))
     return doc.with_layer(mentions=tuple(mentions))
+
+
+def _located(doc: Document, raw: list[tuple[int, int, str]]) -> set[str]:
+    """Names the article mostly uses as a location ("en Villa Serrana", "in Lower Mill")."""
+    seen: Counter[str] = Counter()
+    located: Counter[str] = Counter()
+    for start, _, name in raw:
+        seen[name] += 1
+        before = doc.text[max(0, start - 12) : start].lower().split()
+        located[name] += bool(before) and before[-1] in _LOCATIVE
+    return {name for name, n in located.items() if n and 2 * n >= seen[name]}
+
+
+def _common_word(doc: Document, found: tuple[int, int, str]) -> bool:
+    """A capitalised word that only opens sentences ("Passenger trains returned")."""
+    start, _, name = found
+    if " " in name or not any(s.start == start for s in _opening(doc, start)):
+        return False
+    return re.search(rf"(?<![.!?\n]\s)(?<!^)\b{re.escape(name)}\b", doc.text) is None
+
+
+def _opening(doc: Document, start: int) -> list[Sentence]:
+    i = bisect_right(doc.sentences, start, key=lambda s: s.start) - 1
+    return [doc.sentences[i]] if i >= 0 else []
 
 
 def _quoted(doc: Document, offset: int) -> bool:
@@ -65,10 +95,16 @@ def _stands_for(
 ) -> bool:
     if name.startswith("@"):
         return squashed[1:] == their_squash and len(theirs) > 1
-    if len(mine) >= len(theirs) or not mine:
+    if len(mine) >= len(theirs) or not mine or not _person_like(theirs):
         return False
-    n = len(mine)
-    return any(theirs[i : i + n] == mine for i in range(len(theirs) - n + 1))
+    if theirs[-len(mine) :] == mine:  # a surname, unless it is "... de Puerto Almendral"
+        return theirs[-len(mine) - 1] not in _OF
+    return len(mine) == 1 and theirs[0] == mine[0]
+
+
+def _person_like(words: tuple[str, ...]) -> bool:
+    """A name short enough to be a person's, or one with a particle ("Ursula von der Leyen")."""
+    return len(words) <= _MAX_NAME_WORDS or any(w in CONNECTORS for w in words)
 
 
 def _words(name: str) -> tuple[str, ...]:

@@ -23,6 +23,10 @@ from timeline.extract.headline import clip, tidy
 _PRONOUNS = frozenset({"he", "she", "they", "él", "ella", "ellos", "ellas", "we", "nosotros"})
 #: Clauses whose stated subject becomes the one pronouns and elided subjects refer to.
 _SETS_TOPIC = frozenset({"main", "coordinate", "relative"})
+_MAX_CHAIN = 8
+#: Languages whose finite verbs often carry no subject: the topic is their subject.
+_PRO_DROP = frozenset({"es", "it", "pt", "ca", "gl"})
+_IMPERSONAL = frozenset({"hay", "hubo", "había", "habrá", "habría", "llueve", "nevó"})
 #: Titles that name the same office ("el mandatario" is the article's "presidente").
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "mandatario": ("presidente", "mandatario"), "mandataria": ("presidenta", "mandataria"),
@@ -68,10 +72,23 @@ def name_clauses(doc: Document) -> list[Naming]:
     last_actor: str | None = None
     for index, clause in enumerate(doc.clauses):
         subject, is_actor = _subject(doc, index, clause, namings, titles, last_actor)
-        if is_actor and clause.role in _SETS_TOPIC:
+        if is_actor and _in_main_line(doc, clause):
             last_actor = subject
         namings.append(Naming(subject, is_actor, _headline(doc, clause, subject, index)))
     return namings
+
+
+def _in_main_line(doc: Document, clause: Clause) -> bool:
+    """Whether the clause is the narrator's own line (not what someone said or a side remark),
+    so its subject is the topic later pronouns and elided subjects refer to."""
+    current: Clause | None = clause
+    for _ in range(_MAX_CHAIN):
+        if current is None:
+            return True
+        if current.role not in _SETS_TOPIC:
+            return False
+        current = doc.clauses[current.head] if current.head is not None else None
+    return True
 
 
 def _subject(
@@ -90,7 +107,11 @@ def _subject(
     if clause.head is not None and clause.head < len(namings):
         head = namings[clause.head]
         return head.subject, head.subject_is_actor
-    return (last_actor, True) if last_actor and clause.verb is not None else (None, False)
+    if doc.lang in _PRO_DROP and clause.verb is not None and last_actor is not None:
+        verb = doc.tokens[clause.verb].text.lower()
+        if verb not in _IMPERSONAL:
+            return last_actor, True  # "El 14 de diciembre se enfrentará con Jeannette Jara"
+    return None, False
 
 
 def _inverted_subject(doc: Document, clause: Clause) -> str | None:
@@ -99,11 +120,13 @@ def _inverted_subject(doc: Document, clause: Clause) -> str | None:
         return None
     verb = doc.tokens[clause.verb]
     window = doc.text[verb.end : min(clause.end, verb.end + 40)]
+    found = None
     for mention in _mentions_in(doc, verb.end, verb.end + len(window)):
-        between = doc.text[verb.end : mention.start].split()
-        if mention.kind == "actor" and len(between) <= 2:
-            return mention.name
-    return None
+        between = doc.text[(found.end if found else verb.end) : mention.start].split()
+        if mention.kind != "actor" or len(between) > (2 if found is None else 1):
+            break
+        found = mention  # "said Apple Inc. CEO Steve Jobs": the last name of the run
+    return found.name if found else None
 
 
 def _resolve_words(
@@ -111,13 +134,13 @@ def _resolve_words(
 ) -> tuple[str | None, bool]:
     names = _mentions_in(doc, span[0], span[1])
     actors = [m for m in names if m.kind == "actor"]
-    if actors:
-        free = [m for m in actors if not _in_phrase(doc, m)]
-        return (free or actors)[0].name, True
+    free = [m for m in actors if not _in_phrase(doc, m)]
+    if free:
+        return free[-1].name, True  # "Transport Minister Ruth Abara", "Kast por el Partido"
     words = [w.strip(",.\"'“”«»").lower() for w in doc.text[span[0] : span[1]].split()]
     words = [w for w in words if w]
     if len(words) == 1 and words[0] in _PRONOUNS:
-        return last_actor, last_actor is not None
+        return (last_actor, True) if last_actor else (doc.text[span[0] : span[1]], False)
     resolved = _by_title(words, titles)
     if resolved is not None:
         return resolved, True

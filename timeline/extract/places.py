@@ -21,12 +21,23 @@ _REGIONS = frozenset(
     "santiago|lima|bogotá|quito|caracas|montevideo|asunción|la paz|brasilia|"
     "río de janeiro|rio de janeiro|são paulo|sao paulo|ciudad de méxico|mexico city".split("|")
 )
-#: Words that make the name they open or close a place.
-_PLACE_WORDS = frozenset(
+#: Words that make the name they open ("Puerto Almendral") or close ("Elm Street") a place.
+_PLACE_HEADS = frozenset(
+    "ciudad provincia estado región isla islas río valle bahía calle avenida plaza aeropuerto "
+    "puente monte montaña lago parque distrito municipio comuna barrio puerto villa port fort "
+    "mount lake cerro".split()
+)
+_PLACE_TAILS = frozenset(
     "city county province state region island islands river valley bay street avenue square "
-    "airport bridge mountain mountains lake park district ciudad provincia estado región isla "
-    "islas río valle bahía calle avenida plaza aeropuerto puente monte montaña lago parque "
-    "distrito departamento municipio comuna barrio".split()
+    "airport bridge mountain mountains lake park district falls heights".split()
+)
+#: Words that make a name an organisation whatever else it holds ("Partido Liberal del Valle").
+_ORGANISATION_WORDS = frozenset(
+    "partido party cámara chamber consejo council ministerio ministry banco bank universidad "
+    "university club tribunal court comité committee asociación association sindicato union "
+    "empresa company compañía grupo group fundación foundation capitanía municipalidad "
+    "gobierno government policía police inc corp corps ltd agency agencia commission comisión "
+    "institute instituto office oficina school escuela hospital".split()
 )
 
 
@@ -50,7 +61,9 @@ def _gazetteer() -> frozenset[str]:
 def is_place(name: str) -> bool:
     """Whether ``name`` names a country, region, city or other place."""
     folded = _fold(name)
+    words = folded.split()
+    if any(w.strip(".,") in _ORGANISATION_WORDS for w in words):
+        return False
     if folded in _gazetteer():
         return True
-    words = folded.split()
-    return len(words) > 1 and (words[0] in _PLACE_WORDS or words[-1] in _PLACE_WORDS)
+    return len(words) > 1 and (words[0] in _PLACE_HEADS or words[-1] in _PLACE_TAILS)
