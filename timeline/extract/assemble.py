@@ -4,9 +4,9 @@ A clause is an event when it reports something (it has a finite verb, or in a la
 no verb data for, the sentence has a few words) outside questions and page furniture, and is
 not a definition ("X is a Y"). A clause that only completes another (what a statement said, a
 participle, a subordinate clause, quoted words) joins that clause's event unless it has a date
-of its own or reports a strong happening (a death, a result, a decision, a vote, a launch, a legal step). An article
-that says the same thing twice (its lead and its body) yields it once: same date and same kind
-in different paragraphs, with actors in common.
+of its own or reports a strong happening (a death, a result, a decision, a vote, a launch, a
+legal step). An article that says the same thing twice (its lead and its body) yields it
+once: same date and same kind in different paragraphs, with actors in common.
 """
 
 from __future__ import annotations
