@@ -25,12 +25,16 @@ _STRONG = frozenset({"death", "result", "decision", "vote", "launch", "legal"})
 _DEPENDENT = frozenset({"complement", "participle", "subordinate", "quote"})
 _COPULAS = frozenset({"is", "are", "was", "were", "es", "son", "era", "eran", "fue"})
 _INDEFINITE = frozenset({"a", "an", "un", "una"})
+_MODALS = frozenset({"can", "may", "must", "puede", "pueden", "debe", "deben"})
+_ARTICLES = frozenset({"the", "this", "these", "those", "el", "la", "los", "las", "este",
+                       "esta", "estos", "estas"})
 _POST = re.compile(r"\(@\w+\)\s*$")
 _MIN_WORDS_WITHOUT_VERBS = 5
 _WORD = re.compile(r"\w+")
 #: How many earlier events of the same date a new one is compared with.
 _COMPARED = 40
 _SHORT_HEADLINE = 3
+_QUOTE_EDGES = " \"“”«»,.;:"
 
 
 def build_events(doc: Document) -> Document:
@@ -78,7 +82,7 @@ def _reports(doc: Document, index: int) -> bool:
         words = len(_WORD.findall(doc.text[clause.start : clause.end]))
         without_verb_data = lexicon(doc.lang) is None
         return (without_verb_data and words >= _MIN_WORDS_WITHOUT_VERBS) or _is_post(doc, index)
-    return not _is_definition(doc, clause)
+    return not (_is_definition(doc, clause) or _is_description(doc, index))
 
 
 def _is_definition(doc: Document, clause: Clause) -> bool:
@@ -88,6 +92,20 @@ def _is_definition(doc: Document, clause: Clause) -> bool:
     after = doc.tokens[clause.verb + 1] if clause.verb + 1 < len(doc.tokens) else None
     return (clause.tense == "present" and verb.text.lower() in _COPULAS and after is not None
             and after.text.lower() in _INDEFINITE)
+
+
+def _is_description(doc: Document, index: int) -> bool:
+    """A generic statement: a modal in the present tense about a bare plural ("Visitors can
+    borrow ten books", "Los socios pueden votar"), with no date and no one named."""
+    clause = doc.clauses[index]
+    if clause.tense != "present" or clause.verb is None or clause.subject is None:
+        return False
+    if doc.tokens[clause.verb].text.lower() not in _MODALS:
+        return False
+    subject = doc.text[clause.subject[0] : clause.subject[1]].split()
+    bare_plural = subject[0].lower() not in _ARTICLES and subject[-1].lower().endswith("s")
+    named = any(m.kind == "actor" and clause.start <= m.start < clause.end for m in doc.mentions)
+    return bare_plural and doc.anchors[index].derivation == "publication" and not named
 
 
 def _is_post(doc: Document, index: int) -> bool:
@@ -137,11 +155,20 @@ def _headline(
         if post:
             return post
     headline = naming.headline
-    following = [doc.clauses[i] for i in members[1:] if doc.clauses[i].start >= clause.end]
-    if len(headline.split()) <= _SHORT_HEADLINE and following:
-        said = doc.text[following[0].start : following[0].end]
-        headline = tidy(clip(f"{headline}{':' if following[0].role == 'quote' else ''} {said}"))
+    said = _what_was_said(doc, clause, members)
+    if len(headline.split()) <= _SHORT_HEADLINE and said is not None:
+        colon = ":" if said.role == "quote" else ""
+        words = doc.text[said.start : said.end].strip(_QUOTE_EDGES)
+        headline = tidy(clip(f"{headline}{colon} {words}"))
     return headline if len(headline.split()) >= 2 else tidy(clip(text))
+
+
+def _what_was_said(doc: Document, clause: Clause, members: list[int]) -> Clause | None:
+    """The clause that completes a short statement: what follows it, else the quoted words."""
+    others = [doc.clauses[i] for i in members[1:]]
+    after = [c for c in others if c.start >= clause.end]
+    quoted = [c for c in others if c.role == "quote"]
+    return after[0] if after else (quoted[0] if quoted else None)
 
 
 def _names(

@@ -16,7 +16,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from timeline.extract.document import Clause, Document, Role, Sentence, Tense, Token
-from timeline.extract.verbs import Lexicon, clause_tense, content_verb, finite_tense, kind_of
+from timeline.extract.verbs import (
+    Lexicon,
+    clause_tense,
+    content_verb,
+    finite_tense,
+    kind_of,
+    participle_at,
+)
 from timeline.extract.verbs import lexicon as lexicon_for
 
 _QUOTE_MARKS = frozenset('"“”«»‘’')
@@ -34,7 +41,13 @@ _NOUN_BLOCKERS = frozenset(
      "just", "not", "no"}
 )
 _MARKER_WORDS_SKIPPED = 1
+_DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "the", "a", "an", "its", "su"})
 _CLITICS = frozenset({"se", "lo", "la", "le", "les", "me", "nos", "te"})
+#: -ing words that work as prepositions after a comma (", according to ...").
+_PREPOSITIONAL_ING = frozenset(
+    "according including regarding following concerning excluding considering starting "
+    "ranging totaling totalling amounting beginning pending notwithstanding".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +94,9 @@ def _sentence_clauses(
     for i in range(1, len(words)):  # ", prompting ...": the participle is its clause's verb
         if lex.lang == "en" and _participle(words, i):
             verbs.setdefault(i, "none")
-    segments = _merged(_segments(words, tokens, verbs, lex), tokens, verbs)
+        elif _reduced_relative(doc, tokens, words, i, verbs):
+            verbs[i] = "past"
+    segments = _merged(_segments(words, tokens, verbs, lex, doc), tokens, verbs)
     clauses: list[Clause] = []
     for k, seg in enumerate(segments):
         start = sentence.start if k == 0 else tokens[seg.start].start
@@ -92,6 +107,8 @@ def _sentence_clauses(
                                                      doc.lang)
         head = _head(k, segments, base)
         subject = _subject(seg, verb, tokens, lex, doc) if seg.role != "quote" else None
+        if seg.role == "participle" and participle_at(words, seg.start, doc.lang):
+            subject = _noun_phrase_before(tokens, seg.start)
         clauses.append(Clause(start, end, index, seg.role, head,
                               None if verb is None else first + verb,
                               tense, kind, subject))
@@ -109,11 +126,14 @@ def _verbs(words: list[str], lang: str) -> dict[int, Tense]:
 
 
 def _segments(
-    words: list[str], tokens: tuple[Token, ...], verbs: dict[int, Tense], lex: Lexicon
+    words: list[str], tokens: tuple[Token, ...], verbs: dict[int, Tense], lex: Lexicon,
+    doc: Document,
 ) -> list[_Segment]:
     cuts: dict[int, Role] = {0: "quote" if _quoted_at(tokens, 0) else "main"}
     for i in range(1, len(words)):
-        cut = _cut_at(i, words, tokens, verbs, lex)
+        cut: tuple[int, Role] | None = (i, "participle")
+        if not _reduced_relative(doc, tokens, words, i, verbs):
+            cut = _cut_at(i, words, tokens, verbs, lex)
         if cut is not None and cut[0] < len(words):
             cuts.setdefault(cut[0], cut[1])
     starts = sorted(cuts)
@@ -136,8 +156,6 @@ def _cut_at(
         return (i + 1 if words[i] in _QUOTE_MARKS else i), "main"
     if word in _HARD_BREAKS:
         return i + 1, "main"
-    if prev == "," and i in verbs:  # "Haddad, who voted against it, said ..."
-        return i, "coordinate"
     if word in lex.conjunctions:
         return i, "coordinate"
     if word in lex.relatives and (prev == "," or words[i - 1][:1].isupper()):
@@ -148,19 +166,40 @@ def _cut_at(
         return i, "participle"
     if word in lex.subordinators and prev == ",":
         return i, "subordinate"
+    if prev == "," and (i in verbs or (word in _CLITICS and i + 1 in verbs)):
+        return i, "coordinate"  # "Haddad, who voted against it, said ..."
     return None
+
+
+def _reduced_relative(
+    doc: Document, tokens: tuple[Token, ...], words: list[str], i: int, verbs: dict[int, Tense]
+) -> bool:
+    """A participle after an object noun, followed closely by a date: "mantuvo la paralización
+    iniciada el domingo" reports a happening of its own ("The bridge closed in May" does not:
+    no verb comes before its noun)."""
+    if not participle_at(words, i, doc.lang):
+        return False
+    if not any(v < i - 1 and tense != "none" for v, tense in verbs.items()):
+        return False
+    return any(_timex_starts(doc, t.start) for t in tokens[i + 1 : i + 3])
+
+
+def _timex_starts(doc: Document, offset: int) -> bool:
+    i = bisect_right(doc.timexes, offset, key=lambda t: t.start) - 1
+    return i >= 0 and doc.timexes[i].start == offset
 
 
 def _participle(words: list[str], i: int) -> bool:
     word = words[i]
-    return words[i - 1] == "," and word.endswith("ing") and len(word) > 5 and word.islower()
+    return (words[i - 1] == "," and word.endswith("ing") and len(word) > 5 and word.islower()
+            and word not in _PREPOSITIONAL_ING)
 
 
 def _complementizer(i: int, words: list[str], verbs: dict[int, Tense]) -> tuple[int, Role] | None:
     prev = words[i - 1]
     if i - 1 in verbs:
         return i, "complement"
-    if prev == "," or prev[:1].isupper() or (prev.isalpha() and prev.lower() not in _NOUN_BLOCKERS):
+    if prev == "," or (prev.isalpha() and prev.lower() not in _NOUN_BLOCKERS):
         return i, "relative"
     return None
 
@@ -226,6 +265,14 @@ def _subject(
     if not words or words[0].text.lower() in _NOT_SUBJECT_START:
         return None
     return words[0].start, words[-1].end
+
+
+def _noun_phrase_before(tokens: tuple[Token, ...], i: int) -> tuple[int, int] | None:
+    """"la paralización" in "la paralización iniciada el domingo": back to its determiner."""
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if tokens[j].text.lower() in _DETERMINERS:
+            return tokens[j].start, tokens[i - 1].end
+    return None
 
 
 def _last_chunk(tokens: tuple[Token, ...], first: int, stop: int) -> int:

@@ -205,9 +205,20 @@ def _headline(doc: Document, clause: Clause, subject: str | None, index: int) ->
     if clause.verb is None:
         return tidy(clip(doc.text[clause.start : clause.end]))
     start = _with_clitics(doc, clause.verb)
-    end = _predicate_end(doc, start, clause.end)
+    if clause.subject is None and _inverted_subject(doc, clause) is not None:
+        end = doc.tokens[clause.verb].end  # '..., said coach Tom Reyes': the verb alone
+    else:
+        end = _predicate_end(doc, start, clause.end)
     predicate = _without_date(doc, start, end, doc.anchors[index] if doc.anchors else None)
+    if subject:
+        predicate = _lowered_opening(doc, start, predicate)
     return tidy(clip(f"{subject} {predicate}" if subject else predicate))
+
+
+def _lowered_opening(doc: Document, start: int, predicate: str) -> str:
+    """'Se reunirá' after a subject is 'se reunirá' (only a sentence's first word is lowered)."""
+    opening = any(s.start == start for s in doc.sentences)
+    return predicate[:1].lower() + predicate[1:] if opening else predicate
 
 
 def _with_clitics(doc: Document, verb: int) -> int:

@@ -22,6 +22,19 @@ _EN_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "who", "which", "that"})
 _EN_OBJECT_OPENERS = frozenset({"that", "the", "a", "an", "to", "its", "his", "her", "their",
                                 "all", "about", "more", "no"})
 _PERFECT = frozenset({"has", "have", "had", "ha", "han", "había", "habían", "hemos", "he"})
+_ES_OBJECT_OPENERS = frozenset(
+    {"el", "la", "los", "las", "un", "una", "unos", "unas", "al", "a", "su", "sus", "que", "lo"}
+)
+#: Words after which a word ending like a verb is not one (articles, prepositions, adverbs).
+_ES_NOT_NOUNS = frozenset(
+    "el la los las un una unos unas lo al del de a en con por para sin sobre entre hasta desde "
+    "y o e ni que se no ya muy más menos tan su sus mi mis este esta estos estas ese esa otro "
+    "otra todo toda cada como cuando donde también sólo solo aún".split()
+)
+_PARTICIPLE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "es": ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"),
+    "en": ("ed",),
+}
 _ES_VERB_AFTER_CLITIC = ("a", "an", "e", "en", "ó", "ió", "ará", "erá", "irá", "ían", "aba")
 
 
@@ -55,7 +68,10 @@ def finite_tense(words: list[str], i: int, lang: str, initial: bool) -> Tense | 
         return _english(lower, prev, words[i + 1].lower() if i + 1 < len(words) else "",
                         word[0].isupper() and not initial)
     if lang == "es":
-        return _spanish(lower, prev, word[0].isupper() and not initial)
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        before = words[i - 1] if i > 0 else ""
+        return _spanish(lower, prev, word[0].isupper() and not initial) or _spanish_present(
+            lower, before, nxt)
     return None
 
 
@@ -91,6 +107,32 @@ def _spanish(word: str, prev: str, capitalised: bool) -> Tense | None:
     if prev in {"se", "le", "les", "me", "nos"} and word.endswith(_ES_VERB_AFTER_CLITIC):
         return "present"
     return None
+
+
+def _spanish_present(word: str, before: str, nxt: str) -> Tense | None:
+    """"La compañía opera el terminal": a word ending like a present verb between a noun or
+    name and an article."""
+    if len(word) < 4 or not word.endswith(("a", "e", "an", "en")) or word in verbs_es.NOT_VERBS:
+        return None
+    if nxt not in _ES_OBJECT_OPENERS or not before[:1].isalpha():
+        return None
+    if before.lower() in _ES_NOT_NOUNS or before.lower().endswith(("mente",)):
+        return None
+    return "present"
+
+
+def participle_at(words: list[str], i: int, lang: str) -> bool:
+    """A past participle after a noun that opens a reduced relative clause ("la paralización
+    iniciada el domingo", "the agreement signed on Monday")."""
+    word, prev = words[i].lower(), words[i - 1] if i > 0 else ""
+    endings = _PARTICIPLE_ENDINGS.get(lang)
+    if endings is None or not word.endswith(endings) or not (prev.isalpha() and prev.islower()):
+        return False
+    if prev in _EN_SUBJECT_PRONOUNS or prev in {"él", "ella", "ellos", "ellas"}:
+        return False
+    data = _DATA[lang]
+    blocked = prev.lower() in data.AUXILIARIES or prev.lower() in _ES_NOT_NOUNS
+    return not blocked and prev.lower() not in verbs_en.PARTICIPLE_CUES
 
 
 def clause_tense(words: list[str], verb: int, tense: Tense) -> Tense:
