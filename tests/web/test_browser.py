@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,7 +10,9 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from tests.projections.builders import append_article
 from tests.web.conftest import AUTH, HARBOUR, LIBRARY
+from timeline.archive import Archive
 from timeline.web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -54,14 +57,16 @@ def page(base_url):
         browser.close()
 
 
-def test_filters_narrow_the_timeline(page, base_url) -> None:
-    page.goto(base_url + "/")
-    assert page.locator(".entry").count() == 8
+def test_filters_narrow_the_timeline(page, base_url, live_app) -> None:
+    api = live_app.test_client().get("/api/events?all=1&limit=500").get_json()
+    total = len(api["events"])  # every entry, whatever salience the extractor gave it
+    page.goto(base_url + "/?all=1")
+    assert page.locator(".entry").count() == total
     page.get_by_label("Actor").fill("Ana Ruiz")
     page.get_by_role("button", name="Show").click()
-    page.wait_for_url("**actor=Ana*")
+    page.wait_for_url("**actor=Ana*all=1*")
     entries = page.locator(".entry")
-    assert 1 <= entries.count() < 8
+    assert 1 <= entries.count() < total
     assert all("Ana Ruiz" in text for text in entries.all_inner_texts())
     page.screenshot(path=str(ARTIFACTS / "viewer-filtered.png"), full_page=True)
 
@@ -76,7 +81,7 @@ def test_an_entry_history_opens_in_place(page, base_url) -> None:
 
 
 def test_a_new_article_appears_without_reloading(page, base_url, live_app) -> None:
-    page.goto(base_url + "/")
+    page.goto(base_url + "/?all=1")
     page.evaluate("window.__sameDocument = true")
     article = {"text": "The river bridge reopened on 9 January 2026 after the floods, "
                "the engineer Marta Solis said.", "published": "2026-01-10", "lang": "en",
@@ -87,6 +92,20 @@ def test_a_new_article_appears_without_reloading(page, base_url, live_app) -> No
     assert "bridge" in page.locator(".entry.new").first.inner_text().lower()
     assert page.evaluate("window.__sameDocument") is True
     page.screenshot(path=str(ARTIFACTS / "viewer-live.png"), full_page=False)
+
+
+def test_show_all_reveals_minor_entries_and_goes_back(page, base_url, settings) -> None:
+    with Archive.open(settings["DB"]) as archive:
+        append_article(archive.log, "minor", 1, [
+            ("Lluvia ligera en el puerto", "2025-12-01", "day", {"salience": 0.1})])
+    page.goto(base_url + "/")
+    assert "Lluvia ligera" not in page.locator("#live").inner_text()
+    page.get_by_role("link", name=re.compile(r"Show all [\d,]+ events, including minor")).click()
+    page.wait_for_url("**all=1*")
+    assert page.locator(".entry.minor", has_text="Lluvia ligera").count() == 1
+    page.get_by_role("link", name="Show only the main events").click()
+    page.wait_for_url(re.compile(r"/$"))
+    assert page.locator(".entry.minor").count() == 0
 
 
 def test_the_overview_strip_zooms_by_keyboard(page, base_url) -> None:
