@@ -15,7 +15,7 @@ from timeline.errors import InvalidInput
 from timeline.extract.article import article_from_json, article_from_text
 from timeline.extract.events import EXTRACTOR_VERSION
 from timeline.ingest import ingest_article, reextract_archive
-from timeline.model import DERIVATIONS
+from timeline.model import DERIVATIONS, SALIENCE_THRESHOLD
 from timeline.projections.queries import EventQuery, find_entries, get_entry, get_story
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
@@ -85,9 +85,10 @@ def test_re_ingesting_into_a_story_adds_no_duplicate_membership(archive: Archive
     assert archive.log.head().position == head
 
 
-def test_a_text_without_dates_or_actions_yields_no_events(archive: Archive) -> None:
+def test_a_text_without_happenings_yields_only_minor_entries(archive: Archive) -> None:
     result = ingest_article(archive, article_from_json(fixture("en-no-dates.json")))
-    assert result.entry_ids == ()
+    entries = [get_entry(archive, i) for i in result.entry_ids]
+    assert all(e.salience is not None and e.salience < SALIENCE_THRESHOLD for e in entries)
 
 
 @pytest.mark.parametrize(
