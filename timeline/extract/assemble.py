@@ -104,7 +104,7 @@ def _is_description(doc: Document, index: int) -> bool:
         return False
     subject = doc.text[clause.subject[0] : clause.subject[1]].split()
     bare_plural = subject[0].lower() not in _ARTICLES and subject[-1].lower().endswith("s")
-    named = any(m.kind == "actor" and clause.start <= m.start < clause.end for m in doc.mentions)
+    named = any(m.kind == "actor" for m in doc.mentions_between(clause.start, clause.end))
     return bare_plural and doc.anchors[index].derivation == "publication" and not named
 
 
@@ -176,11 +176,10 @@ def _names(
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     actors: list[str] = [naming.subject] if naming.subject and naming.subject_is_actor else []
     places: list[str] = []
-    for mention in doc.mentions:
-        if start <= mention.start < end:
-            bucket = actors if mention.kind == "actor" else places
-            if mention.name not in bucket:
-                bucket.append(mention.name)
+    for mention in doc.mentions_between(start, end):
+        bucket = actors if mention.kind == "actor" else places
+        if mention.name not in bucket:
+            bucket.append(mention.name)
     return tuple(a for a in actors if a not in places), tuple(places)
 
 

@@ -10,6 +10,7 @@ found.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
@@ -106,3 +107,9 @@ class Document:
 
     def span(self, start: int, end: int) -> str:
         return self.text[start:end]
+
+    def mentions_between(self, start: int, end: int) -> tuple[Mention, ...]:
+        """The names that start in ``[start, end)`` (mentions are in text order)."""
+        first = bisect_left(self.mentions, start, key=lambda m: m.start)
+        last = bisect_left(self.mentions, end, lo=first, key=lambda m: m.start)
+        return self.mentions[first:last]

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from timeline.extract.actors import CONNECTORS, TITLES, find_names, title_before
-from timeline.extract.document import Document, Mention, Sentence
+from timeline.extract.document import Document, Mention
 from timeline.extract.places import is_place
 
 _MAX_NAME_WORDS = 3
@@ -34,7 +34,9 @@ def find_entities(doc: Document) -> Document:
         raw.extend((sentence.start + a, sentence.start + b, name)
                    for a, b, name in find_names(text, doc.lang)
                    if len(name) > 1 and not _quoted(doc, sentence.start + a))
-    raw = [r for r in raw if not _common_word(doc, r)]
+    starts = {s.start for s in doc.sentences}
+    named_inside = {name for start, _, name in raw if start not in starts}
+    raw = [r for r in raw if " " in r[2] or r[0] not in starts or r[2] in named_inside]
     located = _located(doc, raw)
     canonical = canonical_names([name for _, _, name in raw if name not in located])
     mentions = []
@@ -56,19 +58,6 @@ def _located(doc: Document, raw: list[tuple[int, int, str]]) -> set[str]:
     return {name for name, n in located.items() if n and 2 * n >= seen[name]}
 
 
-def _common_word(doc: Document, found: tuple[int, int, str]) -> bool:
-    """A capitalised word that only opens sentences ("Passenger trains returned")."""
-    start, _, name = found
-    if " " in name or not any(s.start == start for s in _opening(doc, start)):
-        return False
-    return re.search(rf"(?<![.!?\n]\s)(?<!^)\b{re.escape(name)}\b", doc.text) is None
-
-
-def _opening(doc: Document, start: int) -> list[Sentence]:
-    i = bisect_right(doc.sentences, start, key=lambda s: s.start) - 1
-    return [doc.sentences[i]] if i >= 0 else []
-
-
 def _quoted(doc: Document, offset: int) -> bool:
     """Names inside quotation marks are someone's words, not the article's naming."""
     i = bisect_right(doc.tokens, offset, key=lambda t: t.start) - 1
@@ -82,12 +71,26 @@ def canonical_names(names: list[str]) -> dict[str, str]:
     distinct = sorted(counts, key=lambda n: (-counts[n], order[n]))
     words = {name: _words(name) for name in distinct}
     folded = {name: _squash(name) for name in distinct}
+    by_word: dict[str, list[str]] = {}
+    for name in distinct:
+        for word in set(words[name]):
+            by_word.setdefault(word, []).append(name)
     result: dict[str, str] = {}
     for name in distinct:
-        fuller = [other for other in distinct if other != name
+        fuller = [other for other in _candidates(name, words[name], by_word, distinct)
+                  if other != name
                   and _stands_for(name, words[name], folded[name], words[other], folded[other])]
         result[name] = max(fuller, key=lambda o: (counts[o], -order[o]), default=name)
     return result
+
+
+def _candidates(
+    name: str, mine: tuple[str, ...], by_word: dict[str, list[str]], distinct: list[str]
+) -> list[str]:
+    """Names sharing a word with ``name`` (every name, for an @handle)."""
+    if name.startswith("@") or not mine:
+        return distinct
+    return by_word.get(mine[-1], []) + (by_word.get(mine[0], []) if len(mine) == 1 else [])
 
 
 def _stands_for(

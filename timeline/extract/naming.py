@@ -13,6 +13,7 @@ without the date expression that dates it, clipped to a word boundary.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from timeline.extract.document import Anchor, Clause, Document, Mention
@@ -164,7 +165,7 @@ def _title_of(words: list[str]) -> str | None:
 
 
 def _mentions_in(doc: Document, start: int, end: int) -> list[Mention]:
-    return [m for m in doc.mentions if start <= m.start < end]
+    return list(doc.mentions_between(start, end))
 
 
 def _antecedent(
@@ -217,7 +218,8 @@ def _headline(doc: Document, clause: Clause, subject: str | None, index: int) ->
 
 def _lowered_opening(doc: Document, start: int, predicate: str) -> str:
     """'Se reunirá' after a subject is 'se reunirá' (only a sentence's first word is lowered)."""
-    opening = any(s.start == start for s in doc.sentences)
+    i = bisect_left(doc.sentences, start, key=lambda s: s.start)
+    opening = i < len(doc.sentences) and doc.sentences[i].start == start
     return predicate[:1].lower() + predicate[1:] if opening else predicate
 
 
