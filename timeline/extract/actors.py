@@ -39,6 +39,8 @@ STOPWORDS: dict[str, frozenset[str]] = {
             "se", "le", "les", "él", "ella", "ellos", "ellas", "usted", "yo", "nosotros", "todo",
             "todos", "cada", "otro", "otra", "más", "muy", "felicitaciones", "gracias", "hay",
             "primavera", "verano", "otoño", "invierno", "fuentes", "ahí", "allí", "aquí",
+            "finalmente", "actualmente", "recientemente", "entonces", "incluso", "mientras",
+            "asimismo", "igualmente", "previamente", "posteriormente", "personalmente",
         }
     ),
     "en": frozenset(
@@ -52,7 +54,16 @@ STOPWORDS: dict[str, frozenset[str]] = {
             "although", "because", "no", "yes", "not", "all", "every", "more", "some", "many",
             "one", "two", "three", "mr", "mrs", "ms", "dr", "sources", "thanks", "congratulations",
             "spring", "summer", "autumn", "fall", "winter", "officials", "residents", "under",
-            "over", "despite", "upon", "local", "chief", "according",
+            "over", "despite", "upon", "local", "chief", "according", "besides", "outside",
+            "inside", "across", "among", "against", "along", "around", "behind", "below",
+            "beyond", "except", "near", "per", "plus", "than", "through", "throughout",
+            "toward", "towards", "unlike", "via", "within", "without", "yet", "still", "even",
+            "just", "only", "now", "later", "earlier", "instead", "indeed", "perhaps",
+            "furthermore", "moreover", "therefore", "thus", "otherwise", "overall",
+            "personally", "currently", "recently", "finally", "initially", "previously",
+            "already", "again", "once", "twice", "i", "i'd", "i'm", "i've", "i'll", "we're",
+            "we've", "we'll", "we'd", "it's", "he's", "she's", "they're", "that's", "there's",
+            "let's", "you're", "level", "people", "good", "please",
         }
     ),
 }
@@ -73,7 +84,9 @@ TITLES: frozenset[str] = frozenset(
         "founder", "fundador", "co-founder", "cofundador", "premier", "commissioner",
         "comisionado", "ambassador", "embajador", "embajadora", "inspector", "detective",
         "officer", "sheriff", "rabbi", "bishop", "obispo", "cardinal", "cardenal", "father",
-        "padre", "sister", "saint", "san", "santa",
+        "padre", "sister", "assistant", "deputy", "vice", "acting", "interim", "former",
+        "executive", "managing", "secretary-general", "director-general", "adjunto",
+        "adjunta", "subsecretario", "subsecretaria", "viceministro", "viceministra",
     }
 )
 

@@ -54,6 +54,11 @@ _QUOTE_OPENERS = frozenset({'"', "“", "«"})
 _WORDS_BEFORE_QUOTE = 3
 #: ", un alemán " / ", a German " between a name and the relative pronoun that follows.
 _APPOSITION = re.compile(r",\s+(?:un|una|a|an|el|la|the)\s+[^\W\d]+(?:\s+[^\W\d]+)?\s*,?\s*")
+#: "the outbreak, " right before a relative pronoun: a determiner and up to three words.
+_NOUN_PHRASE_BEFORE = re.compile(
+    r"(?i)\b((?:the|this|that|its|el|la|los|las|este|esta|dicho|dicha)(?:\s+[^\W\d][\w-]*){1,3})"
+    r"\s*,?\s*$"
+)
 _PREDICATE_STOP = re.compile(r"\s*(?:[:;(]|\s[—–]\s|[“«\"])")
 
 
@@ -178,6 +183,10 @@ def _antecedent(
     before = [m for m in _mentions_in(doc, sentence.start, clause.start) if m.kind == "actor"]
     if before and _APPOSITION.fullmatch(doc.text, before[-1].end, clause.start):
         return before[-1].name, True  # "hijo de Michael Kast, un alemán que emigró"
+    phrase = _NOUN_PHRASE_BEFORE.search(doc.text, max(sentence.start, clause.start - 60),
+                                        clause.start)
+    if phrase and not _mentions_in(doc, phrase.start(), clause.start):
+        return phrase.group(1), False  # "the outbreak, which ... has killed"
     for mention in reversed(before):
         if not _in_phrase(doc, mention):
             return mention.name, True

@@ -41,6 +41,13 @@ _ORGANISATION_WORDS = frozenset(
 )
 
 
+_CONTINENTS = frozenset({"Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian",
+                         "Pacific"})
+#: Time-zone names that are words or surnames far more often than places.
+_NOT_CITIES = frozenset({"Easter", "Johnston", "Wake", "Midway", "Norfolk", "Chatham",
+                         "Macquarie", "Lord_Howe", "Noronha", "Bermuda", "Stanley", "Guam"})
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
@@ -52,9 +59,9 @@ def _gazetteer() -> frozenset[str]:
     for code in ("en", "es"):
         names |= {_fold(n) for n in Locale(code).territories.values()}
     for zone in available_timezones():
-        city = zone.rsplit("/", 1)[-1]
-        if "/" in zone and not city.startswith(("GMT", "UTC", "UCT")):
-            names.add(_fold(city.replace("_", " ")))
+        parts = zone.split("/")
+        if len(parts) == 2 and parts[0] in _CONTINENTS and parts[1] not in _NOT_CITIES:
+            names.add(_fold(parts[1].replace("_", " ")))
     return frozenset(n for n in names if len(n) > 2)
 
 
