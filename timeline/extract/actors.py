@@ -39,7 +39,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
             "se", "le", "les", "él", "ella", "ellos", "ellas", "usted", "yo", "nosotros", "todo",
             "todos", "cada", "otro", "otra", "más", "muy", "felicitaciones", "gracias", "hay",
             "primavera", "verano", "otoño", "invierno", "fuentes", "ahí", "allí", "aquí",
-            "finalmente", "actualmente", "recientemente", "entonces", "incluso", "mientras",
+            "finalmente", "actualmente", "recientemente", "entonces", "incluso",
             "asimismo", "igualmente", "previamente", "posteriormente", "personalmente",
         }
     ),
@@ -61,7 +61,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
             "just", "only", "now", "later", "earlier", "instead", "indeed", "perhaps",
             "furthermore", "moreover", "therefore", "thus", "otherwise", "overall",
             "personally", "currently", "recently", "finally", "initially", "previously",
-            "already", "again", "once", "twice", "i", "i'd", "i'm", "i've", "i'll", "we're",
+            "already", "again", "once", "twice", "i'd", "i'm", "i've", "i'll", "we're",
             "we've", "we'll", "we'd", "it's", "he's", "she's", "they're", "that's", "there's",
             "let's", "you're", "level", "people", "good", "please",
         }
