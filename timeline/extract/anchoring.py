@@ -149,7 +149,7 @@ def _sets_narrative(doc: Document, found: Anchor, clause: Clause) -> bool:
 def _news_peg(doc: Document) -> Anchor | None:
     """The latest day in the week before publication (not the day itself) the article names."""
     best: tuple[date, Timex, str] | None = None
-    earliest = doc.published - timedelta(days=_PEG_DAYS)
+    earliest = doc.published - min(timedelta(days=_PEG_DAYS), doc.published - date.min)
     for timex in doc.timexes:
         edtf = _placeable(timex)
         if edtf is None or edtf_precision(edtf) != "day":

@@ -96,7 +96,10 @@ def collect(text: str, rules: tuple[Rule, ...], ctx: Ctx) -> list[Found]:
     found: list[Found] = []
     for priority, r in enumerate(rules):
         for m in r.pattern.finditer(text):
-            hit = r.handler(m, ctx)
+            try:
+                hit = r.handler(m, ctx)
+            except (ValueError, OverflowError):  # beyond the calendar: year 0, year 10000
+                continue
             if hit is not None:
                 span = m.span("t") if "t" in r.pattern.groupindex and m.group("t") else m.span()
                 found.append(Found(span[0], span[1], hit, priority))

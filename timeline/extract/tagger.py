@@ -80,8 +80,11 @@ def tag(text: str, dct: date | datetime, lang: str | None = None) -> tuple[Timex
     ctx = Ctx(text=text, dct=day, tense=index_tense(text, code))
     found = apply_mods(text, collect(text, rules, ctx), _MODS[code])
     timexes = [_to_timex(text, f) for f in found]
-    timexes = anchor_times(text, fuse_weekday_dates(text, timexes), ctx.tense, day)
-    return tuple(add_day_references(text, timexes, code, day))
+    try:
+        timexes = anchor_times(text, fuse_weekday_dates(text, timexes), ctx.tense, day)
+        return tuple(add_day_references(text, timexes, code, day))
+    except (ValueError, OverflowError):  # a reference past the calendar's ends
+        return tuple(timexes)
 
 
 def tag_for_events(text: str, dct: date | datetime, lang: str | None = None) -> tuple[Timex, ...]:
