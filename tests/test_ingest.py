@@ -166,3 +166,13 @@ def test_opening_a_current_archive_needs_no_write_lock(archive: Archive, tmp_pat
             assert find_entries(reader, EventQuery()).entries
     finally:
         archive.log.conn.execute("ROLLBACK")
+
+
+def test_a_surname_in_a_later_article_is_the_full_name_the_archive_knows(
+    archive: Archive,
+) -> None:
+    first = "José Antonio Kast ganó la primera vuelta el domingo."
+    ingest_article(archive, article_from_text(first, published="2025-11-17", lang="es"))
+    later = article_from_text("Kast votó en Santiago.", published="2025-12-14", lang="es")
+    result = ingest_article(archive, later)
+    assert get_entry(archive, result.entry_ids[0]).actors == ("José Antonio Kast",)

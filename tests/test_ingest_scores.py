@@ -42,7 +42,7 @@ EVENTS = (
 
 @pytest.fixture
 def archive(monkeypatch: pytest.MonkeyPatch) -> Iterator[Archive]:
-    monkeypatch.setattr(ingest, "extract_events", lambda article: EVENTS)
+    monkeypatch.setattr(ingest, "extract_events", lambda article, **_: EVENTS)
     with Archive.open(":memory:", clock=stepping_clock()) as archive:
         yield archive
 
@@ -69,7 +69,8 @@ def test_the_entries_carry_them_and_the_minor_one_waits_for_include_minor(
 def test_an_out_of_range_salience_writes_nothing(
     archive: Archive, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ingest, "extract_events", lambda article: (made("x", 0, salience=1.5),))
+    bad = (made("x", 0, salience=1.5),)
+    monkeypatch.setattr(ingest, "extract_events", lambda article, **_: bad)
     with pytest.raises(InvalidEvent) as caught:
         ingest.ingest_article(archive, ARTICLE)
     assert caught.value.field == "data.salience" and archive.log.head().position == 0

@@ -22,6 +22,7 @@ from timeline.archive import Archive
 from timeline.errors import InvalidInput
 from timeline.extract.events import EXTRACTOR_VERSION, ExtractedEvent, entry_id_for, extract_events
 from timeline.model import RESERVED_STORY_SLUGS, STORY_SLUG, Article
+from timeline.projections.known_actors import known_actors, name_words
 
 SOURCE_FORMATS = ("text", "html", "json")
 _EVENT_NAMESPACE = uuid.UUID("5b1f0d7e-8c2a-4e3b-9f61-0a7c2d4e6b19")
@@ -94,7 +95,8 @@ def _append_revision(
         return IngestResult(False, article.article_id, latest.revision, latest.entry_ids,
                             latest.position)
     revision = latest.revision + 1 if latest else 1
-    extracted = extract_events(article)
+    known = known_actors(archive, name_words(article.text))
+    extracted = extract_events(article, known_actors=known)
     batch = _batch(article, revision, extracted, source_format, latest, _metadata(actor, source))
     stored = archive.log.append(stream, batch, expected_version=len(events))
     entry_ids = tuple(e.data["entry_id"] for e in stored[1:])

@@ -98,3 +98,11 @@ def test_canonical_names(names: list[str], expected: dict[str, str]) -> None:
 def test_a_capitalised_word_that_only_opens_sentences_is_not_an_actor() -> None:
     (event,) = events("Passenger trains returned to the line.", "en")
     assert event.actors == ()
+
+
+def test_a_surname_takes_the_one_full_name_known_beyond_the_article() -> None:
+    art = article_from_text("Kast votó en Santiago.", published="2025-12-14", lang="es")
+    (event,) = extract_events(art, known_actors=("José Antonio Kast", "Jeannette Jara"))
+    assert event.actors == ("José Antonio Kast",)
+    (ambiguous,) = extract_events(art, known_actors=("José Antonio Kast", "Michael Kast"))
+    assert ambiguous.actors == ("Kast",)

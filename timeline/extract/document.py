@@ -89,6 +89,7 @@ class Document:
     lang: str
     published: date
     title: str | None = None
+    known_actors: tuple[str, ...] = ()  # full names known beyond the article (the archive's)
     sentences: tuple[Sentence, ...] = ()
     tokens: tuple[Token, ...] = ()
     timexes: tuple[Timex, ...] = ()

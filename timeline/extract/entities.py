@@ -3,8 +3,9 @@
 Within an article a surname or given name stands for the fuller person-like name (at most
 three words, or with a particle) that ends or begins with it ("Kast" -> "José Antonio Kast",
 "Steve" -> "Steve Jobs"); when several could (Michael Kast, José Antonio Kast) the one named
-most often wins, then the first named. An @handle that spells
-a name ("@joseantoniokast") is that name. Names are then split into places (see
+most often wins, then the first named. A name the article never spells out in full takes the
+full name the archive knows (``Document.known_actors``), when exactly one fits. An @handle that
+spells a name ("@joseantoniokast") is that name. Names are then split into places (see
 ``timeline.extract.places``) and actors.
 """
 
@@ -18,8 +19,10 @@ from collections import Counter
 from timeline.extract.actors import CONNECTORS, TITLES, find_names, title_before
 from timeline.extract.document import Document, Mention
 from timeline.extract.places import is_place
+from timeline.extract.verbs import finite_tense
 
 _MAX_NAME_WORDS = 3
+_CLITICS = frozenset({"se", "le", "les", "lo", "la", "me", "nos"})
 _OF = frozenset({"de", "del", "of"})
 _LOCATIVE = frozenset({"en", "in", "at", "desde", "hacia", "from", "near"})
 _WORD = re.compile(r"[\w'’-]+")
@@ -34,17 +37,43 @@ def find_entities(doc: Document) -> Document:
         raw.extend((sentence.start + a, sentence.start + b, name)
                    for a, b, name in find_names(text, doc.lang)
                    if len(name) > 1 and not _quoted(doc, sentence.start + a))
-    starts = {s.start for s in doc.sentences}
-    named_inside = {name for start, _, name in raw if start not in starts}
-    raw = [r for r in raw if " " in r[2] or r[0] not in starts or r[2] in named_inside]
+    raw = _without_capitalised_words(doc, raw)
     located = _located(doc, raw)
-    canonical = canonical_names([name for _, _, name in raw if name not in located])
+    canonical = canonical_names([name for _, _, name in raw if name not in located],
+                                known=doc.known_actors)
     mentions = []
     for start, end, name in raw:
         full = canonical.get(name, name)
         place = name in located or full in located or is_place(full) or is_place(name)
         mentions.append(Mention(start, end, "place" if place else "actor", full))
     return doc.with_layer(mentions=tuple(mentions))
+
+
+def _without_capitalised_words(
+    doc: Document, raw: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Drop a single word that opens a sentence and is never capitalised inside one
+    ("Passenger trains returned"), unless a verb follows it ("Kast votó") or the archive knows
+    it as part of a name."""
+    starts = {s.start for s in doc.sentences}
+    named = {w for start, _, name in raw if start not in starts or " " in name
+             for w in _words(name)} | {w for name in doc.known_actors for w in _words(name)}
+    kept = []
+    for found in raw:
+        start, end, name = found
+        if " " in name or start not in starts or name.casefold() in named:
+            kept.append(found)
+        elif _verb_follows(doc, end) and not (doc.lang == "en" and name.endswith("s")):
+            kept.append(found)  # "Kast votó", but not "Crews repaired"
+    return kept
+
+
+def _verb_follows(doc: Document, end: int) -> bool:
+    i = bisect_right(doc.tokens, end, key=lambda t: t.start)
+    words = [t.text for t in doc.tokens[i : i + 2]]
+    if not words:
+        return False
+    return words[0].lower() in _CLITICS or finite_tense(words, 0, doc.lang, False) is not None
 
 
 def _located(doc: Document, raw: list[tuple[int, int, str]]) -> set[str]:
@@ -64,8 +93,9 @@ def _quoted(doc: Document, offset: int) -> bool:
     return i >= 0 and doc.tokens[i].quoted
 
 
-def canonical_names(names: list[str]) -> dict[str, str]:
-    """For each name, the fullest name in ``names`` that it stands for (itself if none)."""
+def canonical_names(names: list[str], known: tuple[str, ...] = ()) -> dict[str, str]:
+    """For each name, the fullest name in ``names`` that it stands for; else the one name in
+    ``known`` (names from beyond the article) it stands for; else itself."""
     counts = Counter(names)
     order = {name: i for i, name in reversed(list(enumerate(names)))}
     distinct = sorted(counts, key=lambda n: (-counts[n], order[n]))
@@ -81,6 +111,24 @@ def canonical_names(names: list[str]) -> dict[str, str]:
                   if other != name
                   and _stands_for(name, words[name], folded[name], words[other], folded[other])]
         result[name] = max(fuller, key=lambda o: (counts[o], -order[o]), default=name)
+    return _with_known(result, words, folded, known)
+
+
+def _with_known(
+    result: dict[str, str], words: dict[str, tuple[str, ...]], folded: dict[str, str],
+    known: tuple[str, ...],
+) -> dict[str, str]:
+    """Names still standing for themselves take the one known name they stand for."""
+    if not known:
+        return result
+    known_words = {k: _words(k) for k in known}
+    for name, full in result.items():
+        if full != name:
+            continue
+        matches = [k for k in known if k != name and _stands_for(
+            name, words[name], folded[name], known_words[k], _squash(k))]
+        if len(matches) == 1:
+            result[name] = matches[0]
     return result
 
 

@@ -18,7 +18,7 @@ build_events    events: who did what, when, how salient                        a
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from timeline.extract.anchoring import anchor
 from timeline.extract.assemble import build_events
@@ -52,10 +52,13 @@ def run(doc: Document, *, until: str | None = None) -> Document:
 
 
 def extract_events(
-    article: Article, *, extractor_version: str = EXTRACTOR_VERSION
+    article: Article, *, extractor_version: str = EXTRACTOR_VERSION,
+    known_actors: Collection[str] = (),
 ) -> tuple[ExtractedEvent, ...]:
-    """The article's events, in text order."""
-    events = run(Document.from_article(article)).events
+    """The article's events, in text order. ``known_actors`` are full names the archive
+    already has: a surname the article does not spell out may stand for one of them."""
+    doc = Document.from_article(article).with_layer(known_actors=tuple(sorted(known_actors)))
+    events = run(doc).events
     if extractor_version == EXTRACTOR_VERSION:
         return events
     return tuple(_versioned(e, extractor_version) for e in events)
