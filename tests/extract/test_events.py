@@ -226,3 +226,15 @@ def test_seed_article_keeps_places_out_of_actors() -> None:
     actors = {a for e in events for a in e.actors}
     assert not actors & {"Chile", "América", "América Latina", "Argentina"}
     assert "Chile" in {p for e in events for p in e.places}
+
+
+def test_first_person_words_are_kept_as_minor_events() -> None:
+    text = "I wanted to help him. The doctor resigned on Monday."
+    minor, resigned = extract_events(article(text, lang="en"))
+    assert minor.salience < SALIENCE_THRESHOLD <= resigned.salience
+
+
+def test_a_sentence_that_opens_inside_a_quotation_is_said_by_its_speaker() -> None:
+    text = 'We will move it all to the cloud, " said Steve Jobs during the keynote.'
+    (event,) = extract_events(article(text, lang="en"))
+    assert event.headline.startswith("Steve Jobs said: We will move it all to the cloud")

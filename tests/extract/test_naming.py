@@ -106,3 +106,20 @@ def test_a_surname_takes_the_one_full_name_known_beyond_the_article() -> None:
     assert event.actors == ("José Antonio Kast",)
     (ambiguous,) = extract_events(art, known_actors=("José Antonio Kast", "Michael Kast"))
     assert ambiguous.actors == ("Kast",)
+
+
+def test_a_relative_which_is_about_the_noun_phrase_before_it() -> None:
+    text = "EU ministers will meet about the outbreak, which has killed 150 people in Mexico."
+    assert headline_of(text, "en", "killed") == "The outbreak has killed 150 people in Mexico"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Steve Jobs, cofundador y CEO de Apple Computer, ofreció el discurso.", "Steve Jobs"),
+        ("The show includes stars from the US and UK Chris Hunt said.", "Chris Hunt"),
+    ],
+)
+def test_names_are_cut_from_titles_and_places_they_run_into(text: str, name: str) -> None:
+    lang = "es" if "ofreció" in text else "en"
+    assert name in {a for e in events(text, lang) for a in e.actors}

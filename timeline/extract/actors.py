@@ -63,7 +63,8 @@ STOPWORDS: dict[str, frozenset[str]] = {
             "personally", "currently", "recently", "finally", "initially", "previously",
             "already", "again", "once", "twice", "i'd", "i'm", "i've", "i'll", "we're",
             "we've", "we'll", "we'd", "it's", "he's", "she's", "they're", "that's", "there's",
-            "let's", "you're", "level", "people", "good", "please",
+            "let's", "you're", "level", "people", "good", "please", "is", "are", "was", "were",
+            "be", "been", "has", "have", "had", "do", "does", "did",
         }
     ),
 }
@@ -177,7 +178,7 @@ def _is_name_word(word: str, initial: bool, stop: frozenset[str]) -> bool:
         return True
     if not word[0].isupper() or word[0].isdigit():
         return False
-    lower = word.lower()
+    lower = _POSSESSIVE.sub("", word.lower())
     if lower in _MONTHS_WEEKDAYS or (initial and _VERB_ENDING.search(lower)):
         return False
     return lower not in stop or (not initial and word.isupper() and len(word) > 1)
@@ -189,9 +190,16 @@ def _first_word_start(sentence: str) -> int:
 
 
 def _without_title(name: str) -> str:
+    """"Mayor Dana Whitfield" -> "Dana Whitfield"; "CEO de Apple Computer" -> "Apple Computer"."""
     first, _, rest = name.partition(" ")
-    while rest and first.lower().rstrip(".") in TITLES and rest[0].isupper():
-        name = rest
+    while rest and first.lower().rstrip(".") in TITLES:
+        head, _, tail = rest.partition(" ")
+        if rest[0].isupper():
+            name = rest
+        elif head in CONNECTORS and tail[:1].isupper():
+            name = tail
+        else:
+            break
         first, _, rest = name.partition(" ")
     return name
 

@@ -25,6 +25,10 @@ _STRONG = frozenset({"death", "result", "decision", "vote", "launch", "legal"})
 _DEPENDENT = frozenset({"complement", "participle", "subordinate", "quote"})
 _COPULAS = frozenset({"is", "are", "was", "were", "es", "son", "era", "eran", "fue"})
 _INDEFINITE = frozenset({"a", "an", "un", "una"})
+_FIRST_AND_SECOND_PERSON = frozenset(
+    {"i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "you", "yo", "nosotros",
+     "nosotras", "usted", "ustedes", "tú", "vosotros"}
+)
 _MODALS = frozenset({"can", "may", "must", "puede", "pueden", "debe", "deben"})
 _ARTICLES = frozenset({"the", "this", "these", "those", "el", "la", "los", "las", "este",
                        "esta", "estos", "estas"})
@@ -108,6 +112,15 @@ def _is_description(doc: Document, index: int) -> bool:
     return bare_plural and doc.anchors[index].derivation == "publication" and not named
 
 
+def _speaks_in_person(doc: Document, clause: Clause) -> bool:
+    """"I wanted to help him", "Nosotros vamos a ganar": someone's words (quoted without
+    quotation marks), not the reporter's account: kept, but as a minor event."""
+    if clause.subject is None:
+        return False
+    words = doc.text[clause.subject[0] : clause.subject[1]].lower().split()
+    return len(words) == 1 and words[0].strip("'’") in _FIRST_AND_SECOND_PERSON
+
+
 def _is_post(doc: Document, index: int) -> bool:
     clause = doc.clauses[index]
     found = doc.anchors[index].timex
@@ -141,7 +154,8 @@ def _event(doc: Document, head: int, members: list[int], naming: Naming) -> Extr
         actors=actors, lang=doc.lang, places=places, kind=clause.kind,
         salience=salience(clause.kind, derivation=found.derivation,
                           has_actor=bool(actors), has_subject=naming.subject is not None,
-                          in_lead=sentence.paragraph == 0),
+                          in_lead=sentence.paragraph == 0,
+                          in_person=_speaks_in_person(doc, clause)),
     )
 
 

@@ -34,9 +34,9 @@ def find_entities(doc: Document) -> Document:
     raw: list[tuple[int, int, str]] = []
     for sentence in doc.sentences:
         text = doc.text[sentence.start : sentence.end]
-        raw.extend((sentence.start + a, sentence.start + b, name)
-                   for a, b, name in find_names(text, doc.lang)
-                   if len(name) > 1 and not _quoted(doc, sentence.start + a))
+        for a, b, name in find_names(text, doc.lang):
+            if len(name) > 1 and not _quoted(doc, sentence.start + a):
+                raw.extend(_place_first(sentence.start + a, sentence.start + b, name))
     raw = _without_capitalised_words(doc, raw)
     located = _located(doc, raw)
     canonical = canonical_names([name for _, _, name in raw if name not in located],
@@ -47,6 +47,14 @@ def find_entities(doc: Document) -> Document:
         place = name in located or full in located or is_place(full) or is_place(name)
         mentions.append(Mention(start, end, "place" if place else "actor", full))
     return doc.with_layer(mentions=tuple(mentions))
+
+
+def _place_first(start: int, end: int, name: str) -> list[tuple[int, int, str]]:
+    """"UK Chris Hunt" (a run across a missing full stop): the place, then the name."""
+    first, _, rest = name.partition(" ")
+    if len(rest.split()) >= 2 and is_place(first) and not is_place(name):
+        return [(start, start + len(first), first), (end - len(rest), end, rest)]
+    return [(start, end, name)]
 
 
 def _without_capitalised_words(

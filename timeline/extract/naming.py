@@ -25,6 +25,7 @@ _PRONOUNS = frozenset({"he", "she", "they", "él", "ella", "ellos", "ellas", "we
 #: Clauses whose stated subject becomes the one pronouns and elided subjects refer to.
 _SETS_TOPIC = frozenset({"main", "coordinate", "relative"})
 _MAX_CHAIN = 8
+_PERSONAL_RELATIVES = frozenset({"who", "whom", "quien", "quienes"})
 #: Languages whose finite verbs often carry no subject: the topic is their subject.
 _PRO_DROP = frozenset({"es", "it", "pt", "ca", "gl"})
 _IMPERSONAL = frozenset({"hay", "hubo", "había", "habrá", "habría", "llueve", "nevó"})
@@ -50,8 +51,6 @@ _PREPOSITIONS = frozenset(
     {"de", "del", "por", "en", "con", "para", "desde", "hacia", "of", "in", "at", "by", "for",
      "from", "with", "to", "on"}
 )
-_QUOTE_OPENERS = frozenset({'"', "“", "«"})
-_WORDS_BEFORE_QUOTE = 3
 #: ", un alemán " / ", a German " between a name and the relative pronoun that follows.
 _APPOSITION = re.compile(r",\s+(?:un|una|a|an|el|la|the)\s+[^\W\d]+(?:\s+[^\W\d]+)?\s*,?\s*")
 #: "the outbreak, " right before a relative pronoun: a determiner and up to three words.
@@ -59,7 +58,7 @@ _NOUN_PHRASE_BEFORE = re.compile(
     r"(?i)\b((?:the|this|that|its|el|la|los|las|este|esta|dicho|dicha)(?:\s+[^\W\d][\w-]*){1,3})"
     r"\s*,?\s*$"
 )
-_PREDICATE_STOP = re.compile(r"\s*(?:[:;(]|\s[—–]\s|[“«\"])")
+_PREDICATE_STOP = re.compile(r"\s*(?:[:;(]|\s[—–]\s)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +141,9 @@ def _resolve_words(
     actors = [m for m in names if m.kind == "actor"]
     free = [m for m in actors if not _in_phrase(doc, m)]
     if free:
-        return free[-1].name, True  # "Transport Minister Ruth Abara", "Kast por el Partido"
+        apposed = doc.text[free[0].end : free[0].end + 2].startswith(",")
+        head = free[0] if apposed else free[-1]  # "Steve Jobs, CEO de ...", "Minister Ruth Abara"
+        return head.name, True
     words = [w.strip(",.\"'“”«»").lower() for w in doc.text[span[0] : span[1]].split()]
     words = [w for w in words if w]
     if len(words) == 1 and words[0] in _PRONOUNS:
@@ -183,9 +184,11 @@ def _antecedent(
     before = [m for m in _mentions_in(doc, sentence.start, clause.start) if m.kind == "actor"]
     if before and _APPOSITION.fullmatch(doc.text, before[-1].end, clause.start):
         return before[-1].name, True  # "hijo de Michael Kast, un alemán que emigró"
+    pronoun = doc.text[clause.start : clause.start + 8].split(" ", 1)[0].lower()
     phrase = _NOUN_PHRASE_BEFORE.search(doc.text, max(sentence.start, clause.start - 60),
                                         clause.start)
-    if phrase and not _mentions_in(doc, phrase.start(), clause.start):
+    if phrase and pronoun not in _PERSONAL_RELATIVES and not _mentions_in(
+            doc, phrase.start(), clause.start):
         return phrase.group(1), False  # "the outbreak, which ... has killed"
     for mention in reversed(before):
         if not _in_phrase(doc, mention):
@@ -242,13 +245,9 @@ def _with_clitics(doc: Document, verb: int) -> int:
 
 
 def _predicate_end(doc: Document, start: int, end: int) -> int:
-    """Where the predicate's words stop: a colon, dash or semicolon, or quotation marks once
-    the predicate has a few words of its own."""
-    for cut in _PREDICATE_STOP.finditer(doc.text, start, end):
-        quote = cut.group().strip() in _QUOTE_OPENERS
-        if not quote or len(doc.text[start : cut.start()].split()) >= _WORDS_BEFORE_QUOTE:
-            return cut.start()
-    return end
+    """Where the predicate's words stop: a colon, a dash, a semicolon or a bracket."""
+    cut = _PREDICATE_STOP.search(doc.text, start, end)
+    return cut.start() if cut else end
 
 
 def _without_date(doc: Document, start: int, end: int, found: Anchor | None) -> str:

@@ -19,7 +19,8 @@ _REGIONS = frozenset(
     "scotland|escocia|wales|gales|england|inglaterra|cataluña|catalonia|andalucía|"
     "país vasco|basque country|buenos aires|córdoba|rosario|mendoza|valparaíso|"
     "santiago|lima|bogotá|quito|caracas|montevideo|asunción|la paz|brasilia|"
-    "río de janeiro|rio de janeiro|são paulo|sao paulo|ciudad de méxico|mexico city".split("|")
+    "río de janeiro|rio de janeiro|são paulo|sao paulo|ciudad de méxico|mexico city|uk|u.k.|us|"
+    "u.s.|usa|u.s.a.|uae|drc|ee.uu.|eeuu|ee. uu.".split("|")
 )
 #: Words that make the name they open ("Puerto Almendral") or close ("Elm Street") a place.
 _PLACE_HEADS = frozenset(
@@ -48,6 +49,9 @@ _NOT_CITIES = frozenset({"Easter", "Johnston", "Wake", "Midway", "Norfolk", "Cha
                          "Macquarie", "Lord_Howe", "Noronha", "Bermuda", "Stanley", "Guam"})
 
 
+_SHORT = frozenset({"uk", "us"})
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
@@ -62,7 +66,7 @@ def _gazetteer() -> frozenset[str]:
         parts = zone.split("/")
         if len(parts) == 2 and parts[0] in _CONTINENTS and parts[1] not in _NOT_CITIES:
             names.add(_fold(parts[1].replace("_", " ")))
-    return frozenset(n for n in names if len(n) > 2)
+    return frozenset(n for n in names if len(n) > 2 or n in _SHORT)
 
 
 def is_place(name: str) -> bool:

@@ -3,7 +3,8 @@
 The kind of happening sets the base (deaths, results, decisions and votes above launches and
 legal steps, above announcements and plans, above routine statements and states); a date of
 its own, a named actor and a place in the article's lead raise it;
-an event dated only by publication, or one whose subject could not be named, lowers it.
+an event dated only by publication, one whose subject could not be named, or one told in the
+first person (someone's words, "I wanted to help him") lowers it.
 ``timeline.model.SALIENCE_THRESHOLD`` is where default views stop.
 """
 
@@ -20,11 +21,12 @@ _ACTOR = 0.05
 _LEAD = 0.05
 _ONLY_PUBLICATION = 0.1
 _NO_SUBJECT = 0.15
+_IN_PERSON = 0.3
 
 
 def salience(
     kind: str, *, derivation: Derivation, has_actor: bool, has_subject: bool,
-    in_lead: bool,
+    in_lead: bool, in_person: bool = False,
 ) -> float:
     """The event's salience (rounded to two decimals)."""
     score = BASE.get(kind, BASE["action"])
@@ -35,4 +37,5 @@ def salience(
     score += _ACTOR if has_actor else 0.0
     score += _LEAD if in_lead else 0.0
     score -= 0.0 if has_subject else _NO_SUBJECT
+    score -= _IN_PERSON if in_person else 0.0
     return round(min(1.0, max(0.0, score)), 2)

@@ -87,9 +87,11 @@ def tokenize(doc: Document) -> Document:
 
 def _sentence_tokens(text: str, sentence: Sentence, index: int) -> list[Token]:
     found = list(_TOKEN.finditer(text, sentence.start, sentence.end))
-    straight = sum(1 for m in found if m.group() == '"')
-    usable_straight = straight - straight % 2  # an unmatched last quote opens nothing
-    tokens, inside, seen_straight = [], False, 0
+    straight = [m for m in found if m.group() == '"']
+    usable_straight = len(straight) - len(straight) % 2  # an unmatched last quote opens nothing
+    inside = bool(straight) and len(straight) % 2 == 1 and _closes(text, straight[0].start())
+    tokens: list[Token] = []
+    seen_straight = 0
     for match in found:
         mark = match.group()
         opening = mark in _OPEN_QUOTES or (mark == '"' and not inside
@@ -102,6 +104,14 @@ def _sentence_tokens(text: str, sentence: Sentence, index: int) -> list[Token]:
         if opening and not closing:
             inside = True
     return tokens
+
+
+def _closes(text: str, at: int) -> bool:
+    """Whether an unmatched quotation mark closes a quotation the sentence opened inside
+    ('... into the cloud, " said Steve Jobs'): punctuation before it, a lower-case word after."""
+    before = text[max(0, at - 3) : at].rstrip()
+    after = text[at + 1 : at + 3].lstrip()
+    return before[-1:] in {",", ".", "!", "?"} and after[:1].islower()
 
 
 def tag_dates(doc: Document) -> Document:

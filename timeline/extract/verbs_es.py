@@ -42,7 +42,11 @@ NOT_VERBS: frozenset[str] = frozenset(
     "soberanía alcaldía fiscalía auditoría asesoría cafetería batería artillería policía "
     "economía compañía energía tecnología democracia garantía mercancía travesía cercanía "
     "lejanía ciudadanía gendarmería jefatura más después además según quizá sofá papá mamá "
-    "allá acá está ahí aquí jamás detrás atrás compás través país maría dió ".split()
+    "allá acá está ahí aquí jamás detrás atrás compás través país maría dió para contra entre "
+    "sobre mientras donde siempre nunca nadie nada toda todas cada otra otras esta esa aquella "
+    "misma mismo alguna ninguna cuya cuyas durante mediante ante frente cerca acerca debajo "
+    "encima fuera dentro delante detrás apenas ahora aunque incluso mediante tarde temprano "
+    "noche semana programa tema problema sistema idea empresa persona mañana ".split()
 )
 CLITICS: frozenset[str] = frozenset({"se", "lo", "la", "le", "les", "me", "te", "nos", "los"})
 
