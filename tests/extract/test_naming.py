@@ -123,3 +123,17 @@ def test_a_relative_which_is_about_the_noun_phrase_before_it() -> None:
 def test_names_are_cut_from_titles_and_places_they_run_into(text: str, name: str) -> None:
     lang = "es" if "ofreció" in text else "en"
     assert name in {a for e in events(text, lang) for a in e.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "headline"),
+    [
+        ("Since its launch the store has sold three billion songs.", "sold",
+         "The store has sold three billion songs"),
+        ('"We love them," said Apple Inc. CEO Steve Jobs.', "said", "Steve Jobs said: We love them"),
+    ],
+)
+def test_english_subjects_after_an_opening_phrase_or_after_the_verb(
+    text: str, word: str, headline: str
+) -> None:
+    assert headline_of(text, "en", word) == headline

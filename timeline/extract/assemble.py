@@ -12,6 +12,7 @@ once: same date and same kind in different paragraphs, with actors in common.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from timeline.dates import edtf_precision
 from timeline.extract.document import Anchor, Clause, Document
@@ -39,6 +40,7 @@ _WORD = re.compile(r"\w+")
 _COMPARED = 40
 _SHORT_HEADLINE = 3
 _QUOTE_EDGES = " \"“”«»,.;:"
+_QUOTE_MARKS = frozenset('"“«')
 
 
 def build_events(doc: Document) -> Document:
@@ -174,7 +176,20 @@ def _headline(
         colon = ":" if said.role == "quote" else ""
         words = doc.text[said.start : said.end].strip(_QUOTE_EDGES)
         headline = tidy(clip(f"{headline}{colon} {words}"))
+    elif len(headline.split()) <= _SHORT_HEADLINE and (quoted := _leading_quote(doc, clause)):
+        headline = tidy(clip(f"{headline}: {quoted}"))
     return headline if len(headline.split()) >= 2 else tidy(clip(text))
+
+
+def _leading_quote(doc: Document, clause: Clause) -> str:
+    """The quoted words a clause opens with ('"We love them," said ...')."""
+    i = bisect_left(doc.tokens, clause.start, key=lambda t: t.start)
+    if i >= len(doc.tokens) or doc.tokens[i].text not in _QUOTE_MARKS:
+        return ""
+    j = i + 1
+    while j < len(doc.tokens) and doc.tokens[j].quoted and doc.tokens[j].start < clause.end:
+        j += 1
+    return doc.text[doc.tokens[i].end : doc.tokens[j - 1].end].strip(_QUOTE_EDGES)
 
 
 def _what_was_said(doc: Document, clause: Clause, members: list[int]) -> Clause | None:

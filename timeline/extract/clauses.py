@@ -41,6 +41,8 @@ _NOUN_BLOCKERS = frozenset(
      "just", "not", "no"}
 )
 _MARKER_WORDS_SKIPPED = 1
+_SUBJECT_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "he", "she", "they",
+                              "we", "it"})
 _DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "the", "a", "an", "its", "su"})
 _CLITICS = frozenset({"se", "lo", "la", "le", "les", "me", "nos", "te"})
 #: -ing words that work as prepositions after a comma (", according to ...").
@@ -262,9 +264,19 @@ def _subject(
         stop -= 1  # "Kast se comunicó": the clitic belongs to the verb
     words = [t for t in tokens[_last_chunk(tokens, first, stop) : stop]
              if (t.text[:1].isalnum() or t.text.startswith("@")) and not _in_timex(doc, t.start)]
+    if words and words[0].text.lower() in _NOT_SUBJECT_START and lex.lang == "en":
+        words = _after_last_determiner(words)  # "Since its launch the store has sold"
     if not words or words[0].text.lower() in _NOT_SUBJECT_START:
         return None
     return words[0].start, words[-1].end
+
+
+def _after_last_determiner(words: list[Token]) -> list[Token]:
+    """An English clause always states its subject: after an opening phrase, it is the last
+    noun phrase before the verb."""
+    last = max((i for i, t in enumerate(words) if i and t.text.lower() in _SUBJECT_OPENERS),
+               default=None)
+    return words[last:] if last is not None else []
 
 
 def _noun_phrase_before(tokens: tuple[Token, ...], i: int) -> tuple[int, int] | None:

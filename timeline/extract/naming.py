@@ -46,6 +46,7 @@ _LEAD_INS = frozenset(
      "the", "of", "during", "last", "next", "this", "between", "entre", "around", "as"}
 )
 _WORD = re.compile(r"\S+")
+_WORDS = re.compile(r"[^\W\d_]+")
 _CLITICS = frozenset({"se", "lo", "la", "le", "les", "me", "nos", "te"})
 _PREPOSITIONS = frozenset(
     {"de", "del", "por", "en", "con", "para", "desde", "hacia", "of", "in", "at", "by", "for",
@@ -127,7 +128,7 @@ def _inverted_subject(doc: Document, clause: Clause) -> str | None:
     window = doc.text[verb.end : min(clause.end, verb.end + 40)]
     found = None
     for mention in _mentions_in(doc, verb.end, verb.end + len(window)):
-        between = doc.text[(found.end if found else verb.end) : mention.start].split()
+        between = _WORDS.findall(doc.text[(found.end if found else verb.end) : mention.start])
         if mention.kind != "actor" or len(between) > (2 if found is None else 1):
             break
         found = mention  # "said Apple Inc. CEO Steve Jobs": the last name of the run
