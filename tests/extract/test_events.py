@@ -238,3 +238,15 @@ def test_a_sentence_that_opens_inside_a_quotation_is_said_by_its_speaker() -> No
     text = 'We will move it all to the cloud, " said Steve Jobs during the keynote.'
     (event,) = extract_events(article(text, lang="en"))
     assert event.headline.startswith("Steve Jobs said: We will move it all to the cloud")
+
+
+def test_reader_comment_headers_are_page_furniture() -> None:
+    text = "At 12:19 26th Apr 2009, reader42 wrote:\n\nThe council approved the plan."
+    assert [e.headline for e in extract_events(article(text, lang="en"))] == [
+        "The council approved the plan"]
+
+
+def test_a_bare_statement_carries_the_quotation_before_it() -> None:
+    text = 'Mayor Ana Ruiz spoke at noon. "We will rebuild the bridge." She said.'
+    said = [e.headline for e in extract_events(article(text, lang="en")) if "said" in e.quote]
+    assert said == ["Ana Ruiz said: We will rebuild the bridge"]

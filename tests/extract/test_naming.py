@@ -130,7 +130,8 @@ def test_names_are_cut_from_titles_and_places_they_run_into(text: str, name: str
     [
         ("Since its launch the store has sold three billion songs.", "sold",
          "The store has sold three billion songs"),
-        ('"We love them," said Apple Inc. CEO Steve Jobs.', "said", "Steve Jobs said: We love them"),
+        ('"We love them," said Apple Inc. CEO Steve Jobs.', "said",
+         "Steve Jobs said: We love them"),
     ],
 )
 def test_english_subjects_after_an_opening_phrase_or_after_the_verb(

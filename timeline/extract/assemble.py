@@ -41,6 +41,8 @@ _COMPARED = 40
 _SHORT_HEADLINE = 3
 _QUOTE_EDGES = " \"“”«»,.;:"
 _QUOTE_MARKS = frozenset('"“«')
+_QUOTE_CLOSERS = frozenset('"”»')
+_MAX_QUOTED = 400
 
 
 def build_events(doc: Document) -> Document:
@@ -176,13 +178,24 @@ def _headline(
         colon = ":" if said.role == "quote" else ""
         words = doc.text[said.start : said.end].strip(_QUOTE_EDGES)
         headline = tidy(clip(f"{headline}{colon} {words}"))
-    elif len(headline.split()) <= _SHORT_HEADLINE and (quoted := _leading_quote(doc, clause)):
+    elif len(headline.split()) <= _SHORT_HEADLINE and (quoted := _quoted_words(doc, clause)):
         headline = tidy(clip(f"{headline}: {quoted}"))
     return headline if len(headline.split()) >= 2 else tidy(clip(text))
 
 
+def _quoted_words(doc: Document, clause: Clause) -> str:
+    """What a short statement said: the quoted words its clause opens with ('"We love them,"
+    said ...'), else the sentence before it when that one closes a quotation ('"…" / he said.')."""
+    words = _leading_quote(doc, clause)
+    if words or clause.kind != "statement" or clause.sentence == 0:
+        return words
+    previous = doc.sentences[clause.sentence - 1]
+    text = doc.text[previous.start : previous.end]
+    closes = text.rstrip().endswith(tuple(_QUOTE_CLOSERS)) and len(text) <= _MAX_QUOTED
+    return text.strip(_QUOTE_EDGES) if closes else ""
+
+
 def _leading_quote(doc: Document, clause: Clause) -> str:
-    """The quoted words a clause opens with ('"We love them," said ...')."""
     i = bisect_left(doc.tokens, clause.start, key=lambda t: t.start)
     if i >= len(doc.tokens) or doc.tokens[i].text not in _QUOTE_MARKS:
         return ""

@@ -33,6 +33,7 @@ _BOILERPLATE = re.compile(
     r"|getty images|\bap photo\b|©|copyright|all rights reserved|derechos reservados"
     r"|advertisement|publicidad|newsletter|click here|haz clic|tell us what you think"
     r"|sign up|regístrate|related:|relacionad[oa]s?:|cookies"
+    r"|\b(?:wrote|escribió|commented|comentó)\s*:\s*$|report abuse|denunciar abuso"
 )
 _BOILERPLATE_MAX = 160
 
