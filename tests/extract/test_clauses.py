@@ -65,3 +65,19 @@ def test_clause_records_verb_tense_and_kind() -> None:
     assert (first.tense, first.kind, doc.tokens[first.verb or 0].text) == (
         "past", "decision", "resigned")
     assert (second.tense, second.kind) == ("future", "action")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "roles"),
+    [
+        ("Councillor Omar Haddad, who voted against it, said he would appeal.", "en",
+         ["main", "relative", "coordinate"]),
+        ("The switch, he said, would happen next year.", "en", ["main", "coordinate"]),
+        ("Apple confirmó que Papermaster, de 49 años, había dejado la compañía.", "es",
+         ["main", "complement"]),
+    ],
+)
+def test_a_verb_after_a_comma_takes_up_the_sentence_only_after_a_clause(
+    text: str, lang: str, roles: list[str]
+) -> None:
+    assert [role for role, _ in clauses(text, lang)] == roles

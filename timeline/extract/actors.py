@@ -40,7 +40,8 @@ STOPWORDS: dict[str, frozenset[str]] = {
             "todos", "cada", "otro", "otra", "más", "muy", "felicitaciones", "gracias", "hay",
             "primavera", "verano", "otoño", "invierno", "fuentes", "ahí", "allí", "aquí",
             "finalmente", "actualmente", "recientemente", "entonces", "incluso",
-            "asimismo", "igualmente", "previamente", "posteriormente", "personalmente",
+            "asimismo", "igualmente", "previamente", "posteriormente", "personalmente", "es",
+            "son", "fue", "fueron", "era", "eran", "ha", "han", "había", "está", "están", "será",
         }
     ),
     "en": frozenset(

@@ -168,9 +168,22 @@ def _cut_at(
         return i, "participle"
     if word in lex.subordinators and prev == ",":
         return i, "subordinate"
-    if prev == "," and (i in verbs or (word in _CLITICS and i + 1 in verbs)):
-        return i, "coordinate"  # "Haddad, who voted against it, said ..."
+    if prev == "," and (i in verbs or (word in _CLITICS and i + 1 in verbs)) and _verb_before(
+            words, i, verbs):
+        return i, "coordinate"  # "Haddad, who voted against it, said ...", "…, he said, would …"
     return None
+
+
+def _verb_before(words: list[str], i: int, verbs: dict[int, Tense]) -> bool:
+    """Whether the stretch between the previous comma and the comma before ``i`` has a verb
+    (a relative or parenthetical clause just closed), unlike an apposition ("Papermaster, de
+    49 años, había dejado")."""
+    j = i - 2
+    while j >= 0 and words[j] != ",":
+        if j in verbs:
+            return True
+        j -= 1
+    return False
 
 
 def _reduced_relative(
