@@ -93,12 +93,13 @@ def _sentence_clauses(
     first, tokens = located
     words = [t.text for t in tokens]
     verbs = _verbs(words, doc.lang)
+    reduced = {i for i in range(1, len(words)) if _reduced_relative(doc, tokens, words, i, verbs)}
     for i in range(1, len(words)):  # ", prompting ...": the participle is its clause's verb
         if lex.lang == "en" and _participle(words, i):
             verbs.setdefault(i, "none")
-        elif _reduced_relative(doc, tokens, words, i, verbs):
+        elif i in reduced:
             verbs[i] = "past"
-    segments = _merged(_segments(words, tokens, verbs, lex, doc), tokens, verbs)
+    segments = _merged(_segments(words, tokens, verbs, lex, reduced), tokens, verbs)
     clauses: list[Clause] = []
     for k, seg in enumerate(segments):
         start = sentence.start if k == 0 else tokens[seg.start].start
@@ -129,12 +130,12 @@ def _verbs(words: list[str], lang: str) -> dict[int, Tense]:
 
 def _segments(
     words: list[str], tokens: tuple[Token, ...], verbs: dict[int, Tense], lex: Lexicon,
-    doc: Document,
+    reduced: set[int],
 ) -> list[_Segment]:
     cuts: dict[int, Role] = {0: "quote" if _quoted_at(tokens, 0) else "main"}
     for i in range(1, len(words)):
         cut: tuple[int, Role] | None = (i, "participle")
-        if not _reduced_relative(doc, tokens, words, i, verbs):
+        if i not in reduced:
             cut = _cut_at(i, words, tokens, verbs, lex)
         if cut is not None and cut[0] < len(words):
             cuts.setdefault(cut[0], cut[1])

@@ -8,7 +8,9 @@ comunicó"). Languages without data have no verbs: their sentences stay whole cl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from types import ModuleType
 
 from timeline.extract import verbs_en, verbs_es
@@ -167,11 +169,21 @@ def _verb_like(word: str, lang: str) -> bool:
 
 def kind_of(verb: str, lang: str) -> str:
     """One of the event kinds for a (content) verb; ``action`` when the data has no stem."""
-    data = _DATA.get(lang)
-    if data is None:
-        return "action"
-    for kind in _KIND_ORDER:
-        stems = data.KIND_STEMS[kind]
-        if verb in stems or (kind != "state" and any(verb.startswith(s) for s in stems)):
+    for kind, exact, prefix in _kind_patterns(lang):
+        if verb in exact or (prefix is not None and prefix.match(verb)):
             return kind
     return "action"
+
+
+@lru_cache(maxsize=8)
+def _kind_patterns(lang: str) -> tuple[tuple[str, frozenset[str], re.Pattern[str] | None], ...]:
+    """Per kind, in order: the stems as exact words and (but for states) as one prefix regex."""
+    data = _DATA.get(lang)
+    if data is None:
+        return ()
+    patterns = []
+    for kind in _KIND_ORDER:
+        stems = data.KIND_STEMS[kind]
+        prefix = None if kind == "state" else re.compile("|".join(map(re.escape, stems)))
+        patterns.append((kind, frozenset(stems), prefix))
+    return tuple(patterns)
