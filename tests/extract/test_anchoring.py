@@ -113,3 +113,9 @@ def test_fuzzy_dates_keep_their_precision() -> None:
     dates = {e.date for e in events(text, "2025-11-17", "es")}
     assert "1978/1982" in dates
     assert any(d.startswith("194") for d in dates)
+
+
+def test_the_present_perfect_is_news_of_the_day_not_the_narrative_time() -> None:
+    text = "The storm hit the coast on Saturday. The governor has declared an emergency."
+    assert dated(text, "2026-02-10", "en", "declared") == ("2026-02-10", "publication")
+    assert dated(text, "2026-02-10", "en", "hit") == ("2026-02-07", "relative")

@@ -8,8 +8,9 @@ publication date.
 * **Inherited**: a clause that continues another (a complement "said yesterday that ...", a
   participle ", saying ...", words quoted by the clause that reports them, or a coordinated
   past clause after a dated one) takes that clause's date.
-* **Narrative time**: a past clause takes the date of the last day- or month-precise past
-  happening earlier in its paragraph (not the date under an embedded post). A result ("won
+* **Narrative time**: a clause in the simple past takes the date of the last day- or
+  month-precise past happening earlier in its paragraph (the present perfect, "has filed", is
+  news of the day and does not) (not the date under an embedded post). A result ("won
   52%", "obtuvo el 23,94%") with neither takes the article's news peg: the latest day in the
   week before publication that the article names.
 * **Publication**: anything else, marked ``publication`` so a viewer can say so.
@@ -45,6 +46,7 @@ _DATELINE_WORDS = frozenset(
 _WORDS = re.compile(r"[^\W\d_]+")
 _PEG_DAYS = 7
 _CARRIES = frozenset({"day", "month"})
+_PAST = frozenset({"past", "perfect"})
 _SIGNATURE = re.compile(r"\(@\w+\)\s*$")
 
 
@@ -64,6 +66,8 @@ def anchor(doc: Document) -> Document:
         found = own or _inherited(clause, anchors, doc.clauses)
         if found is None and clause.tense == "past":
             found = narrative or (peg if clause.kind == "result" else None)
+        elif found is None and clause.tense == "perfect" and clause.kind == "result":
+            found = peg
         anchors.append(found or publication)
         if own is not None and _sets_narrative(doc, own, clause):
             narrative = Anchor(own.date, "narrative", own.timex)
@@ -131,14 +135,15 @@ def _inherited(clause: Clause, anchors: list[Anchor], clauses: tuple[Clause, ...
         return None
     if clause.role in _INHERITING:
         return Anchor(head.date, "narrative", head.timex)
-    if clause.role == "coordinate" and clause.tense == clauses[clause.head].tense == "past":
+    head_tense = clauses[clause.head].tense
+    if clause.role == "coordinate" and clause.tense in _PAST and head_tense in _PAST:
         return Anchor(head.date, "narrative", head.timex)
     return None
 
 
 def _sets_narrative(doc: Document, found: Anchor, clause: Clause) -> bool:
     """The dates of past day- or month-precise happenings carry on (not a post's date)."""
-    if clause.tense != "past" or found.timex is None:
+    if clause.tense not in _PAST or found.timex is None:
         return False
     if _SIGNATURE.search(doc.text[max(0, found.timex.start - 40) : found.timex.start]):
         return False

@@ -20,7 +20,9 @@ from timeline.model import Article, Derivation, Timex
 if TYPE_CHECKING:
     from timeline.extract.record import ExtractedEvent
 
-Tense = Literal["past", "present", "future", "none"]
+#: ``perfect`` is the present perfect ("has filed", "ha presentado"): past, but told as news of
+#: the day, so it takes no narrative time from the sentences before it.
+Tense = Literal["past", "perfect", "present", "future", "none"]
 #: How a clause hangs off the sentence: ``main``, ``coordinate`` ("and launched ..."),
 #: ``relative`` ("who won ..."), ``complement`` ("said that ..."), ``participle``
 #: (", prompting ..."), ``subordinate`` (", when ...", ", después de que ..."), ``quote``

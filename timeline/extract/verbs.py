@@ -23,6 +23,7 @@ _EN_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "ou
 _EN_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "who", "which", "that"})
 _EN_OBJECT_OPENERS = frozenset({"that", "the", "a", "an", "to", "its", "his", "her", "their",
                                 "all", "about", "more", "no"})
+_PLUPERFECT = frozenset({"had", "había", "habían"})
 _PERFECT = frozenset({"has", "have", "had", "ha", "han", "había", "habían", "hemos", "he"})
 _ES_OBJECT_OPENERS = frozenset(
     {"el", "la", "los", "las", "un", "una", "unos", "unas", "al", "a", "su", "sus", "que", "lo"}
@@ -138,11 +139,11 @@ def participle_at(words: list[str], i: int, lang: str) -> bool:
 
 
 def clause_tense(words: list[str], verb: int, tense: Tense) -> Tense:
-    """Present perfect reports the past ("has filed", "ha presentado")."""
+    """The present perfect ("has filed", "ha presentado") is ``perfect``."""
     if words[verb].lower() in _PERFECT and verb + 1 < len(words):
         nxt = words[verb + 1].lower()
         if nxt.endswith(("ed", "ado", "ido", "to", "cho", "en", "wn")) or nxt in {"been", "sido"}:
-            return "past"
+            return "past" if words[verb].lower() in _PLUPERFECT else "perfect"
     return tense
 
 
