@@ -138,3 +138,9 @@ def test_english_subjects_after_an_opening_phrase_or_after_the_verb(
     text: str, word: str, headline: str
 ) -> None:
     assert headline_of(text, "en", word) == headline
+
+
+def test_a_name_that_modifies_a_noun_is_not_the_subject() -> None:
+    text = "The Northgate line opened in 1887 and was nearly closed in the 1960s."
+    headlines = [e.headline for e in events(text, "en")]
+    assert headlines == ["The Northgate line opened", "The Northgate line was nearly closed"]

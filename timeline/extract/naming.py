@@ -25,6 +25,10 @@ _PRONOUNS = frozenset({"he", "she", "they", "él", "ella", "ellos", "ellas", "we
 #: Clauses whose stated subject becomes the one pronouns and elided subjects refer to.
 _SETS_TOPIC = frozenset({"main", "coordinate", "relative"})
 _MAX_CHAIN = 8
+_NOT_NOUN_HEADS = frozenset(
+    "de del por en con para desde hacia of in at by for from with to on and or y o e no not "
+    "also ya también que who which quien quienes ni nor but pero as como".split()
+)
 _PERSONAL_RELATIVES = frozenset({"who", "whom", "quien", "quienes"})
 #: Languages whose finite verbs often carry no subject: the topic is their subject.
 _PRO_DROP = frozenset({"es", "it", "pt", "ca", "gl"})
@@ -144,7 +148,8 @@ def _resolve_words(
     if free:
         apposed = doc.text[free[0].end : free[0].end + 2].startswith(",")
         head = free[0] if apposed else free[-1]  # "Steve Jobs, CEO de ...", "Minister Ruth Abara"
-        return head.name, True
+        if not _modifies_noun(doc, head, span[1]):
+            return head.name, True
     words = [w.strip(",.\"'“”«»").lower() for w in doc.text[span[0] : span[1]].split()]
     words = [w for w in words if w]
     if len(words) == 1 and words[0] in _PRONOUNS:
@@ -155,6 +160,13 @@ def _resolve_words(
     if _title_of(words) is not None and last_actor is not None and len(words) <= 3:
         return last_actor, True
     return doc.text[span[0] : span[1]], False
+
+
+def _modifies_noun(doc: Document, mention: Mention, end: int) -> bool:
+    """"The Northgate line": the name only modifies the noun after it, the subject's head."""
+    following = doc.text[mention.end : end].split()
+    return bool(following) and following[0][:1].islower() and (
+        following[0].lower() not in _NOT_NOUN_HEADS)
 
 
 def _by_title(words: list[str], titles: dict[str, str]) -> str | None:

@@ -134,7 +134,9 @@ def participle_at(words: list[str], i: int, lang: str) -> bool:
     if prev in _EN_SUBJECT_PRONOUNS or prev in {"él", "ella", "ellos", "ellas"}:
         return False
     data = _DATA[lang]
-    blocked = prev.lower() in data.AUXILIARIES or prev.lower() in _ES_NOT_NOUNS
+    before = words[i - 2].lower() if i > 1 else ""
+    blocked = (prev.lower() in data.AUXILIARIES or prev.lower() in _ES_NOT_NOUNS
+               or before in data.AUXILIARIES or prev.endswith(("ly", "mente")))
     return not blocked and prev.lower() not in verbs_en.PARTICIPLE_CUES
 
 
