@@ -119,3 +119,9 @@ def test_the_present_perfect_is_news_of_the_day_not_the_narrative_time() -> None
     text = "The storm hit the coast on Saturday. The governor has declared an emergency."
     assert dated(text, "2026-02-10", "en", "declared") == ("2026-02-10", "publication")
     assert dated(text, "2026-02-10", "en", "hit") == ("2026-02-07", "relative")
+
+
+def test_a_past_clause_after_a_colon_continues_the_dated_one_before_it() -> None:
+    text = "Entre 1978 y 1982 fue ministro: primero dirigió Planificación y luego pasó a Trabajo."
+    assert dated(text, "2025-11-17", "es", "dirigió") == ("1978/1982", "narrative")
+    assert dated(text, "2025-11-17", "es", "pasó") == ("1978/1982", "narrative")

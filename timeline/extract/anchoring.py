@@ -47,6 +47,7 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _PEG_DAYS = 7
 _CARRIES = frozenset({"day", "month"})
 _PAST = frozenset({"past", "perfect"})
+_CONTINUING = frozenset({"coordinate", "main"})
 _SIGNATURE = re.compile(r"\(@\w+\)\s*$")
 
 
@@ -128,17 +129,31 @@ def _is_dateline(doc: Document, clause: Clause, timex: Timex) -> bool:
 
 
 def _inherited(clause: Clause, anchors: list[Anchor], clauses: tuple[Clause, ...]) -> Anchor | None:
-    if clause.head is None or clause.head >= len(anchors):
+    """The date of the clause this one continues: what a statement said, a participle, quoted
+    words; or, between past clauses, the clause it is coordinated with or follows after a colon
+    or semicolon in the same sentence ("Entre 1978 y 1982 fue ministro: ... se dedicó a ...")."""
+    head_index = clause.head if clause.head is not None else _previous_in_sentence(
+        clause, len(anchors) - 1, clauses)
+    if head_index is None or head_index >= len(anchors):
         return None
-    head = anchors[clause.head]
+    head = anchors[head_index]
     if head.derivation == "publication":
         return None
     if clause.role in _INHERITING:
         return Anchor(head.date, "narrative", head.timex)
-    head_tense = clauses[clause.head].tense
-    if clause.role == "coordinate" and clause.tense in _PAST and head_tense in _PAST:
+    head_tense = clauses[head_index].tense
+    if clause.role in _CONTINUING and clause.tense in _PAST and head_tense in _PAST:
         return Anchor(head.date, "narrative", head.timex)
     return None
+
+
+def _previous_in_sentence(
+    clause: Clause, previous: int, clauses: tuple[Clause, ...]
+) -> int | None:
+    """A main clause after a colon or semicolon continues the clause before it."""
+    if clause.role != "main" or previous < 0 or clauses[previous].sentence != clause.sentence:
+        return None
+    return previous
 
 
 def _sets_narrative(doc: Document, found: Anchor, clause: Clause) -> bool:
