@@ -125,3 +125,10 @@ def test_a_past_clause_after_a_colon_continues_the_dated_one_before_it() -> None
     text = "Entre 1978 y 1982 fue ministro: primero dirigió Planificación y luego pasó a Trabajo."
     assert dated(text, "2025-11-17", "es", "dirigió") == ("1978/1982", "narrative")
     assert dated(text, "2025-11-17", "es", "pasó") == ("1978/1982", "narrative")
+
+
+def test_wire_datelines_are_not_part_of_the_first_sentence() -> None:
+    text = "MEXICO CITY (Reuters) - A new strain of flu has killed 68 people, officials said."
+    (event,) = events(text, "2009-04-25", "en")
+    assert event.headline.startswith("A new strain of flu has killed 68 people")
+    assert event.quote.startswith("A new strain")

@@ -65,7 +65,8 @@ STOPWORDS: dict[str, frozenset[str]] = {
             "already", "again", "once", "twice", "i'd", "i'm", "i've", "i'll", "we're",
             "we've", "we'll", "we'd", "it's", "he's", "she's", "they're", "that's", "there's",
             "let's", "you're", "level", "people", "good", "please", "is", "are", "was", "were",
-            "be", "been", "has", "have", "had", "do", "does", "did",
+            "be", "been", "has", "have", "had", "do", "does", "did", "following", "current",
+            "editing", "reporting", "writing", "additional", "updated", "posted",
         }
     ),
 }

@@ -37,6 +37,7 @@ _REFERRING = re.compile(
     r"|(?:%|percent|por\s+ciento|points?|puntos?)\s+(?:\w+\s+){0,2}?(?:from|over|desde)\s+$"
 )
 _LOOKBACK = 24
+_LEADING_WORDS = re.compile(r"(?i)(?:(?:al|a|el|la|del|de|the|on|in|by|until|hasta)\s+)+")
 _INHERITING = frozenset({"complement", "participle", "quote"})
 _DATELINE_WORDS = frozenset(
     {"publicado", "actualizado", "published", "updated", "el", "on", "at", "a", "las", "la",
@@ -110,7 +111,8 @@ def _placeable(timex: Timex) -> str | None:
 
 def _merely_referred(doc: Document, clause: Clause, timex: Timex) -> bool:
     before = doc.text[max(clause.start, timex.start - _LOOKBACK) : timex.start]
-    if _REFERRING.search(before):
+    lead = _LEADING_WORDS.match(timex.text)  # a tagger may take "al" into "al 14 de diciembre"
+    if _REFERRING.search(before + (lead.group() if lead else "")):
         return True
     if clause.role != "quote" and _inside_quotes(doc, clause, timex.start):
         return True

@@ -31,7 +31,7 @@ _OPENERS = _QUOTE_MARKS | frozenset({":", "—", "–", "(", "¿", "¡", "-"})
 _HARD_BREAKS = frozenset({";", ":", "—", "–"})
 _NOT_SUBJECT_START = frozenset(
     {"in", "on", "at", "for", "from", "with", "after", "before", "since", "during", "en",
-     "desde", "entre", "between", "a", "al", "hace", "tras", "durante", "con", "para", "por",
+     "desde", "entre", "between", "al", "hace", "tras", "durante", "con", "para", "por",
      "según", "according", "as", "like",
      "also", "then", "later", "luego", "además", "también", "ya", "no", "not", "only", "solo"}
 )
@@ -280,7 +280,8 @@ def _subject(
              if (t.text[:1].isalnum() or t.text.startswith("@")) and not _in_timex(doc, t.start)]
     if words and words[0].text.lower() in _NOT_SUBJECT_START and lex.lang == "en":
         words = _after_last_determiner(words)  # "Since its launch the store has sold"
-    if not words or words[0].text.lower() in _NOT_SUBJECT_START:
+    if not words or words[0].text.lower() in _NOT_SUBJECT_START or (
+            lex.lang == "es" and words[0].text.lower() == "a"):
         return None
     return words[0].start, words[-1].end
 

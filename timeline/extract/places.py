@@ -50,6 +50,8 @@ _NOT_CITIES = frozenset({"Easter", "Johnston", "Wake", "Midway", "Norfolk", "Cha
 
 
 _SHORT = frozenset({"uk", "us"})
+#: CLDR territory codes whose names are not places a story happens in ("World", "Unknown").
+_NOT_PLACES = frozenset({"001", "ZZ", "EZ", "UN", "QO"})
 
 
 def _fold(text: str) -> str:
@@ -61,7 +63,8 @@ def _fold(text: str) -> str:
 def _gazetteer() -> frozenset[str]:
     names: set[str] = {_fold(r) for r in _REGIONS}
     for code in ("en", "es"):
-        names |= {_fold(n) for n in Locale(code).territories.values()}
+        names |= {_fold(n) for code_, n in Locale(code).territories.items()
+                  if code_ not in _NOT_PLACES}
     for zone in available_timezones():
         parts = zone.split("/")
         if len(parts) == 2 and parts[0] in _CONTINENTS and parts[1] not in _NOT_CITIES:

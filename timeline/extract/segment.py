@@ -36,6 +36,15 @@ _BOILERPLATE = re.compile(
     r"|\b(?:wrote|escribió|commented|comentó)\s*:\s*$|report abuse|denunciar abuso"
 )
 _BOILERPLATE_MAX = 160
+#: A wire dateline: place (and a date or time) then the agency in brackets and a dash.
+_DATELINE = re.compile(
+    r"[^()\n]{0,80}?\((?:Reuters|AP|AFP|EFE|Bloomberg|Europa Press|dpa|ANSA|Xinhua|"
+    r"Télam|Telam|DPA|UPI)\)\s*\.?\s*[-–—]+\s*"
+)
+_DATELINE_MAX = 120
+_SENTENCE_OPENERS = "\"“«¿¡'‘(@"
+#: Credits and sign-offs anywhere in a sentence ("(Reporting by Ana Ruiz; Editing by ...)").
+_CREDITS = re.compile(r"(?i)\((?:additional )?(?:reporting|writing|editing|compiled) by\b")
 
 
 def segment(doc: Document) -> Document:
@@ -46,9 +55,20 @@ def segment(doc: Document) -> Document:
     for span in split_sentences(doc.text):
         while paragraph < len(breaks) and breaks[paragraph] < span.start:
             paragraph += 1
-        for start, end in _pieces(doc.text, span.start, span.end):
+        for start, end in _pieces(doc.text, _after_dateline(doc.text, span.start, span.end),
+                                  span.end):
             sentences.append(_sentence(doc.text, start, end, paragraph))
     return doc.with_layer(sentences=tuple(sentences))
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Where a sentence starts once its agency dateline ("MEXICO CITY (Reuters) - ", "MADRID,
+    25 abr (EFE).- ") and any leading bullet are left out."""
+    found = _DATELINE.match(text, start, min(end, start + _DATELINE_MAX))
+    start = found.end() if found else start
+    while start < end and not (text[start].isalnum() or text[start] in _SENTENCE_OPENERS):
+        start += 1
+    return start
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -74,7 +94,8 @@ def _sentence(text: str, start: int, end: int, paragraph: int) -> Sentence:
     chunk = text[start:end]
     bare = chunk.rstrip("\"'”’»)] ")
     question = bare.endswith("?") or chunk.startswith("¿")
-    furniture = len(chunk) <= _BOILERPLATE_MAX and _BOILERPLATE.search(chunk) is not None
+    furniture = (len(chunk) <= _BOILERPLATE_MAX and _BOILERPLATE.search(chunk) is not None
+                 ) or _CREDITS.search(chunk) is not None
     return Sentence(start, end, paragraph, question=question, boilerplate=furniture)
 
 
