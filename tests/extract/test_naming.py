@@ -144,3 +144,10 @@ def test_a_name_that_modifies_a_noun_is_not_the_subject() -> None:
     text = "The Northgate line opened in 1887 and was nearly closed in the 1960s."
     headlines = [e.headline for e in events(text, "en")]
     assert headlines == ["The Northgate line opened", "The Northgate line was nearly closed"]
+
+
+def test_a_predicate_after_a_relative_clause_belongs_to_the_words_before_it() -> None:
+    text = "Mexico's crowded capital, where most of the deaths happened, hunkered down in fear."
+    assert headline_of(text, "en", "hunkered") == (
+        "Mexico's crowded capital hunkered down in fear")
+    assert headline_of(text, "en", "happened") == "Most of the deaths happened"

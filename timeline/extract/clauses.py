@@ -41,6 +41,9 @@ _NOUN_BLOCKERS = frozenset(
      "just", "not", "no"}
 )
 _MARKER_WORDS_SKIPPED = 1
+#: Relative words that are not the subject of their clause ("where most of the deaths happened").
+_ADVERBIAL_RELATIVES = frozenset({"where", "when", "whose", "donde", "cuando", "cuyo", "cuya",
+                                  "cuyos", "cuyas"})
 _SUBJECT_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "he", "she", "they",
                               "we", "it"})
 _DETERMINERS = frozenset({"el", "la", "los", "las", "un", "una", "the", "a", "an", "its", "su"})
@@ -268,7 +271,8 @@ def _subject(
 ) -> tuple[int, int] | None:
     """The words between the clause's opener and its verb, if they can be a subject (date
     expressions and clitics aside: "El 14 de diciembre se enfrentará" states none)."""
-    if verb is None or seg.role == "relative":
+    if verb is None or (seg.role == "relative"
+                        and tokens[seg.start].text.lower() not in _ADVERBIAL_RELATIVES):
         return None
     first = seg.start
     if tokens[first].text.lower() in (lex.conjunctions | lex.relatives | lex.complementizers):

@@ -114,6 +114,9 @@ def _subject(
         antecedent, is_actor = _antecedent(doc, clause, titles)
         if antecedent is not None:
             return antecedent, is_actor
+    after_relative = _after_relative_clause(doc, clause)
+    if after_relative is not None:
+        return _resolve_words(doc, after_relative, titles, last_actor)
     if clause.head is not None and clause.head < len(namings):
         head = namings[clause.head]
         return head.subject, head.subject_is_actor
@@ -122,6 +125,23 @@ def _subject(
         if verb not in _IMPERSONAL:
             return last_actor, True  # "El 14 de diciembre se enfrentará con Jeannette Jara"
     return None, False
+
+
+def _after_relative_clause(doc: Document, clause: Clause) -> tuple[int, int] | None:
+    """"Mexico's crowded capital, where most deaths happened, hunkered down": a predicate after
+    a relative clause belongs to the words before that clause."""
+    if clause.role != "coordinate" or clause.head is None:
+        return None
+    relative = doc.clauses[clause.head]
+    if relative.role != "relative" or relative.head is None:
+        return None
+    before = doc.clauses[relative.head]
+    if before.verb is not None or before.sentence != clause.sentence:
+        return None
+    end = before.end
+    while end > before.start and doc.text[end - 1] in " ,":
+        end -= 1
+    return before.start, end
 
 
 def _inverted_subject(doc: Document, clause: Clause) -> str | None:

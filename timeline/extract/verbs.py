@@ -87,7 +87,8 @@ def _english(word: str, prev: str, nxt: str, capitalised: bool) -> Tense | None:
     if word in verbs_en.IRREGULAR_PAST or (
         word.endswith("ed") and len(word) > 4 and word not in verbs_en.NOT_VERBS
     ):
-        return None if prev in verbs_en.PARTICIPLE_CUES else "past"
+        adjective = prev in verbs_en.PARTICIPLE_CUES or prev.endswith(("'s", "’s"))
+        return None if adjective else "past"  # "the crowded capital", "Mexico's crowded ..."
     if word in verbs_en.PRESENT_FORMS and prev not in _EN_DETERMINERS:
         return "present"
     generic = word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "ics"))
