@@ -81,3 +81,8 @@ def test_a_verb_after_a_comma_takes_up_the_sentence_only_after_a_clause(
     text: str, lang: str, roles: list[str]
 ) -> None:
     assert [role for role, _ in clauses(text, lang)] == roles
+
+
+def test_a_short_present_verb_and_a_conjunction_before_an_elided_subject() -> None:
+    assert clauses("La Bolsa cae un 9%, y luego se recupera.", "es") == [
+        ("main", "La Bolsa cae un 9%,"), ("coordinate", "y luego se recupera.")]

@@ -282,6 +282,8 @@ def _subject(
         stop -= 1  # "Kast se comunicó": the clitic belongs to the verb
     words = [t for t in tokens[_last_chunk(tokens, first, stop) : stop]
              if (t.text[:1].isalnum() or t.text.startswith("@")) and not _in_timex(doc, t.start)]
+    while words and words[0].text.lower() in lex.conjunctions:
+        words = words[1:]  # "…, y luego se recupera": the conjunction opens the clause
     if words and words[0].text.lower() in _NOT_SUBJECT_START and lex.lang == "en":
         words = _after_last_determiner(words)  # "Since its launch the store has sold"
     if not words or words[0].text.lower() in _NOT_SUBJECT_START or (

@@ -101,10 +101,10 @@ def _spanish(word: str, prev: str, capitalised: bool) -> Tense | None:
     aux = verbs_es.AUXILIARIES.get(word)
     if aux is not None:
         return aux  # type: ignore[return-value]
+    if word in verbs_es.PRESENT_FORMS and not capitalised:
+        return "present"
     if capitalised or word in verbs_es.NOT_VERBS or len(word) < 4:
         return None
-    if word in verbs_es.PRESENT_FORMS:
-        return "present"
     for ending, tense in verbs_es.ENDINGS:
         if word.endswith(ending):
             return tense  # type: ignore[return-value]

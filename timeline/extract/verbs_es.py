@@ -26,7 +26,8 @@ PRESENT_FORMS: frozenset[str] = frozenset(
     "prevén prepara preparan define definen enfrenta enfrentan reivindica apoya apoyan respalda "
     "respaldan rechaza rechazan acusa acusan critica critican insiste insisten destaca destacan "
     "reconoce reconocen recuerda recuerdan lidera lideran encabeza encabezan gana ganan pierde "
-    "pierden vende venden posee mantiene mantienen alcanza alcanzan suma suman".split()
+    "pierden vende venden posee mantiene mantienen alcanza alcanzan suma suman cae caen da dan "
+    "ve ven sube suben baja bajan".split()
 )
 #: Finite endings (checked from the longest): preterite, imperfect, future, conditional.
 ENDINGS: tuple[tuple[str, str], ...] = (
