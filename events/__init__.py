@@ -1,8 +1,9 @@
-"""The system of record: an append-only, hash-chained event log in SQLite.
+"""The system of record: an append-only, hash-chained event log in SQLite or PostgreSQL.
 
 Public API; everything else in this package is an implementation detail.
 """
 
+from .backend import EventLog, NodeLog, head_listener, is_postgres_url, open_event_log
 from .errors import (
     ConcurrencyError,
     EventIdConflict,
@@ -12,6 +13,7 @@ from .errors import (
     StorageError,
     TamperedLog,
 )
+from .postgres_migrate import copy_log
 from .prepare import DEFAULT_MAX_EVENT_BYTES
 from .projector import Projection, ProjectionError, Projector
 from .records import ANY, GENESIS_HASH, NO_STREAM, ExpectedVersion, Head, NewEvent, StoredEvent
@@ -27,4 +29,5 @@ __all__ = [
     "Head", "InvalidEvent", "NewEvent", "PayloadTooLarge", "Projection", "ProjectionError",
     "Projector", "SqliteEventLog", "StorageError", "StoredEvent", "TamperedLog", "VerifyReport",
     "archive_registry", "follow", "format_timestamp", "utc_now", "verify",
+    "EventLog", "NodeLog", "copy_log", "head_listener", "is_postgres_url", "open_event_log",
 ]

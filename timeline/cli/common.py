@@ -5,12 +5,11 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from events import EventLogError, SqliteEventLog
+from events import EventLogError, SqliteEventLog, is_postgres_url
 from timeline.archive import open_log as open_archive_log
 from timeline.errors import TimelineError
 
@@ -21,26 +20,42 @@ F = TypeVar("F", bound=Callable[..., Any])
 @click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
     envvar="TIMELINE_DB",
     default="timeline.db",
     show_default=True,
-    help="SQLite database file (env TIMELINE_DB).",
+    help="SQLite database file, or a postgresql:// URL (env TIMELINE_DB).",
+)
+@click.option(
+    "--read-models",
+    "read_models",
+    envvar="TIMELINE_READ_MODELS",
+    default=None,
+    help="SQLite file for this node's read models (env TIMELINE_READ_MODELS) "
+    "[inside the SQLite database; timeline-read-models.db for PostgreSQL].",
 )
 @click.version_option(package_name="timeline-archive")
 @click.pass_context
-def main(ctx: click.Context, db_path: Path) -> None:
+def main(ctx: click.Context, db_path: str, read_models: str | None) -> None:
     """Timeline Archive: news articles into a dated, append-only event log."""
-    ctx.obj = {"db_path": db_path}
+    ctx.obj = {"db_path": db_path, "read_models": read_models}
 
 
-def db_path(ctx: click.Context) -> Path:
-    return ctx.find_root().obj["db_path"]
+def db_path(ctx: click.Context) -> str:
+    """The log: a SQLite file path or a postgresql:// URL."""
+    return str(ctx.find_root().obj["db_path"])
+
+
+def read_models_path(ctx: click.Context) -> str | None:
+    """The read-model file given (None: the default for the log's backend)."""
+    value = ctx.find_root().obj.get("read_models")
+    return str(value) if value else None
 
 
 def open_log(ctx: click.Context) -> SqliteEventLog:
     """The raw event log (for commands that need nothing derived)."""
-    log = open_archive_log(db_path(ctx))
+    target = db_path(ctx)
+    split = ":memory:" if is_postgres_url(target) else None  # no read models needed
+    log = _translated(lambda: open_archive_log(target, read_models=split))
     ctx.call_on_close(log.close)
     return log
 
@@ -49,10 +64,21 @@ def open_archive(ctx: click.Context):  # type: ignore[no-untyped-def]
     """The archive (log + projections), caught up, closed when the command ends."""
     from timeline.archive import Archive
 
-    archive = Archive.open(db_path(ctx))
+    archive = _translated(lambda: Archive.open(db_path(ctx), read_models=read_models_path(ctx)))
     ctx.call_on_close(archive.close)
     archive.catch_up()
     return archive
+
+
+T = TypeVar("T")
+
+
+def _translated(opener: Callable[[], T]) -> T:
+    """Open the database; a failure (unreachable server, bad URL) is one line and exit 1."""
+    try:
+        return opener()
+    except EventLogError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def _default_actor() -> str:

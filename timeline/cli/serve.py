@@ -10,7 +10,7 @@ import click
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
-from timeline.cli.common import db_path, main, reports_errors
+from timeline.cli.common import db_path, main, read_models_path, reports_errors
 
 
 class TimelineServer(BaseApplication):  # type: ignore[misc]
@@ -51,13 +51,23 @@ def server_options(host: str, port: int, workers: int, threads: int) -> dict[str
 @reports_errors
 def serve(ctx: click.Context, host: str, port: int, workers: int | None, threads: int) -> None:
     """Serve the API, feeds and viewer (settings from TIMELINE_* variables, db from --db)."""
-    from timeline.archive import Archive
+    from timeline.archive import Archive, read_models_for, start_keeping_up
     from timeline.web import create_app
     from timeline.web.config import from_environ
 
-    settings = {**from_environ(os.environ), "DB": str(db_path(ctx))}
-    with Archive.open(settings["DB"]) as archive:  # schema and read models before workers fork
-        archive.catch_up()
-    click.echo(f"serving {settings['DB']} on http://{host}:{port}/", err=True)
+    settings = {**from_environ(os.environ), "DB": db_path(ctx)}
+    settings["READ_MODELS"] = read_models_path(ctx) or settings.get("READ_MODELS")
+    with Archive.open(settings["DB"], read_models=settings["READ_MODELS"]) as archive:
+        archive.catch_up()  # schema and read models before workers fork
+        shown = archive.log.path
+
+    def worker_app() -> Flask:
+        """In each worker: the app and, when the node keeps its own read models, a projector
+        thread that wakes on every commit."""
+        if read_models_for(settings["DB"], settings["READ_MODELS"]):
+            start_keeping_up(settings["DB"], read_models=settings["READ_MODELS"])
+        return create_app(settings)
+
+    click.echo(f"serving {shown} on http://{host}:{port}/", err=True)
     options = server_options(host, port, workers or default_workers(), threads)
-    TimelineServer(lambda: create_app(settings), options).run()
+    TimelineServer(worker_app, options).run()

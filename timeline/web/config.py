@@ -8,7 +8,8 @@ from typing import Any
 from timeline.errors import InvalidInput
 
 DEFAULTS: dict[str, Any] = {
-    "DB": "timeline.db",
+    "DB": "timeline.db",  # a SQLite file, or a postgresql:// URL
+    "READ_MODELS": None,  # this node's read-model file (None: the default for the DB's backend)
     "API_TOKENS": {},  # token -> name of who holds it
     "MAX_BODY_BYTES": 10 * 1024 * 1024,
     "BASE_URL": "",
@@ -24,6 +25,7 @@ DEFAULTS: dict[str, Any] = {
 #: Environment variable -> (setting, parser).
 _ENV = {
     "TIMELINE_DB": "DB",
+    "TIMELINE_READ_MODELS": "READ_MODELS",
     "TIMELINE_API_TOKENS": "API_TOKENS",
     "TIMELINE_MAX_BODY_BYTES": "MAX_BODY_BYTES",
     "TIMELINE_BASE_URL": "BASE_URL",

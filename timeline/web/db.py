@@ -10,7 +10,8 @@ from timeline.archive import Archive
 def get_archive() -> Archive:
     """The request's archive, its read models brought up to the log's head."""
     if "archive" not in g:
-        archive = Archive.open(current_app.config["DB"])
+        config = current_app.config
+        archive = Archive.open(config["DB"], read_models=config.get("READ_MODELS"))
         g.archive = archive
         if _behind(archive):
             archive.catch_up()

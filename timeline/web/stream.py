@@ -1,5 +1,8 @@
 """``/api/stream``: Server-Sent Events of new log entries, resumable with ``Last-Event-ID``.
 
+On PostgreSQL the stream wakes as soon as any node commits (LISTEN/NOTIFY of the new head),
+polling every ``STREAM_POLL_SECONDS`` only as the fallback; on SQLite it polls.
+
 The generator opens its own log connection (``flask.g`` is gone once streaming starts), sends a
 comment as heartbeat when idle, and ends after ``STREAM_MAX_SECONDS`` (the browser reconnects
 and resumes) or, in tests, after ``STREAM_MAX_EVENTS``.
@@ -14,7 +17,7 @@ from dataclasses import dataclass
 
 from flask import Blueprint, Response, current_app, request
 
-from events import StoredEvent, follow
+from events import StoredEvent, follow, head_listener, is_postgres_url
 from timeline.archive import open_log
 from timeline.errors import InvalidInput
 from timeline.web import schemas
@@ -53,17 +56,27 @@ def messages(settings: StreamSettings, clock: Callable[[], float] = time.monoton
              ) -> Iterator[str]:
     started = clock()
     deadline = started + settings.max_seconds if settings.max_seconds else None
-    log = open_log(settings.db)
+    log = open_log(settings.db, read_models=":memory:" if is_postgres_url(settings.db) else None)
+    listener = head_listener(settings.db)
+    seen = [settings.after]
+
+    def wait(seconds: float) -> None:
+        if listener is None:
+            time.sleep(seconds)
+        else:
+            listener.wait_beyond(seen[0], seconds)
+
     try:
         yield f"retry: {RETRY_MS}\n\n"
         sent, quiet_since = 0, clock()
-        for event in follow(log, settings.after, poll_interval=settings.poll_seconds,
+        for event in follow(log, settings.after, poll_interval=settings.poll_seconds, sleep=wait,
                             should_stop=lambda: deadline is not None and clock() >= deadline):
             if event is None:
                 if clock() - quiet_since >= settings.heartbeat_seconds:
                     quiet_since = clock()
                     yield ": heartbeat\n\n"
                 continue
+            seen[0] = event.position
             yield sse_message(event)
             sent, quiet_since = sent + 1, clock()
             if settings.max_events is not None and sent >= settings.max_events:
