@@ -13,8 +13,8 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 
 from events import ConcurrencyError, NewEvent, StoredEvent
@@ -70,6 +70,86 @@ def ingest_article(
     if article.story and result.entry_ids:
         _file_in_story(archive, article.story, result.entry_ids, actor)
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class BatchReport:
+    """What ``ingest_articles`` did: a result per article archived, and the articles refused
+    (their index in the input and why)."""
+
+    results: tuple[IngestResult, ...] = ()
+    refused: tuple[tuple[int, InvalidInput], ...] = field(default=())
+
+    @property
+    def ingested(self) -> int:
+        return len(self.results)
+
+
+#: Articles extracted and appended between two projection runs in ``ingest_articles``.
+BATCH_SIZE = 64
+
+
+def ingest_articles(
+    archive: Archive,
+    articles: Iterable[Article | tuple[Article, str]],
+    *,
+    actor: str | None = None,
+    source: str | None = None,
+    batch_size: int = BATCH_SIZE,
+    skip_invalid: bool = True,
+    progress: Callable[[IngestResult | InvalidInput], None] | None = None,
+) -> BatchReport:
+    """Archive many articles (each an Article, or (Article, source format)), in batches.
+
+    Each article is still one atomic append to its own stream (ingest_article's guarantees
+    hold), but the projections run once per batch of ``batch_size`` articles, and each batch
+    files its entries in their stories with one append per story. Articles of one batch see
+    the actors the archive knew before the batch. Refused articles (``InvalidInput``) are
+    reported and skipped, or raised when ``skip_invalid`` is False."""
+    results: list[IngestResult] = []
+    refused: list[tuple[int, InvalidInput]] = []
+    pending: list[tuple[Article, IngestResult]] = []
+    for index, item in enumerate(articles):
+        article, source_format = item if isinstance(item, tuple) else (item, "text")
+        try:
+            result = _ingest_one(archive, article, source_format, actor, source)
+        except InvalidInput as exc:
+            if not skip_invalid:
+                raise
+            refused.append((index, exc))
+            if progress:
+                progress(exc)
+            continue
+        results.append(result)
+        pending.append((article, result))
+        if progress:
+            progress(result)
+        if len(pending) >= batch_size:
+            _settle(archive, pending, actor)
+    _settle(archive, pending, actor)
+    return BatchReport(tuple(results), tuple(refused))
+
+
+def _ingest_one(archive: Archive, article: Article, source_format: str, actor: str | None,
+                source: str | None) -> IngestResult:
+    _check(article, source_format)
+    try:
+        return _append_revision(archive, article, source_format, actor, source)
+    except ConcurrencyError:
+        return _append_revision(archive, article, source_format, actor, source)
+
+
+def _settle(archive: Archive, pending: list[tuple[Article, IngestResult]],
+            actor: str | None) -> None:
+    """Bring the projections up to date once, then file the batch's entries by story."""
+    archive.catch_up()
+    by_story: dict[str, list[str]] = {}
+    for article, result in pending:
+        if article.story and result.entry_ids:
+            by_story.setdefault(article.story, []).extend(result.entry_ids)
+    for slug, entry_ids in by_story.items():
+        _file_in_story(archive, slug, tuple(entry_ids), actor)
+    pending.clear()
 
 
 def _check(article: Article, source_format: str) -> None:

@@ -11,10 +11,11 @@ from timeline.projections.sqlstore import SqlStore
 
 
 class ArchiveProjection:
-    """Entries, articles, merges, stories, history and the full-text index, in one fold."""
+    """Entries, articles, merges, stories, history, the full-text index and the digest's day
+    evidence (``tl_story_days``), in one fold."""
 
     name = "timeline"
-    version = 4
+    version = 5
 
     def setup(self, conn: sqlite3.Connection) -> None:
         create_tables(conn)

@@ -50,6 +50,11 @@ CREATE TABLE IF NOT EXISTS tl_entry_versions (
     PRIMARY KEY (entry_id, position)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS tl_entry_versions_position ON tl_entry_versions (position);
+CREATE TABLE IF NOT EXISTS tl_story_days (
+    slug TEXT NOT NULL, start TEXT NOT NULL, entry_id TEXT NOT NULL, "end" TEXT NOT NULL,
+    day INTEGER NOT NULL, article_id TEXT NOT NULL, published TEXT, derivation TEXT NOT NULL,
+    salience REAL, lang TEXT NOT NULL, PRIMARY KEY (slug, start, entry_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tl_history (
     entry_id TEXT NOT NULL, position INTEGER NOT NULL, recorded_at TEXT NOT NULL,
     type TEXT NOT NULL, summary TEXT NOT NULL, actor TEXT, reason TEXT,
@@ -59,7 +64,7 @@ CREATE TABLE IF NOT EXISTS tl_history (
 
 TABLES = (
     "tl_articles", "tl_entries", "tl_story_entries", "tl_actor_words", "tl_merges",
-    "tl_stories", "tl_history", "tl_entry_versions",
+    "tl_stories", "tl_history", "tl_entry_versions", "tl_story_days",
 )
 
 

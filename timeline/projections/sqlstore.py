@@ -10,6 +10,7 @@ from typing import Any
 from timeline.model import Source
 from timeline.projections.fts import tokens
 from timeline.projections.rows import ArticleRow, EntryRow, HistoryRow, MergeRow, StoryRow
+from timeline.projections.story_days import sync_story_days
 
 ENTRY_FIELDS = tuple(f.name for f in fields(EntryRow))
 ENTRY_COLUMNS = tuple('"end"' if n == "end" else n for n in ENTRY_FIELDS) + ("prank",)
@@ -122,6 +123,7 @@ class SqlStore:
                 )
         self._sync_stories(row, previous)
         self._sync_actor_words(row, previous)
+        sync_story_days(self.conn, row, previous)
 
     def _insert_entry(self, values: dict[str, Any]) -> None:
         columns = ", ".join(_column(k) for k in values)
