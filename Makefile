@@ -35,9 +35,11 @@ test-fast: $(STAMP) ## run the tests that need no browser and no extra processes
 bench: $(STAMP) ## run the benchmarks, each beside its baseline (BENCH_N to scale)
 	$(BIN)/python -m bench
 
-eval: $(STAMP) ## score dates (MEANTIME), event anchoring (SemEval TimeLine) and the seed in $(SHARED)
+eval: $(STAMP) ## score dates (MEANTIME), event anchoring (SemEval TimeLine), the seed and story digests (Timeline17) in $(SHARED)
 	$(BIN)/python -m bench.eval_timex --shared $(SHARED)
 	$(BIN)/python -m bench.eval_anchoring --shared $(SHARED)
+	-$(BIN)/pip install -q --no-deps tilse numpy scipy nltk regex joblib 2>/dev/null
+	$(BIN)/python -m bench.eval_tls --shared $(SHARED)
 
 lint: $(STAMP) ## ruff
 	$(BIN)/ruff check events timeline tests bench
