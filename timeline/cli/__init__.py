@@ -12,6 +12,7 @@ from timeline.cli import (  # noqa: F401 - imported for the commands they regist
     export_cmds,
     ingest_cmds,
     log_cmds,
+    migrate,
     serve,
     views,
 )
