@@ -70,14 +70,22 @@ class PostgresEventLog:
         self.retries = retries
         self.pooled = pooled
         self.conn = self._connect()
-        self._ensure_schema()
+        try:
+            self._ensure_schema()
+        except BaseException:
+            self.conn.close()
+            raise
 
     def _connect(self) -> psycopg.Connection[Any]:
         if self.pooled:
             conn = CACHE.take(self.url, connect_timeout=self.connect_timeout)
         else:
             conn = connect(self.url, connect_timeout=self.connect_timeout)
-        conn.execute(f"SET search_path TO {self.schema}")
+        try:
+            conn.execute(f"SET search_path TO {self.schema}")
+        except psycopg.Error as exc:
+            conn.close()
+            raise StorageError(f"cannot use {self.path}: {exc}") from exc
         return conn
 
     def close(self) -> None:
@@ -259,10 +267,19 @@ class PostgresEventLog:
     # -- reading -------------------------------------------------------------------------------
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        try:
-            return self.conn.execute(sql, params).fetchall()
-        except psycopg.Error as exc:
-            raise StorageError(f"read failed on {self.path}: {exc}") from exc
+        """Run a read; a connection found lost (a server restart, an idle one cut) is replaced
+        and the read run again once (reads are idempotent)."""
+        for attempt in range(self.retries + 1):
+            try:
+                return self.conn.execute(sql, params).fetchall()
+            except psycopg.OperationalError as exc:
+                lost = self.conn.closed or self.conn.broken
+                if not lost or attempt == self.retries:
+                    raise StorageError(f"read failed on {self.path}: {exc}") from exc
+                self._reconnect()
+            except psycopg.Error as exc:
+                raise StorageError(f"read failed on {self.path}: {exc}") from exc
+        raise AssertionError("unreachable")
 
     def head(self) -> Head:
         """The last position, its hash and when it was recorded."""

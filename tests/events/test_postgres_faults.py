@@ -89,3 +89,16 @@ def test_a_connection_lost_mid_batch_leaves_none_of_it_and_the_retry_stores_it_o
         assert [e.position for e in stored] == list(range(1, 1001))
         assert [e.event_id for e in log.read_all()] == [e.event_id for e in batch]
         assert verify(log).ok
+
+
+@needs_pg
+def test_a_read_on_a_lost_connection_is_run_again_on_a_new_one(schema: str) -> None:
+    import psycopg
+
+    with PostgresEventLog(PG_URL, schema=schema, registry=noted_registry()) as log, \
+            psycopg.connect(PG_URL, autocommit=True) as admin:
+        log.append("a", [noted("1")])
+        admin.execute("SELECT pg_terminate_backend(%s)", (log.conn.info.backend_pid,))
+        time.sleep(0.2)
+        assert log.head().position == 1
+        assert [e.data["text"] for e in log.read_all()] == ["1"]
