@@ -18,8 +18,8 @@ def mention(article: str, *, day: date = DAY, published: date | None = DAY,
     return Mention(day, end or day, end is None, article, published, derivation, salience)
 
 
-@pytest.mark.parametrize(("lag", "expected"), [(-3, "before"), (0, "same"), (1, "same"),
-                                               (2, "after"), (400, "after")])
+@pytest.mark.parametrize(("lag", "expected"), [(-3, "before"), (0, "same"), (2, "same"),
+                                               (7, "after"), (400, "after")])
 def test_timing_of_an_article_relative_to_the_day(lag: int, expected: str) -> None:
     assert timing(mention("a", published=DAY + timedelta(days=lag))) == expected
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from timeline.cli import (  # noqa: F401 - imported for the commands they register
     dates,
+    digest_cmd,
     editorial,
     export_cmds,
     ingest_cmds,

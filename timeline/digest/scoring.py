@@ -8,14 +8,18 @@ Each article counts once per day: by its best entry dated to that day, weighted 
   is about that day, but says least;
 - the entry's salience (``0.5 + salience``, 1.0 when not scored): a death or a result counts
   more than a statement;
-- when the article was written (``TIMING_WEIGHT``): after the day (reporting it, or looking
-  back at it: a day the story keeps returning to is key), or before it (announcing something
-  scheduled, which may not happen as planned).
+- when the article was written (``TIMING_WEIGHT``): on the day or after it (reporting it), or
+  before it (announcing something scheduled, which may not happen as planned).
+
+Articles written a week or more after the day that still date something to it are looking
+back: a day the story keeps returning to is key. Their number multiplies the score,
+``1 + LOOKBACK * log2(1 + n)``.
 
 Agreement between sources multiplies the sum: ``1 + AGREEMENT * log2(publishers)`` rewards a
 day several publishers date independently. Month-, week- or season-precise mentions never make
-a key day, but support the days of their period that have day-precise evidence, spread over
-the period's length (``PERIOD_WEIGHT`` per mention). Every weight means the same for any story.
+a key day, but support the days of their period that have day-precise evidence with a tenth of
+their weight (``PERIOD_WEIGHT``: a month says little about which of its days), spread over the
+period's length. Every weight means the same for any story.
 """
 
 from __future__ import annotations
@@ -30,8 +34,10 @@ from timeline.digest.model import DayScore, Mention
 
 DERIVATION_WEIGHT = {"explicit": 1.0, "relative": 1.0, "narrative": 0.8, "publication": 0.5}
 TIMING_WEIGHT = {"before": 0.5, "same": 1.0, "after": 1.0}
-#: An article written this many days or more after a day looks back at it (not the news cycle).
-LOOKBACK_DAYS = 2
+#: An article written this many days or more after a day looks back at it: past the week's news
+#: cycle, a day is recalled because it mattered (any value from 5 to 30 days gives the same
+#: digests on the Timeline17 dev set; 2 days loses some of them).
+LOOKBACK_DAYS = 7
 AGREEMENT = 0.25
 #: How much articles looking back at a day multiply its score: ``1 + LOOKBACK * log2(1 + n)``.
 LOOKBACK = 1.0

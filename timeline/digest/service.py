@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -29,6 +28,7 @@ from timeline.digest.scoring import host, score_days
 from timeline.digest.select import pick_days
 from timeline.digest.sentences import choose_sentences, words
 from timeline.errors import NotFound
+from timeline.export.digest import digest_document
 from timeline.projections.digest_reads import (
     article_urls,
     day_candidates,
@@ -118,23 +118,4 @@ def _day(day: date, why: DayScore, chosen: list[Candidate], entries: tuple[str, 
 
 def digest_json(digest: Digest) -> dict[str, object]:
     """The digest's JSON document (``{"story", "dates": [...]}``)."""
-    return {
-        "story": digest.story,
-        "dates": [day_json(d) for d in digest.dates],
-    }
-
-
-def day_json(day: DigestDay) -> dict[str, object]:
-    why = day.why
-    return {
-        "date": day.date.isoformat(), "score": day.score, "summary": list(day.summary),
-        "sources": [_source_json(s) for s in day.sources], "entries": list(day.entries),
-        "why": {"articles": why.articles, "later": why.later, "earlier": why.earlier,
-                "publishers": why.hosts, "entries": why.entries,
-                "period_support": why.period_support, "redundancy": day.redundancy},
-    }
-
-
-def _source_json(source: Source) -> Mapping[str, object]:
-    return {"article_id": source.article_id, "url": source.url,
-            "quote_start": source.quote_start, "quote_end": source.quote_end}
+    return digest_document(digest)

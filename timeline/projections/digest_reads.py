@@ -114,3 +114,19 @@ def _candidate(row: tuple[Any, ...]) -> Candidate | None:
         quote_start=begin, quote_end=begin + len(said), published=_day(source.get("published")),
         derivation=derivation, salience=salience,
     )
+
+
+def entry_headlines(
+    conn: sqlite3.Connection, entry_ids: Iterable[str]
+) -> dict[str, tuple[str, str]]:
+    """{entry id: (EDTF date, headline)} for the given entries (one query per 500)."""
+    ids = sorted(set(entry_ids))
+    found: dict[str, tuple[str, str]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ", ".join("?" * len(chunk))
+        for entry_id, when, headline in conn.execute(
+            f"SELECT entry_id, date, headline FROM tl_entries WHERE entry_id IN ({marks})", chunk
+        ):
+            found[entry_id] = (when, headline)
+    return found

@@ -9,6 +9,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, g, jsonify, request, url_for
 
 from timeline import editorial
+from timeline.digest import service as digest_service
 from timeline.extract.article import article_from_json
 from timeline.ingest import ingest_article
 from timeline.model import TimelineEntry
@@ -110,6 +111,13 @@ def add_to_story(slug: str) -> Response:
     archive = get_archive()
     added = editorial.add_to_story(archive, slug, body["event_ids"], actor=g.actor)
     return jsonify({"added": added, "story": record_json(queries.get_story(archive, slug))})
+
+
+@bp.get("/stories/<slug>/digest")
+def story_digest(slug: str) -> Response:
+    args = schemas.query_args(schemas.DigestArgs())
+    digest = digest_service.story_digest(get_archive(), slug, **args)
+    return jsonify(digest_service.digest_json(digest))
 
 
 @bp.get("/log")

@@ -1,4 +1,5 @@
-"""Subscribable feeds: ``/feeds/<story>.ics|.json|.timelinejs.json|.csv`` (``all`` = everything).
+"""Subscribable feeds: ``/feeds/<story>.ics|.json|.timelinejs.json|.csv`` (``all`` = everything),
+and a story's key dates: ``/feeds/<story>.digest.ics|.digest.json|.digest.timelinejs.json``.
 
 Each answers ``304 Not Modified`` when the client's ETag / Last-Modified is current, before any
 export work is done. The exports themselves are the pure functions of ``timeline.export``.
@@ -14,7 +15,10 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
+from timeline.digest.publish import DIGEST_FORMATS, publish_digest
+from timeline.errors import NotFound
 from timeline.projections import queries
+from timeline.projections.digest_reads import story_exists
 from timeline.publish import ALL, FORMATS, publish
 from timeline.web.caching import (
     is_fresh,
@@ -23,7 +27,7 @@ from timeline.web.caching import (
     with_validators,
 )
 from timeline.web.db import get_archive
-from timeline.web.schemas import flag
+from timeline.web.schemas import DigestArgs, flag
 
 bp = Blueprint("feeds", __name__, url_prefix="/feeds")
 #: URL suffix -> export format name (``timelinejs.json`` -> ``timelinejs``).
@@ -88,3 +92,42 @@ def _route(kind: str) -> Callable[..., Any]:
 
 for _suffix in SUFFIXES:
     bp.add_url_rule(f"/<slug:slug>.{_suffix}", view_func=_route(_suffix), methods=["GET"])
+
+
+_DIGEST_ARGS = ("dates", "sentences", "from", "to", "lang")
+
+
+def digest_feed(slug: str, name: str) -> Response:
+    """``/feeds/<story>.digest.ics|.json|.timelinejs.json``: the story's key dates, with the
+    API's ``dates``, ``sentences``, ``from``, ``to`` and ``lang`` (other arguments ignored)."""
+    archive = get_archive()
+    given = {k: request.args[k] for k in _DIGEST_ARGS if k in request.args}
+    options = DigestArgs().load(given)
+    fmt = DIGEST_FORMATS[name]
+    head = archive.log.head()
+    shown = "&".join(f"{k}={given[k]}" for k in sorted(given))
+    validators = log_validators(head, f"{slug}.{fmt.suffix}" + (f"?{shown}" if shown else ""))
+    if is_fresh(validators):
+        if not story_exists(archive.log.conn, slug):
+            raise NotFound(f"no story {slug!r}", kind="story", key=slug)
+        return not_modified(validators)
+    url = base_url()
+    key = (current_app.config["DB"], url, validators.etag, head.hash)
+    body = RENDERED.get(key, lambda: publish_digest(
+        archive, slug, name, base_url=url,
+        refresh_minutes=current_app.config["FEED_REFRESH_MINUTES"], **options,
+    ))
+    return with_validators(Response(body, content_type=fmt.media_type), validators)
+
+
+def _digest_route(name: str) -> Callable[..., Any]:
+    def view(slug: str) -> Response:
+        return digest_feed(slug, name)
+
+    view.__name__ = "feed_" + DIGEST_FORMATS[name].suffix.replace(".", "_")
+    return view
+
+
+for _name, _fmt in DIGEST_FORMATS.items():
+    bp.add_url_rule(f"/<slug:slug>.{_fmt.suffix}", view_func=_digest_route(_name),
+                    methods=["GET"])

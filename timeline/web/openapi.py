@@ -101,6 +101,24 @@ PATHS: dict[str, Any] = {
         "requestBody": _body("StoryEventsBody"),
         "responses": {"200": _json(_ref("StoryChange"), "How many were added."),
                       **_errors(*_WRITE_ERRORS, 404, 409)}}},
+    "/api/stories/{slug}/digest": {"get": {
+        "summary": "A story's key dates: its N most important days between two dates,"
+                   " chronological, each with its K best sentences quoted from the articles.",
+        "operationId": "storyDigest",
+        "parameters": [
+            _param("slug", {"type": "string"}, "The story.", "path", True),
+            _param("dates", {"type": "integer", "minimum": 1, "maximum": 500},
+                   "How many days (default: twice the square root of the story's articles,"
+                   " 5 to 40)."),
+            _param("sentences", {"type": "integer", "minimum": 1, "maximum": 10},
+                   "Sentences per day (default 2)."),
+            _param("from", {"type": "string", "maxLength": 40}, "First day (ISO or EDTF)."),
+            _param("to", {"type": "string", "maxLength": 40}, "Last day (ISO or EDTF)."),
+            _param("lang", {"type": "string", "minLength": 1, "maxLength": 20},
+                   "Only entries in this language."),
+        ],
+        "responses": {"200": _json(_ref("Digest"), "The key dates (none for an empty range)."),
+                      **_errors(400, 404)}}},
     "/api/log": {"get": {
         "summary": "The raw event log after a position, for subscribers catching up.",
         "operationId": "readLog",
@@ -210,6 +228,21 @@ SCHEMAS: dict[str, Any] = {
                   "properties": {"stories": {"type": "array", "items": _ref("Story")}}},
     "StoryChange": {"type": "object", "required": ["added", "story"],
                     "properties": {"added": _INT, "story": _ref("Story")}},
+    "Digest": {"type": "object", "required": ["story", "dates"], "properties": {
+        "story": _STR, "dates": {"type": "array", "items": _ref("DigestDay")}}},
+    "DigestDay": {
+        "type": "object", "required": ["date", "score", "summary", "sources", "entries"],
+        "properties": {
+            "date": {"type": "string", "format": "date"}, "score": {"type": "number"},
+            "summary": {"type": "array", "items": _STR},
+            "sources": {"type": "array", "items": {
+                "type": "object", "required": ["article_id", "quote_start", "quote_end"],
+                "properties": {"article_id": _STR, "url": _nullable("string"),
+                               "quote_start": _INT, "quote_end": _INT}}},
+            "entries": {"type": "array", "items": _STR},
+            "why": {"type": "object", "description": "Why the day was picked: articles dating"
+                    " it, of which looking back or before it, publishers, entries, support"
+                    " from coarser dates, overlap with a day picked before it."}}},
     "StoredEvent": {
         "type": "object",
         "required": ["position", "stream_id", "event_id", "type", "data", "recorded_at", "hash"],

@@ -113,6 +113,16 @@ class EventsArgs(Schema):
     include_minor = Flag(load_default=False, data_key="all")
 
 
+class DigestArgs(Schema):
+    """``GET /api/stories/<slug>/digest`` (and the digest feeds): N, K and the range."""
+
+    dates = fields.Integer(load_default=None, validate=validate.Range(min=1, max=500))
+    sentences = fields.Integer(load_default=None, validate=validate.Range(min=1, max=10))
+    date_from = DateBound(0, load_default=None, data_key="from", validate=validate.Length(max=40))
+    date_to = DateBound(1, load_default=None, data_key="to", validate=validate.Length(max=40))
+    lang = fields.String(load_default=None, validate=validate.Length(min=1, max=20))
+
+
 class EntryArgs(Schema):
     as_of = fields.String(load_default=None, validate=validate.Length(min=1, max=40))
 

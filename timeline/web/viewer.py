@@ -1,4 +1,5 @@
-"""The reader's timeline: server-rendered pages ``/``, ``/stories/<slug>``, ``/events/<id>``.
+"""The reader's timeline: server-rendered pages ``/``, ``/stories/<slug>``, ``/events/<id>``,
+and a story's key dates (``/stories/<slug>/key-dates``, its digest).
 
 Filters come from a GET form; an invalid one is shown beside the form (status from
 ``errors.py``), never a 500. ``?fragment=1`` renders only the live part, which the page's script
@@ -24,6 +25,7 @@ from timeline.web import templating
 from timeline.web.db import get_archive
 from timeline.web.errors import status_of
 from timeline.web.grouping import group_entries
+from timeline.web.key_dates import key_dates_context
 from timeline.web.overview import Overview, overview
 
 bp = Blueprint("viewer", __name__)
@@ -168,3 +170,13 @@ def event(entry_id: str) -> str:
     entry: TimelineEntry = queries.get_entry(get_archive(), entry_id, as_of=as_of)
     return render_template("event.html", entry=entry, as_of=as_of,
                            base_url=current_app.config["BASE_URL"])
+
+
+@bp.get("/stories/<slug:slug>/key-dates")
+def key_dates(slug: str) -> str:
+    """The story's digest: its key days, each expandable to its entries."""
+    archive = get_archive()
+    found = queries.get_story(archive, slug)  # NotFound: the JSON 404
+    context = key_dates_context(archive, slug)  # InvalidInput / ValidationError: the JSON 400
+    return render_template("key_dates.html", story=found,
+                           stories=queries.list_stories(archive), **context)
