@@ -40,7 +40,7 @@ def found(text: str, dct: date = DCT, lang: str | None = "en") -> list[tuple[str
         ("The report is published weekly.", ("weekly", "SET", "P1W")),
         ("Trading halted at 16:08 UTC.", ("16:08 UTC", "TIME", "2025-11-17T16:08Z")),
         ("The market opened this morning.", ("this morning", "TIME", "2025-11-17TMO")),
-        ("Snow fell in the winter of 2010.", ("winter of 2010", "DATE", "2010-WI")),
+        ("Snow fell in the winter of 2010.", ("the winter of 2010", "DATE", "2010-WI")),
     ],
 )
 def test_english_expression(text: str, expected: tuple[str, str, str]) -> None:

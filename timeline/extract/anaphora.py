@@ -1,6 +1,8 @@
 """Expressions whose day comes from the text around them, not from the DCT alone.
 
 * "the same day", "ese día", "la jornada": the latest explicit day mentioned before (else DCT);
+* "desde entonces", "hasta entonces", "since then": the latest date mentioned before (else
+  PAST_REF); "el entonces ministro", "the then minister": PAST_REF;
 * clock times ("18:00 UTC") take the day named in the same sentence, and a day joined to its
   time ("hoy a las 12:00 UTC", "16:00 UTC today") becomes one TIME expression.
 """
@@ -20,6 +22,13 @@ _DAY_REF = {
     "es": re.compile(r"\b(?:(?:ese|el|aquel|un)\s+(?:mismo\s+)?día|(?:esa|la|aquella)\s+"
                      r"(?:misma\s+)?jornada)\b(?!\s+(?:de|del|que|siguiente|anterior|después|"
                      r"antes|a\s+día|laboral|hábil)\b)", re.I),
+}
+_THEN = {
+    "en": re.compile(r"(?i)\bthe\s+(?P<adj>then)(?=\s+[a-z])|\b(?:since|until|till|by|back)\s+"
+                     r"(?P<t>then)\b(?!\s*,?\s*(?:the|it|he|she|they|we|I)\b)"),
+    "es": re.compile(r"(?i)\b(?:el|la|los|las)\s+(?P<adj>entonces)(?=\s+[a-záéíóúñ])|"
+                     r"\b(?:desde|hasta|para|por|de)\s+(?P<t>entonces)\b|"
+                     r"\b(?P<t2>aquel\s+entonces)\b"),
 }
 _JOIN = re.compile(r"^\s*(?:at|on|a|a\s+partir\s+de|desde|de|del|el)?\s*$", re.I)
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
@@ -43,6 +52,24 @@ def add_day_references(text: str, timexes: list[Timex], lang: str, dct: date) ->
         days = [t for t in out if t.end <= m.start() and _is_day(t)]
         value = days[-1].value if days else dct.isoformat()
         out.append(Timex(m.start(), m.end(), m.group(), "DATE", value, derivation="relative"))
+    return sorted(out, key=lambda t: t.start)
+
+
+def add_then_references(text: str, timexes: list[Timex], lang: str) -> list[Timex]:
+    """Tag "entonces" / "then" with the latest date mentioned before it (PAST_REF without one,
+    and always for the adjective: "el entonces ministro")."""
+    pattern = _THEN.get(lang)
+    if pattern is None:
+        return timexes
+    out = list(timexes)
+    for m in pattern.finditer(text):
+        group = m.lastgroup or "t"
+        start, end = m.span(group)
+        if any(t.start < end and t.end > start for t in out):
+            continue
+        dates = [t for t in out if t.end <= start and t.type == "DATE" and t.value[:1].isdigit()]
+        value = dates[-1].value if dates and group != "adj" else "PAST_REF"
+        out.append(Timex(start, end, text[start:end], "DATE", value, derivation="relative"))
     return sorted(out, key=lambda t: t.start)
 
 

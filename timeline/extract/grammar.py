@@ -42,9 +42,13 @@ Handler = Callable[[re.Match[str], Ctx], Hit | None]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A pattern and its handler; ``needs`` is a cheap pattern that must occur somewhere in the
+    text for the rule to run at all ("vez|veces" for "dos veces al año")."""
+
     name: str
     pattern: re.Pattern[str]
     handler: Handler
+    needs: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +65,14 @@ def alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-def rule(name: str, pattern: str, flags: int = re.IGNORECASE) -> Callable[[Handler], Rule]:
-    """Decorator: compile ``pattern`` once and pair it with the decorated handler."""
+def rule(
+    name: str, pattern: str, flags: int = re.IGNORECASE, needs: str | None = None
+) -> Callable[[Handler], Rule]:
+    """Decorator: compile ``pattern`` (and ``needs``) once and pair it with the handler."""
 
     def wrap(handler: Handler) -> Rule:
-        return Rule(name, re.compile(pattern, flags), handler)
+        gate = re.compile(needs, re.IGNORECASE) if needs else None
+        return Rule(name, re.compile(pattern, flags), handler, gate)
 
     return wrap
 
@@ -95,6 +102,8 @@ def collect(text: str, rules: tuple[Rule, ...], ctx: Ctx) -> list[Found]:
     """Run every rule; keep the longest non-overlapping hits, in text order."""
     found: list[Found] = []
     for priority, r in enumerate(rules):
+        if r.needs is not None and r.needs.search(text) is None:
+            continue
         for m in r.pattern.finditer(text):
             try:
                 hit = r.handler(m, ctx)

@@ -34,7 +34,7 @@ UNITS: dict[str, str] = {
     "year": "Y", "years": "Y", "decade": "DE", "decades": "DE", "century": "CE",
     "centuries": "CE", "quarter": "Q", "quarters": "Q", "hour": "TH", "hours": "TH",
     "minute": "TM", "minutes": "TM", "second": "TS", "seconds": "TS",
-    "trading day": "D", "trading days": "D",
+    "trading day": "D", "trading days": "D", "season": "Y", "seasons": "Y",
 }
 
 ORDINALS: dict[str, int] = {
@@ -54,7 +54,7 @@ PARTS_OF_DAY: dict[str, str] = {
 REFS: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "the time being": "PRESENT_REF",
-    "at the moment": "PRESENT_REF", "recently": "PAST_REF",
+    "at the moment": "PRESENT_REF", "current": "PRESENT_REF", "recently": "PAST_REF",
     "more recently": "PAST_REF", "the past": "PAST_REF",
     "recent years": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
     "soon": "FUTURE_REF", "very soon": "FUTURE_REF", "the future": "FUTURE_REF",
@@ -67,8 +67,17 @@ SETS: dict[str, str] = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "annual": "P1Y",
     "yearly": "P1Y", "every day": "P1D", "every week": "P1W", "every month": "P1M",
     "every year": "P1Y", "each year": "P1Y", "a year": "P1Y", "per year": "P1Y",
-    "hourly": "PT1H",
+    "hourly": "PT1H", "every season": "P1Y", "each season": "P1Y", "every night": "P1D",
+    "each day": "P1D", "each week": "P1W", "each month": "P1M", "nightly": "P1D",
 }
+
+#: Amounts measured over a year: "annual profit" is a DURATION (P1Y), "annual meeting" a SET.
+YEARLY_AMOUNTS = (
+    "profit", "profits", "loss", "losses", "revenue", "revenues", "sales", "earnings", "growth",
+    "income", "budget", "deficit", "surplus", "output", "production", "rate", "inflation",
+    "result", "results", "salary", "salaries", "increase", "decline", "rise", "fall", "gain",
+    "turnover", "pay", "rent", "return", "returns",
+)
 
 #: Phrases put before a date that set TIMEX3 @mod.
 MODS: dict[str, str] = {

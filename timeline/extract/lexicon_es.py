@@ -29,6 +29,16 @@ NUMBERS: dict[str, int] = {
     "media": 0, "medio": 0,
 }
 
+_UNITS_WORDS = ("uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce "
+                "quince dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós "
+                "veintitrés veinticuatro veinticinco veintiséis veintisiete veintiocho "
+                "veintinueve treinta").split()
+#: Days of the month in words: "el primero de diciembre", "el cinco de abril".
+DAY_NUMBERS: dict[str, int] = {
+    "primero": 1, "1º": 1, **{w: i + 1 for i, w in enumerate(_UNITS_WORDS)},
+    "treinta y uno": 31, "dieciseis": 16, "veintidos": 22, "veintitres": 23, "veintiseis": 26,
+}
+
 VAGUE_NUMBERS: frozenset[str] = frozenset(
     {"varios", "varias", "unos", "unas", "algunos", "algunas", "muchos", "muchas", "pocos",
      "pocas", "unos pocos", "unas pocas", "unos cuantos", "unas cuantas"}
@@ -44,7 +54,7 @@ UNITS: dict[str, str] = {
     "jornadas bursátiles": "D", "semana": "W", "semanas": "W", "mes": "M", "meses": "M",
     "año": "Y", "años": "Y", "década": "DE", "décadas": "DE", "siglo": "CE", "siglos": "CE",
     "trimestre": "Q", "trimestres": "Q", "hora": "TH", "horas": "TH", "minuto": "TM",
-    "minutos": "TM", "segundo": "TS", "segundos": "TS",
+    "minutos": "TM", "segundo": "TS", "segundos": "TS", "temporada": "Y", "temporadas": "Y",
 }
 
 ORDINALS: dict[str, int] = {
@@ -61,7 +71,8 @@ PARTS_OF_DAY: dict[str, str] = {
 }
 
 REFS: dict[str, str] = {
-    "ahora": "PRESENT_REF", "actualmente": "PRESENT_REF", "en la actualidad": "PRESENT_REF",
+    "ahora": "PRESENT_REF", "actualmente": "PRESENT_REF", "actual": "PRESENT_REF",
+    "actuales": "PRESENT_REF", "en la actualidad": "PRESENT_REF",
     "hoy en día": "PRESENT_REF", "hoy día": "PRESENT_REF", "en este momento": "PRESENT_REF",
     "el momento": "PRESENT_REF", "recientemente": "PAST_REF", "el pasado": "PAST_REF",
     "del pasado": "PAST_REF", "más recientemente": "PAST_REF", "previamente": "PAST_REF",
@@ -76,16 +87,29 @@ SETS: dict[str, str] = {
     "mensual": "P1M", "mensualmente": "P1M", "anual": "P1Y", "anuales": "P1Y", "anualmente": "P1Y",
     "al año": "P1Y", "cada año": "P1Y", "cada mes": "P1M", "cada semana": "P1W",
     "cada día": "P1D", "todos los días": "P1D", "todos los años": "P1Y", "por año": "P1Y",
+    "cada temporada": "P1Y", "todas las semanas": "P1W", "todos los meses": "P1M",
+    "cada noche": "P1D", "todas las noches": "P1D", "cada mañana": "P1D",
 }
 
-#: Spans start at the modifier itself: "[a] finales de 2009" (TimeML leaves the "a" out).
+#: Nouns measured over a year: "beneficio anual" is a DURATION (P1Y), "conferencia anual" a SET.
+YEARLY_AMOUNTS = (
+    "beneficio", "beneficios", "pérdida", "pérdidas", "ganancia", "ganancias", "ingreso",
+    "ingresos", "venta", "ventas", "facturación", "crecimiento", "inflación", "déficit",
+    "superávit", "producción", "tasa", "presupuesto", "resultado", "resultados", "salario",
+    "sueldo", "renta", "caída", "subida", "aumento", "alza", "baja", "descenso", "variación",
+)
+
+#: Spans start at the modifier itself: "[a] finales de 2009" (TimeML leaves the "a" out). The
+#: bare words only ever precede a date that starts with its own "del": "finales del 2006".
 MODS: dict[str, str] = {
     "finales de": "END", "fines de": "END", "finales del": "END", "fines del": "END",
     "al final de": "END", "al final del": "END", "principios de": "START",
     "principios del": "START", "comienzos de": "START", "comienzos del": "START",
     "inicios de": "START", "inicios del": "START", "al comienzo de": "START",
     "el comienzo de": "START", "al principio de": "START", "mediados de": "MID",
-    "mediados del": "MID", "alrededor de": "APPROX", "hacia": "APPROX", "cerca de": "APPROX",
+    "mediados del": "MID", "finales": "END", "fines": "END", "principios": "START",
+    "comienzos": "START", "inicios": "START", "mediados": "MID", "alrededor de": "APPROX",
+    "hacia": "APPROX", "cerca de": "APPROX",
     "aproximadamente": "APPROX",
 }
 

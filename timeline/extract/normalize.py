@@ -3,7 +3,8 @@
 Choices (the timeline needs one placeable string per entry):
 
 * decade ``194`` -> ``194X``; century ``19`` -> ``19XX``; quarter ``2006-Q4`` -> level-2 season
-  ``2006-36``; season ``2025-WI`` -> ``2025-24``; week ``2013-W11`` -> the day interval
+  ``2006-36``; half ``2024-H1`` -> semester ``2024-40``; fiscal year ``FY2024`` -> ``2024``;
+  season ``2025-WI`` -> ``2025-24``; week ``2013-W11`` -> the day interval
   ``2013-03-11/2013-03-17``; a TIME keeps its day; ``2011-06-XX`` -> ``2011-06``.
 * @mod START/MID/END becomes the first, middle or last third of the unit as an interval:
   "a finales de los años 40" (``194`` END) -> ``1947/1949``; "late 2009" -> ``2009-09/2009-12``;
@@ -78,6 +79,10 @@ def _plain(value: str) -> str | None:
         return value + "XX"
     if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
         return f"{m[1]}-{32 + int(m[2])}"
+    if m := re.fullmatch(r"(\d{4})-H([12])", value):
+        return f"{m[1]}-{39 + int(m[2])}"
+    if m := re.fullmatch(r"FY(\d{4})", value):
+        return m[1]  # a fiscal year: placed at its calendar year
     if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
         return f"{m[1]}-{SEASON_CODES[m[2]]}"
     if m := _WEEK.match(value):

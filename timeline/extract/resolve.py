@@ -86,6 +86,34 @@ def month_day_date(dct: date, month: int, day: int, direction: int | None) -> da
     return _choose(candidates, dct, direction) if candidates else None
 
 
+def day_of_month_date(dct: date, day: int, direction: int | None) -> date | None:
+    """"el día 5" with no month: that day in the month before, of or after the DCT, the nearest
+    one agreeing with the tense (a shift, "el pasado día 5", is a tense that must hold)."""
+    candidates = []
+    for step in (-1, 0, 1):
+        first = add_months(dct, step)
+        try:
+            candidates.append(date(first.year, first.month, day))
+        except ValueError:
+            continue
+    return _choose(candidates, dct, direction, reach=45) if candidates else None
+
+
+def weekday_day_date(dct: date, weekday: int, day: int) -> date | None:
+    """"el martes 5": the day numbered ``day`` falling on ``weekday``, nearest the DCT within
+    two months either way (None when no month around the DCT fits)."""
+    fits = []
+    for step in (-2, -1, 0, 1, 2):
+        first = add_months(dct, step)
+        try:
+            d = date(first.year, first.month, day)
+        except ValueError:
+            continue
+        if d.weekday() == weekday:
+            fits.append(d)
+    return min(fits, key=lambda d: abs((d - dct).days)) if fits else None
+
+
 def month_year(dct: date, month: int, direction: int | None) -> int:
     """The year of a bare month name, compared at month granularity; without a tense news looks
     back. A tense reaches eleven months at most (a month name rarely means one further away)."""
@@ -120,6 +148,9 @@ def shifted_value(dct: date, unit: str, n: int) -> str | None:
         return add_months(dct, n).strftime("%Y-%m")
     if unit == "Y":
         return f"{dct.year + n:04d}"
+    if unit == "H":
+        h = dct.year * 2 + (dct.month - 1) // 6 + n
+        return f"{h // 2}-H{h % 2 + 1}"
     if unit == "Q":
         q = dct.year * 4 + quarter_of(dct) - 1 + n
         return f"{q // 4}-Q{q % 4 + 1}"

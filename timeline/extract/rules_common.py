@@ -96,10 +96,13 @@ def clock(m: re.Match[str]) -> str | None:
     return f"{h:02d}:{mi:02d}"
 
 
+#: Time zones kept in a clock time's span ("9:30 a.m. EST"); only UTC/GMT write a ``Z``.
+LOCAL_ZONES = (r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|BST|CET|CEST|EET|EEST|WET|WEST|JST|IST"
+               r"|AEST|AEDT|HKT|SGT|ART|CLT|COT|PET|BRT|VET)")
 TIME_TAIL = (
     r"(?:\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b))?"
     r"(?:\s*(?:horas|hrs?|hs|h)\b\.?)?"
-    r"(?:\s*\(?(?P<tz>UTC|GMT|Z\b)(?:\s*[+-]\s*\d{1,2})?\)?)?"
+    rf"(?:\s*\(?(?:(?P<tz>UTC|GMT|Z\b)|(?-i:{LOCAL_ZONES})\b)(?:\s*[+-]\s*\d{{1,2}})?\)?)?"
 )
 
 
@@ -112,7 +115,7 @@ def clock_time(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("TIME", f"{ctx.dct.isoformat()}T{value}{'Z' if m['tz'] else ''}")
 
 
-@rule("ampm", rf"(?<![\w.,:])(?P<h>1[0-2]|0?[1-9])(?P<mi>){TIME_TAIL}(?<=[m.])(?![\w%])")
+@rule("ampm", rf"(?<![\w.,:])(?P<h>1[0-2]|0?[1-9])(?P<mi>){TIME_TAIL}(?<=[m.A-Z])(?![\w%])")
 def ampm_time(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if not m["ampm"]:
         return None

@@ -159,11 +159,16 @@ def quarter(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", rv.quarter_value(ctx.dct, q, ctx.tense_at(m)))
 
 
-@rule("en_year", rf"(?:\b(?:the\s+)?(?:year|fiscal\s+year)\s+)?{NOT_NUMBER_BEFORE}"
-      rf"(?P<y>{YEAR}){NOT_NUMBER_AFTER}")
+@rule("en_year", rf"(?:\b(?:the\s+)?(?:year|(?P<fy>fiscal(?:\s+year)?|FY))\s*)?{NOT_NUMBER_BEFORE}"
+      rf"(?P<y>{YEAR}){NOT_NUMBER_AFTER}(?P<fy2>\s+fiscal\s+year)?")
 def year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"2009", "the year 2009", "fiscal 2009" / "the 2009 fiscal year" (FY2009)."""
     if m.start("y") == m.start() and labels_a_number(ctx.text, m.start()):
         return None
+    if m["fy"] or m["fy2"]:
+        return Hit("DATE", f"FY{m['y']}", derivation="explicit")
+    if m.start("y") > m.start() and not ctx.text[m.start("y") - 1].isspace():
+        return None  # "year2009": no space
     return Hit("DATE", m["y"], derivation="explicit")
 
 
@@ -192,7 +197,7 @@ def century(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", f"{int(m['n']) - 1:02d}", derivation="explicit")
 
 
-@rule("en_season", rf"\b(?:(?:the\s+)?{SHIFT}\s+)?(?P<s>spring|summer|autumn|fall|winter)"
+@rule("en_season", rf"\b(?:the\s+)?(?:{SHIFT}\s+)?(?P<s>spring|summer|autumn|fall|winter)"
       rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b")
 def season(m: re.Match[str], ctx: Ctx) -> Hit | None:
     code = lx.SEASONS[m["s"].lower()]
@@ -206,10 +211,29 @@ def season(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 @rule("en_part_of_year", r"\b(?:the\s+)?(?P<p>beginning|start|end|middle|close)\s+of\s+"
-      r"(?:the|this)\s+year\b")
+      r"(?:the|this)\s+(?P<u>year|month|week)\b")
 def part_of_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"the end of the year / month / week": the current one, with @mod."""
     mod = {"beginning": "START", "start": "START", "middle": "MID"}.get(m["p"].lower(), "END")
-    return Hit("DATE", str(ctx.dct.year), mod)
+    unit = {"year": "Y", "month": "M", "week": "W"}[m["u"].lower()]
+    return Hit("DATE", rv.shifted_value(ctx.dct, unit, 0) or "", mod)
+
+
+@rule("en_half", rf"\b(?:the\s+)?(?P<o>first|second|1st|2nd)\s+half(?:\s+of\s+(?:(?P<y>{YEAR})|"
+      rf"(?:the\s+)?{SHIFT}\s+year|the\s+year))?\b")
+def half(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"the first half of 2024" -> 2024-H1; alone, the latest begun (or the next, in future)."""
+    h = 1 if m["o"].lower() in ("first", "1st") else 2
+    if m["y"]:
+        return Hit("DATE", f"{m['y']}-H{h}", derivation="explicit")
+    if m["shift"]:
+        return Hit("DATE", f"{ctx.dct.year + lx.SHIFTS[norm(m['shift'])]}-H{h}")
+    if "half of" not in norm(m.group()):
+        return None  # "the first half" of a match, a speech, a century
+    current = 1 if ctx.dct.month <= 6 else 2
+    direction = ctx.tense_at(m) or -1
+    year = ctx.dct.year - (direction < 0 and h > current) + (direction > 0 and h < current)
+    return Hit("DATE", f"{year}-H{h}")
 
 
 @rule("en_part_of_day", r"\b(?:the\s+(?:start|end|close|beginning)\s+of\s+(?:the\s+)?"
@@ -222,5 +246,6 @@ RULES_EN: tuple[Rule, ...] = (
     noon,
     month_day_year, day_month_year, numeric_rule(day_first=False), month_day, day_month,
     month_year, bare_month, weekday, day_word, this_part_of_day, shifted_unit, the_weekend,
-    quarter, year, short_year, decade, decade_word, century, season, part_of_year, part_of_day,
+    quarter, half, year, short_year, decade, decade_word, century, season, part_of_year,
+    part_of_day,
 )

@@ -1,4 +1,5 @@
-"""Spanish date grammar: "el 14 de diciembre", "el domingo", "hace tres días", "los años 40"."""
+"""Spanish date grammar: months, "el domingo", "la semana pasada", "los años 40" (days of the
+month are in ``days_es``)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from timeline.extract.rules_common import (
     YEAR,
     labels_a_number,
     numeric_rule,
-    valid_day,
 )
 
 ART = r"(?:\b(?:el|del)\s+)?"
@@ -42,18 +42,6 @@ def _year_step(phrase: str) -> int:
 
 def _shift(word: str | None) -> int | None:
     return lx.SHIFTS.get(norm(word)) if word else None
-
-
-@rule("es_dmy", rf"{ART}\b{DAY}\s+de\s+{MON}{OF_YEAR}\b")
-def day_month_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    d = valid_day(int(m["y"]), lx.MONTHS[m["mon"].lower()], int(m["d"]))
-    return Hit("DATE", d.isoformat(), derivation="explicit") if d else None
-
-
-@rule("es_dm", rf"{ART}\b{DAY}\s+de\s+{MON}(?!\w)")
-def day_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    d = rv.month_day_date(ctx.dct, lx.MONTHS[m["mon"].lower()], int(m["d"]), ctx.tense_at(m))
-    return Hit("DATE", d.isoformat()) if d else None
 
 
 @rule("es_my", rf"\b{MON}{OF_YEAR}\b")
@@ -105,12 +93,15 @@ def day_word(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", d.isoformat())
 
 
-@rule("es_tomorrow", r"\bmañana\b")
+@rule("es_tomorrow", rf"\bmañana(?:\s+(?:por|en|a)\s+la\s+{POD})?\b")
 def tomorrow(m: re.Match[str], ctx: Ctx) -> Hit | None:
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
     if re.search(r"\b(?:la|esta|una|cada|toda|misma|de|del|pasado)\s+$", before):
         return None
-    return Hit("DATE", (ctx.dct + timedelta(days=1)).isoformat())
+    d = ctx.dct + timedelta(days=1)
+    if m["pod"]:
+        return Hit("TIME", f"{d.isoformat()}T{lx.PARTS_OF_DAY[m['pod'].lower()]}")
+    return Hit("DATE", d.isoformat())
 
 
 @rule("es_this_pod", rf"\b(?:esta|la\s+pasada)\s+{POD}\b")
@@ -167,7 +158,8 @@ def year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", m["y"], derivation="explicit")
 
 
-@rule("es_decade", r"\b(?:(?:los|las)\s+)?(?:años|década\s+del?(?:\s+los)?(?:\s+años)?)\s+"
+@rule("es_decade", r"\b(?:(?:los|las)\s+)?(?:años|(?:la\s+)?década\s+del?(?:\s+los)?"
+      r"(?:\s+años)?)\s+"
       r"['’]?(?:(?P<c>1[5-9]|20)?(?P<d>\d)0|(?P<w>veinte|treinta|cuarenta|cincuenta|sesenta|"
       r"setenta|ochenta|noventa))(?:['’]?s)?(?![\w%]|[.,]\d)")
 def decade(m: re.Match[str], ctx: Ctx) -> Hit | None:
@@ -208,6 +200,38 @@ def clock(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("TIME", f"{ctx.dct.isoformat()}T{h:02d}:{mi:02d}{'Z' if m['tz'] else ''}")
 
 
+@rule("es_half", rf"\b(?:(?:el|del)\s+)?(?P<o>primer|segundo)\s+semestre(?:\s+(?:de|del)\s+"
+      rf"(?:(?:año\s+)?(?P<y>{YEAR})|(?P<rel>este\s+año|año\s+pasado|año\s+anterior|"
+      r"próximo\s+año|año\s+próximo|año)))?\b")
+def half(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"el primer semestre de 2024" -> 2024-H1; without a year, the latest begun (or next)."""
+    h = 1 if m["o"].lower() == "primer" else 2
+    if m["y"]:
+        return Hit("DATE", f"{m['y']}-H{h}", derivation="explicit")
+    rel = norm(m["rel"] or "")
+    if rel and rel != "año":
+        return Hit("DATE", f"{ctx.dct.year + _year_step(rel)}-H{h}")
+    year = ctx.dct.year
+    current = 1 if ctx.dct.month <= 6 else 2
+    direction = ctx.tense_at(m) or -1
+    if direction < 0 and h > current:
+        year -= 1
+    elif direction > 0 and h < current:
+        year += 1
+    return Hit("DATE", f"{year}-H{h}")
+
+
+@rule("es_part_of_unit", r"\b(?P<p>finales|fines|principios|comienzos|inicios|mediados|fin)\s+"
+      r"(?:de|del)\s+(?:(?P<this>este|esta)\s+|la\s+)?(?P<u>mes|semana)"
+      r"(?!\s+(?:pasad|anterior|próxim|que|de\b|siguiente))\b")
+def part_of_unit(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"a finales de mes", "a principios de semana": the current month or week, with @mod."""
+    mod = {"mediados": "MID", "finales": "END", "fines": "END", "fin": "END"}.get(
+        m["p"].lower(), "START")
+    unit = "M" if m["u"].lower() == "mes" else "W"
+    return Hit("DATE", rv.shifted_value(ctx.dct, unit, 0) or "", mod)
+
+
 @rule("es_part_of_year", r"\b(?P<p>finales|fines|principios|comienzos|inicios|"
       r"mediados)\s+(?:de|del)\s+(?:este\s+)?año(?!\s+(?:pasado|anterior|próximo|\d))\b")
 def part_of_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
@@ -223,7 +247,7 @@ def part_of_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 RULES_ES: tuple[Rule, ...] = (
     weekend, noon,
-    day_month_year, numeric_rule(day_first=True), day_month, month_year, bare_month, weekday,
+    numeric_rule(day_first=True), month_year, bare_month, weekday,
     day_word, tomorrow, this_part_of_day, unit_shift, quarter, year, decade, century, season,
-    clock, part_of_year, part_of_day,
+    clock, half, part_of_unit, part_of_year, part_of_day,
 )

@@ -15,7 +15,7 @@ _QUANT: dict[str, str | None] = {
     "over": "MORE_THAN", "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
     "less than": "LESS_THAN", "under": "LESS_THAN", "up to": "EQUAL_OR_LESS",
     "nearly": "APPROX", "almost": "APPROX", "about": "APPROX", "around": "APPROX",
-    "roughly": "APPROX", "only": None, "just": None,
+    "roughly": "APPROX", "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
 }
 
 
@@ -66,6 +66,28 @@ def vague_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DURATION", rv.duration_value(None, lx.UNITS[m["unit"].lower()]))
 
 
+@rule("en_vague_span", r"\b(?:the\s+)?(?P<dir>last|past|next|coming|previous|first|following)\s+"
+      r"(?:(?:few|several|many|couple\s+of)\s+)?(?P<unit>years|months|weeks|days|hours|decades|"
+      r"minutes|centuries|seasons)\b")
+def vague_span(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"the coming weeks", "the past few years": a span of unknown length (PXW, PXY)."""
+    return Hit("DURATION", rv.duration_value(None, lx.UNITS[m["unit"].lower()]))
+
+
+@rule("en_times_per", rf"\b(?:(?P<n>once|twice|thrice)|{NUM}\s+times)\s+(?:a|an|per|each|every)\s+"
+      r"(?P<u>year|month|week|day|hour)\b", needs=r"\b(?:once|twice|thrice|times)\b")
+def times_per(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"twice a year": a SET of the unit (its frequency is the count)."""
+    unit = lx.UNITS[m["u"].lower()]
+    return Hit("SET", f"P{'T' if unit.startswith('T') else ''}1{unit[-1]}")
+
+
+@rule("en_yearly_amount", rf"\b(?P<t>annual)\s+(?:{alt(lx.YEARLY_AMOUNTS)})\b", needs="annual")
+def yearly_amount(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"annual profit": an amount over one year, a DURATION."""
+    return Hit("DURATION", "P1Y")
+
+
 @rule("en_every_season", r"\b(?:every|each)\s+(?P<s>spring|summer|autumn|fall|winter)\b")
 def every_season(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("SET", f"XXXX-{lx.SEASONS[m['s'].lower()]}")
@@ -76,9 +98,19 @@ def half_hour(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DURATION", "PT30M", derivation="explicit")
 
 
-@rule("en_ref", rf"\b(?P<w>{alt(lx.REFS)}|recent)\b")
+#: "the past" is the time before now only where no noun follows ("the past president" is not).
+_NOUN_AFTER_PAST = re.compile(r"\s+(?!(?:and|or|but|when|where|as|to|in|on|at|for|with|is|was|"
+                              r"has|had|have|were|are|that|which|will|would|few|several)\b)[a-z]")
+
+
+@rule("en_ref", rf"(?<!\bmost\s)(?<!\bmore\s)\b(?P<w>{alt(lx.REFS)}|recent)\b"
+      r"(?!\s+accounts?\b|\s+affairs\b|-)")
 def reference(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    return Hit("DATE", lx.REFS.get(norm(m["w"]), "PAST_REF"))
+    """"currently", "the future", "recent" (not "most recent": the latest of a series)."""
+    word = norm(m["w"])
+    if word == "the past" and _NOUN_AFTER_PAST.match(ctx.text, m.end()):
+        return None
+    return Hit("DATE", lx.REFS.get(word, "PAST_REF"))
 
 
 @rule("en_set", rf"\b(?P<w>{alt(lx.SETS)})\b")
@@ -99,6 +131,7 @@ def every_weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 SPAN_RULES_EN: tuple[Rule, ...] = (
-    span_duration, ago, in_n_units, duration, vague_duration, every_season, half_hour,
+    span_duration, ago, in_n_units, duration, vague_span, vague_duration, times_per,
+    yearly_amount, every_season, half_hour,
     reference, recurrence, per_unit, every_weekday,
 )

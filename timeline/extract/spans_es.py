@@ -18,16 +18,17 @@ def _is_age(m: re.Match[str], text: str) -> bool:
     """"Kast, de 59 años," or "(59 años)": someone's age, not a span of time."""
     if m["age"]:
         return True
+    start = m.start("num") if m["art"] else m.start()
     return m["unit"].lower() == "años" and bool(
-        _AGE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        _AGE_BEFORE.search(text, max(0, start - 12), start)
     )
 
 
 #: Quantifiers kept in a duration's span, with the TIMEX3 @mod they imply.
 _QUANT: dict[str, str | None] = {
     "más de": "MORE_THAN", "menos de": "LESS_THAN", "casi": "APPROX", "cerca de": "APPROX",
-    "alrededor de": "APPROX", "unos": "APPROX", "unas": "APPROX", "solo": None, "sólo": None,
-    "apenas": None,
+    "alrededor de": "APPROX", "unos": "APPROX", "unas": "APPROX", "aproximadamente": "APPROX",
+    "al menos": "EQUAL_OR_MORE", "hasta": "EQUAL_OR_LESS",
 }
 
 
@@ -58,7 +59,8 @@ def ago_vague(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", "PAST_REF")
 
 
-@rule("es_duration", rf"(?<![\w$€£.,])(?:(?P<q>{alt(_QUANT)})\s+)?{NUM}\s+{UNIT}"
+@rule("es_duration", rf"(?<![\w$€£.,])(?:(?P<q>{alt(_QUANT)})\s+)?(?P<art>(?:los|las)\s+)?"
+      rf"{NUM}\s+{UNIT}"
       r"(?:\s+(?:consecutiv[oa]s|seguid[oa]s|complet[oa]s|enter[oa]s))?(?:\s+y\s+medi[oa])?(?P<age>\s+de\s+edad)?\b")
 def duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
     n = parse_count(m["num"], lx.NUMBERS)
@@ -81,9 +83,54 @@ def vague_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DURATION", rv.duration_value(None, lx.UNITS[m["unit"].lower()]))
 
 
-@rule("es_ref", rf"\b(?P<w>{alt(lx.REFS)}|recientes?)\b")
+@rule("es_vague_span", rf"\b(?:(?:los|las)\s+)?(?:últim|próxim|primer)[oa]s\s+"
+      rf"(?:(?:{alt(lx.VAGUE_NUMBERS)})\s+)?(?P<unit>años|meses|semanas|días|horas|décadas|minutos"
+      r"|siglos|temporadas|jornadas)\b")
+def vague_span(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"los próximos días", "las últimas semanas": a span of unknown length (PXD, PXW)."""
+    if norm(m.group()) in lx.REFS:
+        return None  # "los últimos años": the recent past (PAST_REF)
+    return Hit("DURATION", rv.duration_value(None, lx.UNITS[m["unit"].lower()]))
+
+
+@rule("es_ref", rf"(?<!\bmás\s)(?<!\bmenos\s)\b(?P<w>{alt(lx.REFS)}|recientes?)\b")
 def reference(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"actualmente", "el futuro", "reciente" (not "más reciente": the latest of a series)."""
     return Hit("DATE", lx.REFS.get(norm(m["w"]), "PAST_REF"))
+
+
+@rule("es_next_ref", r"\b(?:el|la|los|las|su|sus|un|una|del|al)\s+(?P<t>próxim[oa]s?)\s+"
+      r"(?=[a-záéíóúñ])", needs="próxim")
+def next_reference(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"el próximo gobierno": the adjective places its noun in the future (FUTURE_REF)."""
+    return Hit("DATE", "FUTURE_REF")
+
+
+@rule("es_yearly_amount", rf"\b(?:{alt(lx.YEARLY_AMOUNTS)})\s+(?P<t>anual(?:es)?)\b",
+      needs=r"\banual")
+def yearly_amount(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"beneficio anual": an amount over one year, a DURATION."""
+    return Hit("DURATION", "P1Y")
+
+
+_NEWSPAPER_BEFORE = re.compile(r"(?i)\b(?:el|un|del|al|su|este|ese|otro|dicho|nuestro)\s+$")
+
+
+@rule("es_daily", r"\b(?P<w>diari[oa]s?)\b", 0)
+def daily(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"uso diario", "dos horas diarias": every day; "el diario" is a newspaper."""
+    if m.group() == "diario" and _NEWSPAPER_BEFORE.search(ctx.text, max(0, m.start() - 10),
+                                                          m.start()):
+        return None
+    return Hit("SET", "P1D")
+
+
+@rule("es_times_per", rf"\b(?:{NUM}\s+veces|una\s+vez)\s+(?:al|por|a\s+la|cada)\s+"
+      r"(?P<u>año|mes|semana|día)\b", needs=r"\bve(?:z|ces)\b")
+def times_per(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"dos veces al año": a SET of the unit (its frequency is the count)."""
+    unit = {"año": "Y", "mes": "M", "semana": "W", "día": "D"}[m["u"].lower()]
+    return Hit("SET", f"P1{unit}")
 
 
 @rule("es_set", rf"\b(?P<w>{alt(lx.SETS)})\b")
@@ -107,6 +154,7 @@ def half_hour(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 SPAN_RULES_ES: tuple[Rule, ...] = (
-    span_duration, ago, ago_vague, duration, vague_duration, reference, recurrence,
+    span_duration, ago, ago_vague, duration, vague_span, vague_duration, yearly_amount, daily,
+    times_per, reference, next_reference, recurrence,
     every_weekday, every_season, half_hour,
 )

@@ -17,7 +17,13 @@ from dateparser.languages.loader import default_loader
 
 from timeline.errors import InvalidInput
 from timeline.extract import intervals
-from timeline.extract.anaphora import add_day_references, anchor_times, fuse_weekday_dates
+from timeline.extract.anaphora import (
+    add_day_references,
+    add_then_references,
+    anchor_times,
+    fuse_weekday_dates,
+)
+from timeline.extract.days_es import DAY_RULES_ES
 from timeline.extract.fallback import search_timexes
 from timeline.extract.grammar import Ctx, Found, Rule, apply_mods, collect, mod_pattern
 from timeline.extract.langdetect import detect_language
@@ -36,7 +42,7 @@ from . import lexicon_en, lexicon_es
 
 _GRAMMARS: dict[str, tuple[Rule, ...]] = {
     "en": COMMON_RULES + RULES_EN + SPAN_RULES_EN,
-    "es": COMMON_RULES + RULES_ES + SPAN_RULES_ES + (en_mdy, en_dmy, en_md_full),
+    "es": COMMON_RULES + DAY_RULES_ES + RULES_ES + SPAN_RULES_ES + (en_mdy, en_dmy, en_md_full),
 }
 _MODS = {"en": mod_pattern(lexicon_en.MODS), "es": mod_pattern(lexicon_es.MODS)}
 
@@ -82,7 +88,8 @@ def tag(text: str, dct: date | datetime, lang: str | None = None) -> tuple[Timex
     timexes = [_to_timex(text, f) for f in found]
     try:
         timexes = anchor_times(text, fuse_weekday_dates(text, timexes), ctx.tense, day)
-        return tuple(add_day_references(text, timexes, code, day))
+        timexes = add_day_references(text, timexes, code, day)
+        return tuple(add_then_references(text, timexes, code))
     except (ValueError, OverflowError):  # a reference past the calendar's ends
         return tuple(timexes)
 

@@ -1,0 +1,118 @@
+"""English tagging, our own sentences: (text) -> (expression, type, value) at DCT 2025-11-17, a
+Monday. Durations, "ago", sets, vague references, halves and fiscal years, zones, datelines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.extract import tag, timex_to_edtf
+
+DCT = date(2025, 11, 17)
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag(text, DCT, "en")]
+
+
+DURATIONS = [
+    ("He served eight years in the Senate.", ("eight years", "DURATION", "P8Y")),
+    ("The plan will take a decade.", ("a decade", "DURATION", "P10Y")),
+    ("The strike lasted more than 65 days.", ("more than 65 days", "DURATION", "P65D")),
+    ("In the coming weeks the board will decide.", ("the coming weeks", "DURATION", "PXW")),
+    ("In the past few years prices doubled.", ("the past few years", "DURATION", "PXY")),
+    ("He signed for the next five seasons.", ("the next five seasons", "DURATION", "P5Y")),
+    ("He stayed just two weeks.", ("two weeks", "DURATION", "P2W")),
+    ("The company posted an annual profit of $2 billion.", ("annual", "DURATION", "P1Y")),
+    ("Six years ago the company was founded.", ("Six years ago", "DATE", "2019")),
+    ("The law was passed two decades ago.", ("two decades ago", "DATE", "2005")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DURATIONS)
+def test_durations_and_ago(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in found(text)
+
+
+SETS = [
+    ("The magazine is published annually.", ("annually", "SET", "P1Y")),
+    ("Each season the club signs new players.", ("Each season", "SET", "P1Y")),
+    ("Twice a year the council meets.", ("Twice a year", "SET", "P1Y")),
+    ("Three times a week she trains.", ("Three times a week", "SET", "P1W")),
+    ("The annual meeting starts today.", ("annual", "SET", "P1Y")),
+    ("The store opens daily at 9 a.m.", ("daily", "SET", "P1D")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SETS)
+def test_sets(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in found(text)
+
+
+REFERENCES = [
+    ("Recently, the board approved the merger.", ("Recently", "DATE", "PAST_REF")),
+    ("In the past, the bank lent freely.", ("the past", "DATE", "PAST_REF")),
+    ("The current chairman resigned.", ("current", "DATE", "PRESENT_REF")),
+    ("The then minister denied it.", ("then", "DATE", "PAST_REF")),
+    ("The firm went bankrupt in 2009 and has grown since then.", ("then", "DATE", "2009")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REFERENCES)
+def test_vague_references(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The past president spoke.",
+    "It is the most recent model.",
+    "He holds a current account.",
+    "The 65-year-old was arrested.",
+    "Then the board voted.",
+])
+def test_not_temporal(text: str) -> None:
+    assert found(text) == []
+
+
+PARTS_AND_TIMES = [
+    ("Sales grew in fiscal 2024.", ("fiscal 2024", "DATE", "FY2024")),
+    ("Sales rose in the first half of the year.", ("the first half of the year", "DATE",
+                                                   "2025-H1")),
+    ("The report is due by the end of the month.", ("the end of the month", "DATE", "2025-11")),
+    ("He was born in the spring of 1950.", ("the spring of 1950", "DATE", "1950-SP")),
+    ("The firm was founded in the early 1990s.", ("the early 1990s", "DATE", "199")),
+    ("Around 1900 the town was founded.", ("Around 1900", "DATE", "1900")),
+    ("Last summer was the hottest on record.", ("Last summer", "DATE", "2025-SU")),
+    ("Trading resumes at 9:30 a.m. EST.", ("9:30 a.m. EST", "TIME", "2025-11-17T09:30")),
+    ("The summit opened at 15:00 GMT.", ("15:00 GMT", "TIME", "2025-11-17T15:00Z")),
+    ("The vote closes at 8 p.m. ET.", ("8 p.m. ET", "TIME", "2025-11-17T20:00")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTS_AND_TIMES)
+def test_parts_fuzzy_and_clock_times(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in found(text)
+
+
+NEWS_FORMS = [
+    ("WASHINGTON, Nov. 16 (Reuters) - The senate voted.", ("Nov. 16", "DATE", "2025-11-16")),
+    ("LONDON, Nov 17 (Reuters) - Shares fell.", ("Nov 17", "DATE", "2025-11-17")),
+    ("Apple unveils new iPhone on Tuesday\nThe phone sold out.", ("Tuesday", "DATE",
+                                                                 "2025-11-11")),
+    ('"We will vote on Monday," the minister said.', ("Monday", "DATE", "2025-11-24")),
+    ("The senate will vote on Friday.", ("Friday", "DATE", "2025-11-21")),
+    ("The senate voted on Friday.", ("Friday", "DATE", "2025-11-14")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEWS_FORMS)
+def test_datelines_headlines_and_reported_speech(text: str,
+                                                 expected: tuple[str, str, str]) -> None:
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(("value", "edtf"), [("2024-H1", "2024-40"), ("2024-H2", "2024-41"),
+                                             ("FY2024", "2024")])
+def test_halves_and_fiscal_years_are_placeable(value: str, edtf: str) -> None:
+    assert timex_to_edtf(value) == edtf
