@@ -109,24 +109,26 @@ def ingest_articles(
     results: list[IngestResult] = []
     refused: list[tuple[int, InvalidInput]] = []
     pending: list[tuple[Article, IngestResult]] = []
-    for index, item in enumerate(articles):
-        article, source_format = item if isinstance(item, tuple) else (item, "text")
-        try:
-            result = _ingest_one(archive, article, source_format, actor, source)
-        except InvalidInput as exc:
-            if not skip_invalid:
-                raise
-            refused.append((index, exc))
+    try:
+        for index, item in enumerate(articles):
+            article, source_format = item if isinstance(item, tuple) else (item, "text")
+            try:
+                result = _ingest_one(archive, article, source_format, actor, source)
+            except InvalidInput as exc:
+                if not skip_invalid:
+                    raise
+                refused.append((index, exc))
+                if progress:
+                    progress(exc)
+                continue
+            results.append(result)
+            pending.append((article, result))
             if progress:
-                progress(exc)
-            continue
-        results.append(result)
-        pending.append((article, result))
-        if progress:
-            progress(result)
-        if len(pending) >= batch_size:
-            _settle(archive, pending, actor)
-    _settle(archive, pending, actor)
+                progress(result)
+            if len(pending) >= batch_size:
+                _settle(archive, pending, actor)
+    finally:  # what was appended is filed in its story, whatever stopped the loop
+        _settle(archive, pending, actor)
     return BatchReport(tuple(results), tuple(refused))
 
 
@@ -141,15 +143,37 @@ def _ingest_one(archive: Archive, article: Article, source_format: str, actor: s
 
 def _settle(archive: Archive, pending: list[tuple[Article, IngestResult]],
             actor: str | None) -> None:
-    """Bring the projections up to date once, then file the batch's entries by story."""
+    """Bring the projections up to date once, then file the batch's entries by story: the
+    new ones in one append per story, those of articles archived before as ``add_to_story``
+    does (skipping entries already on it)."""
     archive.catch_up()
-    by_story: dict[str, list[str]] = {}
+    new: dict[str, list[str]] = {}
+    known: dict[str, list[str]] = {}
     for article, result in pending:
         if article.story and result.entry_ids:
-            by_story.setdefault(article.story, []).extend(result.entry_ids)
-    for slug, entry_ids in by_story.items():
+            (new if result.created else known).setdefault(article.story, []).extend(
+                result.entry_ids)
+    for slug, entry_ids in new.items():
+        _file_new_entries(archive, slug, entry_ids, actor)
+    for slug, entry_ids in known.items():
         _file_in_story(archive, slug, tuple(entry_ids), actor)
     pending.clear()
+
+
+def _file_new_entries(archive: Archive, slug: str, entry_ids: list[str],
+                      actor: str | None) -> None:
+    """Put just-extracted entries (on no story yet) on ``slug`` with one append."""
+    from timeline.editorial import create_story_if_missing
+
+    create_story_if_missing(archive, slug, title=slug.replace("-", " ").capitalize(), actor=actor)
+    stream = f"story-{slug}"
+    events = [NewEvent("EventAddedToStory", {"slug": slug, "entry_id": e, "changed_by": actor},
+                       metadata={"actor": actor} if actor else {}) for e in entry_ids]
+    try:
+        archive.log.append(stream, events, expected_version=archive.log.stream_version(stream))
+    except ConcurrencyError:  # another writer filed in this story meanwhile
+        archive.log.append(stream, events, expected_version=archive.log.stream_version(stream))
+    archive.catch_up()
 
 
 def _check(article: Article, source_format: str) -> None:

@@ -1,4 +1,5 @@
-"""``timeline ingest`` and ``timeline demo``: articles into the archive."""
+"""``timeline ingest`` and ``timeline demo``: articles into the archive (``ingest`` in batches:
+the projections run once per batch of articles, see ``timeline.ingest.ingest_articles``)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from timeline.extract.article import (
     articles_from_jsonl,
     decode_text,
 )
-from timeline.ingest import ingest_article, reextract_archive
+from timeline.ingest import IngestResult, ingest_article, ingest_articles, reextract_archive
 from timeline.model import Article
 
 #: Show a progress bar from this many articles on.
@@ -79,14 +80,19 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], actor: str, **options: st
     """Ingest articles from PATHS (text, HTML, JSON or JSON lines; - for stdin)."""
     archive = open_archive(ctx)
     articles = [pair for path in paths for pair in articles_in(path, options)]
-    bar = tqdm(articles, unit="article", disable=len(articles) < PROGRESS_FROM, file=sys.stderr)
-    for article, kind in bar:
-        result = ingest_article(archive, article, source_format=kind, actor=actor, source="cli")
-        state = "new" if result.created else "already archived"
-        click.echo(
-            f"{result.article_id[:12]} rev {result.revision}: {len(result.entry_ids)} events"
-            f" ({state})"
-        )
+    bar = tqdm(total=len(articles), unit="article", disable=len(articles) < PROGRESS_FROM,
+               file=sys.stderr)
+
+    def report(result: IngestResult | InvalidInput) -> None:
+        bar.update(1)
+        if isinstance(result, IngestResult):
+            state = "new" if result.created else "already archived"
+            bar.write(f"{result.article_id[:12]} rev {result.revision}:"
+                      f" {len(result.entry_ids)} events ({state})", file=sys.stdout)
+
+    with bar:
+        ingest_articles(archive, articles, actor=actor, source="cli", skip_invalid=False,
+                        progress=report)
 
 
 @main.command()

@@ -1,0 +1,68 @@
+"""``ingest_articles``: many articles, the projections run once per batch, entries filed in their
+story with one append per story and batch, refused articles reported and skipped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+
+from tests.digest.stories import bridge_articles
+from tests.projections.builders import stepping_clock
+from timeline.archive import Archive
+from timeline.errors import InvalidInput
+from timeline.ingest import ingest_article, ingest_articles
+from timeline.projections.queries import EventQuery, count_entries, get_story
+
+
+@pytest.fixture
+def archive() -> Iterator[Archive]:
+    with Archive.open(":memory:", clock=stepping_clock()) as archive:
+        yield archive
+
+
+def test_every_article_is_archived_and_its_entries_are_on_the_story(archive) -> None:
+    report = ingest_articles(archive, bridge_articles(), batch_size=3)
+    entries = sum(len(r.entry_ids) for r in report.results)
+    assert report.ingested == 7 and report.refused == ()
+    assert get_story(archive, "bridge").entry_count == entries
+    assert count_entries(archive, EventQuery(story="bridge", include_minor=True)) == entries
+
+
+def test_the_projections_run_once_per_batch(archive, monkeypatch) -> None:
+    runs: list[int] = []
+    real = archive.catch_up
+    monkeypatch.setattr(archive, "catch_up", lambda: runs.append(1) or real())
+    ingest_articles(archive, bridge_articles(), batch_size=4)
+    assert len(runs) <= 2 * 3 + 2  # per batch: one catch-up, then one per story filing
+
+
+def test_same_archive_as_one_article_at_a_time(archive) -> None:
+    ingest_articles(archive, bridge_articles(), batch_size=2)
+    with Archive.open(":memory:", clock=stepping_clock()) as other:
+        for article in bridge_articles():
+            ingest_article(other, article)
+        assert get_story(other, "bridge").entry_count == get_story(archive, "bridge").entry_count
+
+
+def test_a_refused_article_is_reported_and_the_rest_archived(archive) -> None:
+    bad = replace(bridge_articles()[0], story="Not A Slug")
+    report = ingest_articles(archive, [bad, *bridge_articles()[1:]])
+    assert [i for i, _ in report.refused] == [0] and report.ingested == 6
+    assert report.refused[0][1].field == "story"
+
+
+def test_refusing_stops_but_files_what_was_archived(archive) -> None:
+    bad = replace(bridge_articles()[0], story="Not A Slug")
+    with pytest.raises(InvalidInput):
+        ingest_articles(archive, [*bridge_articles()[1:3], bad], skip_invalid=False)
+    assert get_story(archive, "bridge").entry_count > 0
+
+
+def test_ingesting_again_writes_nothing(archive) -> None:
+    ingest_articles(archive, bridge_articles())
+    head = archive.log.head().position
+    again = ingest_articles(archive, bridge_articles())
+    assert not any(r.created for r in again.results)
+    assert archive.log.head().position == head
