@@ -1,0 +1,78 @@
+"""Ingest at archive scale: articles/s end to end (tag, extract, append, project, file in the
+story), batched, beside one article at a time and beside extraction alone, in the same run.
+
+The articles are Timeline17's 402 H1N1 articles (``../shared/data/tls/h1n1.jsonl``, ~5,500
+characters and ~100 events each) when present, else ``n`` invented ~2,500-character articles
+(``bench.news_bank``). ``BENCH_N`` (or ``n``) caps how many (default: all 402, or 200 invented).
+One process and thread: the figures are per core. Target: >= 50 articles/s.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+from timeline.archive import Archive
+from timeline.extract import extract_events
+from timeline.ingest import ingest_article, ingest_articles
+from timeline.model import Article
+
+TARGET_PER_S = 50.0
+SHARED = Path(os.environ.get("TIMELINE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+
+
+def corpora(n: int | None) -> list[tuple[str, list[Article]]]:
+    """(name, articles on one story) for each corpus: Timeline17's H1N1 when present, and
+    invented news of the length the extraction target assumes."""
+    from bench.news_bank import articles as bank
+    from timeline.extract.article import article_from_text
+
+    found = []
+    h1n1 = SHARED / "data" / "tls" / "h1n1.jsonl"
+    if h1n1.is_file():
+        from bench.eval_tls import load_articles
+
+        found.append(("Timeline17 H1N1", load_articles(h1n1)[0][:n]))
+    invented = [article_from_text(text, published=published, lang=lang)
+                for text, published, lang in bank(n or 200)]
+    found.append(("invented news", invented))
+    return [(name, [replace(a, story="bench-ingest") for a in articles])
+            for name, articles in found]
+
+
+def timed(func: Callable[[Archive], object]) -> float:
+    with TemporaryDirectory() as tmp, Archive.open(Path(tmp) / "ingest.db") as archive:
+        begun = time.perf_counter()
+        func(archive)
+        return time.perf_counter() - begun
+
+
+def _one_by_one(articles: Sequence[Article]) -> Callable[[Archive], object]:
+    return lambda archive: [ingest_article(archive, a) for a in articles]
+
+
+def run(n: int | None = None) -> None:
+    for name, articles in corpora(n):
+        run_one(name, articles)
+
+
+def run_one(name: str, articles: Sequence[Article]) -> None:
+    chars = sum(len(a.text) for a in articles) / max(1, len(articles))
+    begun = time.perf_counter()
+    events = sum(len(extract_events(a)) for a in articles)
+    alone = time.perf_counter() - begun
+    batched = timed(lambda archive: ingest_articles(archive, articles))
+    single = timed(_one_by_one(articles))
+    count = len(articles)
+    print(f"{count} articles of {name} (~{chars:,.0f} characters, {events / count:.0f} events"
+          f" each), one core:")
+    print(f"  ingest, batched (ingest_articles)    {count / batched:7.1f} articles/s")
+    print(f"  ingest, one article at a time        {count / single:7.1f} articles/s")
+    print(f"  extraction alone (extract_events)    {count / alone:7.1f} articles/s")
+    verdict = "meets" if count / batched >= TARGET_PER_S else "below"
+    print(f"  target >= {TARGET_PER_S:.0f} articles/s: {verdict}; everything but extraction"
+          f" costs {1000 * (batched - alone) / count:.1f} ms an article")
