@@ -92,4 +92,6 @@ def test_the_key_dates_view_lists_each_day_with_its_entries(bridge: FlaskClient)
     page = bridge.get("/stories/bridge/key-dates?dates=2").get_data(as_text=True)
     assert "Key dates" in page and "2024-03-03" in page and "<details" in page
     assert bridge.get("/stories/nope/key-dates").status_code == 404
-    assert bridge.get("/stories/bridge/key-dates?dates=0").status_code == 400
+    refused = bridge.get("/stories/bridge/key-dates?dates=0&from=<b>x</b>")
+    assert refused.status_code == 400 and b'role="alert"' in refused.data
+    assert b"<b>x</b>" not in refused.data

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from flask import Blueprint, current_app, render_template, request, url_for
+from marshmallow import ValidationError
 
 from timeline.archive import Archive
 from timeline.errors import InvalidInput, TimelineError
@@ -23,7 +24,7 @@ from timeline.projections.filters import MAX_LIMIT, bound, check_flag
 from timeline.projections.queries import EventQuery
 from timeline.web import templating
 from timeline.web.db import get_archive
-from timeline.web.errors import status_of
+from timeline.web.errors import field_of, message_of, status_of
 from timeline.web.grouping import group_entries
 from timeline.web.key_dates import key_dates_context
 from timeline.web.overview import Overview, overview
@@ -173,10 +174,21 @@ def event(entry_id: str) -> str:
 
 
 @bp.get("/stories/<slug:slug>/key-dates")
-def key_dates(slug: str) -> str:
-    """The story's digest: its key days, each expandable to its entries."""
+def key_dates(slug: str) -> tuple[str, int]:
+    """The story's digest: its key days, each expandable to its entries; an invalid choice is
+    shown beside the form."""
     archive = get_archive()
     found = queries.get_story(archive, slug)  # NotFound: the JSON 404
-    context = key_dates_context(archive, slug)  # InvalidInput / ValidationError: the JSON 400
+    context: dict[str, Any] = {"days": [], "args": {}, "error": None}
+    status = 200
+    try:
+        context |= key_dates_context(archive, slug)
+    except (TimelineError, ValidationError) as exc:
+        context["error"], status = _shown(exc), status_of(exc)
+        context["args"] = {k: v for k, v in request.args.items() if isinstance(v, str)}
     return render_template("key_dates.html", story=found,
-                           stories=queries.list_stories(archive), **context)
+                           stories=queries.list_stories(archive), **context), status
+
+
+def _shown(exc: Exception) -> str:
+    return f"{field_of(exc) or 'choice'}: {message_of(exc)}"
