@@ -106,6 +106,27 @@ NEWS_FORMS = [
 ]
 
 
+MORE_NEWS_EXPRESSIONS = [
+    ("The firm said the deal would close by year-end.", ("year-end", "DATE", "2025")),
+    ("It was the third consecutive quarterly loss.", ("quarterly", "DURATION", "P3M")),
+    ("The central bank meets every six weeks.", ("every six weeks", "SET", "P6W")),
+    ("Dealers will be told after October of next year.",
+     ("October of next year", "DATE", "2026-10")),
+    ("The company wants to cut 700 jobs by early June.", ("early June", "DATE", "2026-06")),
+    ("The sale should be completed in October.", ("October", "DATE", "2026-10")),
+    ("Trading was busy in mid-October.", ("mid-October", "DATE", "2025-10")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_NEWS_EXPRESSIONS)
+def test_comparisons_year_end_and_intentions(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in found(text)
+
+
+def test_two_weeks_earlier_is_a_duration_not_a_date() -> None:
+    assert found("Two weeks earlier he had resigned.") == [("Two weeks", "DURATION", "P2W")]
+
+
 @pytest.mark.parametrize(("text", "expected"), NEWS_FORMS)
 def test_datelines_headlines_and_reported_speech(text: str,
                                                  expected: tuple[str, str, str]) -> None:

@@ -140,6 +140,57 @@ NEWS_FORMS = [
 ]
 
 
+MONTHS_YEARS_AND_HOURS = [
+    ("El contrato se firmará el próximo mes de marzo.",
+     ("el próximo mes de marzo", "DATE", "2026-03")),
+    ("El contrato se firmó el pasado mes de marzo.", ("el pasado mes de marzo", "DATE", "2025-03")),
+    ("Se inauguró en el mes de marzo.", ("el mes de marzo", "DATE", "2025-03")),
+    ("Se inaugurará en marzo próximo.", ("marzo próximo", "DATE", "2026-03")),
+    ("La empresa ganó 300 millones en el pasado ejercicio.",
+     ("el pasado ejercicio", "DATE", "2024")),
+    ("La empresa prevé ganar más en el presente ejercicio.",
+     ("el presente ejercicio", "DATE", "2025")),
+    ("En el 98 se casó.", ("el 98", "DATE", "1998")),
+    ("Las ventas del 98 crecieron.", ("del 98", "DATE", "1998")),
+    ("A principios de los noventa emigró.", ("principios de los noventa", "DATE", "199")),
+    ("En los 80 la ciudad creció.", ("los 80", "DATE", "198")),
+    ("El OS, previsto para el próximo verano, llegará.", ("el próximo verano", "DATE", "2026-SU")),
+    ("La reunión empezó a las diez de la mañana.",
+     ("las diez de la mañana", "TIME", "2025-11-17T10:00")),
+    ("Empezará a las nueve y media de la noche.",
+     ("las nueve y media de la noche", "TIME", "2025-11-17T21:30")),
+    ("La reunión empezó a las 10.30 horas.", ("las 10.30 horas", "TIME", "2025-11-17T10:30")),
+    ("El banco se reúne cada seis semanas.", ("cada seis semanas", "SET", "P6W")),
+    ("Publicó una pérdida trimestral de 5 millones.", ("trimestral", "DURATION", "P3M")),
+    ("El contrato se firmó el pasado octubre.", ("el pasado octubre", "DATE", "2025-10")),
+    ("En los dos últimos años creció.", ("los dos últimos años", "DURATION", "P2Y")),
+    ("A partir de ahora todo cambia.", ("ahora", "DATE", "PRESENT_REF")),
+    ("La ley llegará pronto.", ("pronto", "DATE", "FUTURE_REF")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MONTHS_YEARS_AND_HOURS)
+def test_months_years_decades_and_hours(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Los noventa diputados votaron.",
+    "El 98 por ciento votó.",
+    "Se ofreció un avance del próximo sistema operativo.",
+    "Ahora que llegó, todo cambia.",
+    "De pronto, se fue la luz.",
+    "Tan pronto como llegue, firmará.",
+])
+def test_numbers_and_products_are_not_times(text: str) -> None:
+    assert [v for _, _, v in found(text) if not v.startswith("P")] == []
+
+
+def test_since_then_looks_back_to_a_past_date() -> None:
+    text = "El plazo vence en 2027. La firma quebró en 2009 y desde entonces creció."
+    assert ("entonces", "DATE", "2009") in found(text)
+
+
 @pytest.mark.parametrize(("text", "expected"), NEWS_FORMS)
 def test_datelines_headlines_and_reported_speech(text: str,
                                                  expected: tuple[str, str, str]) -> None:

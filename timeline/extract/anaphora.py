@@ -55,9 +55,13 @@ def add_day_references(text: str, timexes: list[Timex], lang: str, dct: date) ->
     return sorted(out, key=lambda t: t.start)
 
 
-def add_then_references(text: str, timexes: list[Timex], lang: str) -> list[Timex]:
+_SINCE = re.compile(r"(?i)(?:desde|since)\s+$")
+
+
+def add_then_references(text: str, timexes: list[Timex], lang: str, dct: date) -> list[Timex]:
     """Tag "entonces" / "then" with the latest date mentioned before it (PAST_REF without one,
-    and always for the adjective: "el entonces ministro")."""
+    and always for the adjective: "el entonces ministro"); "desde entonces" / "since then"
+    looks back, so only a date up to the publication date counts."""
     pattern = _THEN.get(lang)
     if pattern is None:
         return timexes
@@ -68,6 +72,8 @@ def add_then_references(text: str, timexes: list[Timex], lang: str) -> list[Time
         if any(t.start < end and t.end > start for t in out):
             continue
         dates = [t for t in out if t.end <= start and t.type == "DATE" and t.value[:1].isdigit()]
+        if _SINCE.search(text, max(0, start - 8), start):
+            dates = [t for t in dates if t.value[:10] <= dct.isoformat()[:len(t.value[:10])]]
         value = dates[-1].value if dates and group != "adj" else "PAST_REF"
         out.append(Timex(start, end, text[start:end], "DATE", value, derivation="relative"))
     return sorted(out, key=lambda t: t.start)

@@ -89,7 +89,20 @@ SETS: dict[str, str] = {
     "cada día": "P1D", "todos los días": "P1D", "todos los años": "P1Y", "por año": "P1Y",
     "cada temporada": "P1Y", "todas las semanas": "P1W", "todos los meses": "P1M",
     "cada noche": "P1D", "todas las noches": "P1D", "cada mañana": "P1D",
+    "trimestral": "P3M", "trimestrales": "P3M", "semestral": "P6M", "semestrales": "P6M",
+    "mensuales": "P1M", "semanales": "P1W",
 }
+
+#: Happenings that "próximo" places in time: "la próxima reunión" is FUTURE_REF.
+EVENT_NOUNS = (
+    "elecciones", "elección", "comicios", "reunión", "reuniones", "cumbre", "partido",
+    "partidos", "encuentro", "temporada", "legislatura", "gobierno", "mandato", "congreso",
+    "campaña", "sesión", "jornada", "curso", "votación", "debate", "ronda", "fase", "etapa",
+    "vuelta", "edición", "juegos", "mundial", "asamblea", "pleno", "visita", "viaje", "gira",
+    "torneo", "campeonato", "cita", "conferencia", "foro", "referéndum", "sorteo", "juicio",
+    "audiencia", "negociación", "negociaciones", "presidente", "presidencia", "consulta",
+    "convocatoria", "reforma", "ley", "lanzamiento", "estreno", "apertura", "entrega",
+)
 
 #: Nouns measured over a year: "beneficio anual" is a DURATION (P1Y), "conferencia anual" a SET.
 YEARLY_AMOUNTS = (
@@ -116,7 +129,7 @@ MODS: dict[str, str] = {
 SHIFTS: dict[str, int] = {
     "pasado": -1, "pasada": -1, "anterior": -1, "último": -1, "última": -1, "ultimo": -1,
     "ultima": -1, "este": 0, "esta": 0, "actual": 0, "próximo": 1, "próxima": 1,
-    "proximo": 1, "proxima": 1, "que viene": 1, "siguiente": 1, "entrante": 1,
+    "proximo": 1, "proxima": 1, "que viene": 1, "siguiente": 1, "entrante": 1, "presente": 0,
 }
 
 DAY_WORDS: dict[str, int] = {

@@ -101,7 +101,7 @@ LOCAL_ZONES = (r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|BST|CET|CEST|EET|EEST|
                r"|AEST|AEDT|HKT|SGT|ART|CLT|COT|PET|BRT|VET)")
 TIME_TAIL = (
     r"(?:\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b))?"
-    r"(?:\s*(?:horas|hrs?|hs|h)\b\.?)?"
+    r"(?:\s*(?:horas\b|(?:hrs?|hs|h)\b(?:\.(?!\s*(?:[A-ZÁÉÍÓÚ]|$)))?))?"
     rf"(?:\s*\(?(?:(?P<tz>UTC|GMT|Z\b)|(?-i:{LOCAL_ZONES})\b)(?:\s*[+-]\s*\d{{1,2}})?\)?)?"
 )
 

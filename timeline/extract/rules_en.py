@@ -70,9 +70,14 @@ def month_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", f"{m['y']}-{lx.MONTHS[m['mon'].lower()]:02d}", derivation="explicit")
 
 
-@rule("en_month", rf"(?:\b(?i:{SHIFT})\s+)?\b{CAP_MON}(?!\s*\d)\b", 0)
+@rule("en_month", rf"(?:\b(?i:{SHIFT})\s+)?\b{CAP_MON}(?!\s*\d)\b"
+      r"(?:,?\s+(?i:of\s+)?(?P<rel>(?i:next|last|this))\s+year\b)?", 0)
 def bare_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"June", "last March", "October of next year" (a month of the year named after it)."""
     name = m["mon"].lower()
+    if m["rel"]:
+        step = {"next": 1, "last": -1}.get(m["rel"].lower(), 0)
+        return Hit("DATE", f"{ctx.dct.year + step}-{lx.MONTHS[name]:02d}")
     if name in ("may", "mar") and not m["shift"]:
         before = ctx.text[max(0, m.start() - 12):m.start()].lower()
         if not re.search(r"\b(?:in|since|until|by|of|early|late|mid|from|through)\s+$", before):

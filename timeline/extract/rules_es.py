@@ -28,7 +28,7 @@ UNIT = rf"(?P<unit>{alt(lx.UNITS)})"
 SHIFT = rf"(?P<shift>{alt(lx.SHIFTS)})"
 POD = rf"(?P<pod>{alt(lx.PARTS_OF_DAY)})"
 _UNIT_WORDS = {"día": "D", "semana": "W", "fin de semana": "WE", "mes": "M", "año": "Y",
-               "trimestre": "Q", "década": "DE", "siglo": "CE"}
+               "trimestre": "Q", "década": "DE", "siglo": "CE", "ejercicio": "Y"}
 UNIT1 = rf"(?P<u>{alt(_UNIT_WORDS)})"
 _ROMAN = {"xv": 15, "xvi": 16, "xvii": 17, "xviii": 18, "xix": 19, "xx": 20, "xxi": 21}
 
@@ -44,18 +44,24 @@ def _shift(word: str | None) -> int | None:
     return lx.SHIFTS.get(norm(word)) if word else None
 
 
-@rule("es_my", rf"\b{MON}{OF_YEAR}\b")
+#: "el mes de marzo", "el próximo mes de marzo": the month named with its article and "mes".
+MONTH_PRE = (r"(?:\b(?:el|del|al)\s+(?:(?P<mpre>pasado|próximo)\s+mes\s+de\s+|mes\s+de\s+|"
+             r"(?P<mpre2>pasado|próximo)\s+))?")
+
+
+@rule("es_my", rf"{MONTH_PRE}\b{MON}{OF_YEAR}\b")
 def month_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", f"{m['y']}-{lx.MONTHS[m['mon'].lower()]:02d}", derivation="explicit")
 
 
-@rule("es_month", rf"\b(?P<mon>{alt(lx.BARE_MONTHS)}|mayo)(?:\s+{SHIFT})?(?P<rel>\s+del?\s+"
+@rule("es_month", rf"{MONTH_PRE}\b(?P<mon>{alt(lx.BARE_MONTHS)}|mayo)(?:\s+{SHIFT})?"
+      r"(?P<rel>\s+del?\s+"
       r"(?:(?:este|el|próximo)\s+)?año(?:\s+(?:pasado|próximo|que\s+viene|anterior))?)?\b")
 def bare_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
     name = m["mon"].lower()
     if m["mon"][0].isupper() and not re.search(r"(?:^|[.!?\n:\"“«(]\s*)$", ctx.text[:m.start()]):
         return None  # Spanish months are lowercase: "Plaza de Mayo" is a name
-    if name == "mayo" and not m["shift"] and not m["rel"]:
+    if name == "mayo" and not m["shift"] and not m["rel"] and m.start("mon") == m.start():
         before = ctx.text[max(0, m.start() - 10):m.start()].lower()
         if not re.search(r"\b(?:en|de|desde|hasta|para|durante|mediados|finales)\s+$", before):
             return None
@@ -63,7 +69,7 @@ def bare_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
     rel = norm(m["rel"] or "")
     if rel:
         return Hit("DATE", f"{ctx.dct.year + _year_step(rel)}-{month:02d}")
-    shift = _shift(m["shift"])
+    shift = _shift(m["shift"] or m["mpre"] or m["mpre2"])
     direction = ctx.tense_at(m) if shift is None else shift
     return Hit("DATE", f"{rv.month_year(ctx.dct, month, direction)}-{month:02d}")
 
@@ -111,7 +117,7 @@ def this_part_of_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("TIME", f"{d.isoformat()}T{lx.PARTS_OF_DAY[m['pod'].lower()]}")
 
 
-@rule("es_unit_shift", rf"\b(?:(?:el|la)\s+)?"
+@rule("es_unit_shift", rf"\b(?:(?:el|la|del)\s+)?"
       rf"(?:(?P<pre>{alt(lx.SHIFTS)})\s+)?{UNIT1}(?:\s+(?P<post>{alt(lx.SHIFTS)}))?\b")
 def unit_shift(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if bool(m["pre"]) == bool(m["post"]):
@@ -163,8 +169,18 @@ def year(m: re.Match[str], ctx: Ctx) -> Hit | None:
       r"['’]?(?:(?P<c>1[5-9]|20)?(?P<d>\d)0|(?P<w>veinte|treinta|cuarenta|cincuenta|sesenta|"
       r"setenta|ochenta|noventa))(?:['’]?s)?(?![\w%]|[.,]\d)")
 def decade(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"los años 40", "la década de los noventa", "los 90s"."""
     digit = m["d"] or str(lx.DECADE_WORDS[m["w"].lower()])
     return Hit("DATE", f"{m['c'] or '19'}{digit}", derivation="explicit")
+
+
+@rule("es_decade_bare", r"(?:(?<=\bde\s)|(?<=\ben\s)|(?<=\bdesde\s)|(?<=\bdurante\s))los\s+"
+      r"(?:(?P<d>[2-9])0|(?P<w>veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa))"
+      r"\b(?!\s+(?:y\b|mil\b|millones|por\b|[a-záéíóúñ]+s\b)|%|[.,]\d)")
+def decade_bare(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"a principios de los noventa", "en los 80": the decade, when no plural noun follows."""
+    digit = m["d"] or str(lx.DECADE_WORDS[m["w"].lower()])
+    return Hit("DATE", f"19{digit}", derivation="explicit")
 
 
 @rule("es_century", r"\b(?:el\s+)?siglo\s+(?P<n>[ivxIVX]{1,6}|\d{1,2})\b")
@@ -174,22 +190,24 @@ def century(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", f"{n - 1:02d}", derivation="explicit") if n else None
 
 
-@rule("es_season", rf"\b(?:(?:la|el|este|esta)\s+)?(?P<s>{alt(lx.SEASONS)})(?:\s+(?:de|del)\s+"
+@rule("es_season", rf"\b(?:(?:la|el|este|esta|del|al)\s+)?(?:(?P<pre>próxim[oa]|pasad[oa])\s+)?"
+      rf"(?P<s>{alt(lx.SEASONS)})(?:\s+(?:de|del)\s+"
       rf"(?P<y>{YEAR})|\s+{SHIFT})?\b")
 def season(m: re.Match[str], ctx: Ctx) -> Hit | None:
     code = lx.SEASONS[m["s"].lower()]
     if m["y"]:
         return Hit("DATE", f"{m['y']}-{code}", derivation="explicit")
     first = m.group().split()[0].lower()
-    shift = _shift(m["shift"]) if m["shift"] else (0 if first in ("este", "esta") else None)
+    word = m["shift"] or m["pre"]
+    shift = _shift(word) if word else (0 if first in ("este", "esta") else None)
     if shift == 0:
         return Hit("DATE", f"{ctx.dct.year}-{code}")
     direction = shift if shift is not None else ctx.tense_at(m)
     return Hit("DATE", f"{rv.season_year(ctx.dct, code, direction)}-{code}")
 
 
-@rule("es_clock", r"\blas\s+(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?(?:\s*(?:horas|hs|h)\b"
-      r"\.?)?(?:\s+(?:de\s+la\s+)?(?P<pod>mañana|tarde|noche|madrugada))?(?:\s*\(?(?P<tz>UTC|GMT)"
+@rule("es_clock", r"\blas\s+(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?(?:\s*(?:horas\b|(?:hs|h)\b"
+      r"(?:\.(?!\s*(?:[A-ZÁÉÍÓÚ]|$)))?))?(?:\s+(?:de\s+la\s+)?(?P<pod>mañana|tarde|noche|madrugada))?(?:\s*\(?(?P<tz>UTC|GMT)"
       r"(?:\s*[+-]\s*\d{1,2})?\)?)?(?![\w%]|[.,]\d)")
 def clock(m: re.Match[str], ctx: Ctx) -> Hit | None:
     h, mi = int(m["h"]), int(m["mi"] or 0)
@@ -232,6 +250,28 @@ def part_of_unit(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", rv.shifted_value(ctx.dct, unit, 0) or "", mod)
 
 
+_HOURS = {w: i + 1 for i, w in enumerate(
+    "una dos tres cuatro cinco seis siete ocho nueve diez once doce".split())}
+
+
+@rule("es_clock_words", rf"\bla(?:s)?\s+(?P<h>{alt(_HOURS)})(?:\s+y\s+(?P<mi>media|cuarto))?"
+      r"(?:\s+en\s+punto)?\s+(?:de\s+la\s+)?(?P<pod>mañana|tarde|noche|madrugada)\b")
+def clock_words(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"las diez de la mañana", "las nueve y media de la noche"."""
+    h = _HOURS[m["h"].lower()]
+    mi = {"media": 30, "cuarto": 15}.get((m["mi"] or "").lower(), 0)
+    if m["pod"].lower() in ("tarde", "noche") and h < 12:
+        h += 12
+    return Hit("TIME", f"{ctx.dct.isoformat()}T{h:02d}:{mi:02d}")
+
+
+@rule("es_short_year", r"(?:(?:(?<=\bde\s)|(?<=\ben\s)|(?<=\bdesde\s)|(?<=\bhasta\s)|(?<=^)|"
+      r"(?<=\bpara\s))el\s+|\bdel\s+)(?P<yy>[5-9]\d)(?![\w%]|[.,:/]\d|\s*(?:%|por\s+ciento))")
+def short_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"en el 98", "las ventas del 98": a year of the last century written with two digits."""
+    return Hit("DATE", f"19{m['yy']}", derivation="explicit")
+
+
 @rule("es_part_of_year", r"\b(?P<p>finales|fines|principios|comienzos|inicios|"
       r"mediados)\s+(?:de|del)\s+(?:este\s+)?año(?!\s+(?:pasado|anterior|próximo|\d))\b")
 def part_of_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
@@ -248,6 +288,7 @@ def part_of_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
 RULES_ES: tuple[Rule, ...] = (
     weekend, noon,
     numeric_rule(day_first=True), month_year, bare_month, weekday,
-    day_word, tomorrow, this_part_of_day, unit_shift, quarter, year, decade, century, season,
-    clock, half, part_of_unit, part_of_year, part_of_day,
+    day_word, tomorrow, this_part_of_day, unit_shift, quarter, year, decade, decade_bare,
+    century, season,
+    clock, clock_words, short_year, half, part_of_unit, part_of_year, part_of_day,
 )

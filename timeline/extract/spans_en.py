@@ -27,6 +27,7 @@ def span_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 @rule("en_ago", rf"\b{NUM}\s+{UNIT}\s+(?P<dir>ago|from\s+now|hence)\b")
 def ago(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"three days ago", "a year from now"."""
     n = parse_count(m["num"], lx.NUMBERS)
     if n is None or not n.is_integer():
         return None
@@ -82,10 +83,24 @@ def times_per(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("SET", f"P{'T' if unit.startswith('T') else ''}1{unit[-1]}")
 
 
-@rule("en_yearly_amount", rf"\b(?P<t>annual)\s+(?:{alt(lx.YEARLY_AMOUNTS)})\b", needs="annual")
+@rule("en_every_n", rf"\b(?:every|each)\s+{NUM}\s+{UNIT}\b")
+def every_n_units(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"every six weeks": a SET whose period is the span."""
+    n = parse_count(m["num"], lx.NUMBERS)
+    return Hit("SET", rv.duration_value(n, lx.UNITS[norm(m["unit"])]))
+
+
+@rule("en_year_end", r"\b(?P<w>year[- ]end|year's\s+end)\b")
+def year_end(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"by year-end": the end of the current year."""
+    return Hit("DATE", str(ctx.dct.year), "END")
+
+
+@rule("en_yearly_amount", rf"\b(?P<t>annual|quarterly)\s+(?:{alt(lx.YEARLY_AMOUNTS)})\b",
+      needs="annual|quarterly")
 def yearly_amount(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    """"annual profit": an amount over one year, a DURATION."""
-    return Hit("DURATION", "P1Y")
+    """"annual profit", "quarterly loss": an amount over one year (quarter), a DURATION."""
+    return Hit("DURATION", "P1Y" if m["t"].lower() == "annual" else "P3M")
 
 
 @rule("en_every_season", r"\b(?:every|each)\s+(?P<s>spring|summer|autumn|fall|winter)\b")
@@ -131,7 +146,8 @@ def every_weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 SPAN_RULES_EN: tuple[Rule, ...] = (
-    span_duration, ago, in_n_units, duration, vague_span, vague_duration, times_per,
+    span_duration, ago, in_n_units, every_n_units, duration, vague_span, vague_duration, times_per,
+    year_end,
     yearly_amount, every_season, half_hour,
     reference, recurrence, per_unit, every_weekday,
 )

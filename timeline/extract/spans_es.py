@@ -32,9 +32,15 @@ _QUANT: dict[str, str | None] = {
 }
 
 
-@rule("es_span", rf"\b(?:(?:los|las)\s+)?(?P<dir>últimos|últimas|próximos|próximas|primeros|"
-      rf"primeras)\s+{NUM}\s+{UNIT}\b")
+_DIR = r"(?:últim|próxim|primer)[oa]s"
+
+
+@rule("es_span", rf"\b(?:(?:los|las)\s+)?(?:(?P<dir>{_DIR})\s+)?{NUM}(?:\s+(?P<dir2>{_DIR}))?"
+      rf"\s+{UNIT}\b")
 def span_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"los últimos tres años", "los dos últimos años": a span up to (or from) now."""
+    if not (m["dir"] or m["dir2"]):
+        return None
     n = parse_count(m["num"], lx.NUMBERS)
     return Hit("DURATION", rv.duration_value(n, lx.UNITS[norm(m["unit"])]))
 
@@ -93,24 +99,32 @@ def vague_span(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DURATION", rv.duration_value(None, lx.UNITS[m["unit"].lower()]))
 
 
-@rule("es_ref", rf"(?<!\bmás\s)(?<!\bmenos\s)\b(?P<w>{alt(lx.REFS)}|recientes?)\b")
+_NOT_TIME_BEFORE = re.compile(r"(?i)\b(?:de|tan)\s+$")
+
+
+@rule("es_ref", rf"(?<!\bmás\s)(?<!\bmenos\s)\b(?P<w>{alt(lx.REFS)}|recientes?)\b(?!\s+que\b)")
 def reference(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    """"actualmente", "el futuro", "reciente" (not "más reciente": the latest of a series)."""
+    """"actualmente", "el futuro", "reciente" (not "más reciente": the latest of a series; not
+    "ahora que", "de pronto", "tan pronto": conjunctions and manner)."""
+    if norm(m["w"]) == "pronto" and _NOT_TIME_BEFORE.search(ctx.text, max(0, m.start() - 5),
+                                                              m.start()):
+        return None
     return Hit("DATE", lx.REFS.get(norm(m["w"]), "PAST_REF"))
 
 
-@rule("es_next_ref", r"\b(?:el|la|los|las|su|sus|un|una|del|al)\s+(?P<t>próxim[oa]s?)\s+"
-      r"(?=[a-záéíóúñ])", needs="próxim")
+@rule("es_next_ref", rf"\b(?:el|la|los|las|su|sus|un|una|del|al)\s+(?P<t>próxim[oa]s?)\s+"
+      rf"(?={alt(lx.EVENT_NOUNS)}\b)", needs="próxim")
 def next_reference(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    """"el próximo gobierno": the adjective places its noun in the future (FUTURE_REF)."""
+    """"las próximas elecciones": the adjective places a happening in the future (FUTURE_REF);
+    "el próximo sistema operativo" is left alone (a product, not a time)."""
     return Hit("DATE", "FUTURE_REF")
 
 
-@rule("es_yearly_amount", rf"\b(?:{alt(lx.YEARLY_AMOUNTS)})\s+(?P<t>anual(?:es)?)\b",
-      needs=r"\banual")
+@rule("es_yearly_amount", rf"\b(?:{alt(lx.YEARLY_AMOUNTS)})\s+(?P<t>anual(?:es)?|trimestral(?:es)?)"
+      r"\b", needs=r"\b(?:anual|trimestral)")
 def yearly_amount(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    """"beneficio anual": an amount over one year, a DURATION."""
-    return Hit("DURATION", "P1Y")
+    """"beneficio anual", "pérdida trimestral": an amount over a year (a quarter), a DURATION."""
+    return Hit("DURATION", "P1Y" if m["t"].lower().startswith("anual") else "P3M")
 
 
 _NEWSPAPER_BEFORE = re.compile(r"(?i)\b(?:el|un|del|al|su|este|ese|otro|dicho|nuestro)\s+$")
@@ -131,6 +145,15 @@ def times_per(m: re.Match[str], ctx: Ctx) -> Hit | None:
     """"dos veces al año": a SET of the unit (its frequency is the count)."""
     unit = {"año": "Y", "mes": "M", "semana": "W", "día": "D"}[m["u"].lower()]
     return Hit("SET", f"P1{unit}")
+
+
+@rule("es_every_n", rf"\bcada\s+{NUM}\s+{UNIT}\b")
+def every_n_units(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"cada seis semanas": a SET whose period is the span."""
+    n = parse_count(m["num"], lx.NUMBERS)
+    if n is None:
+        return None
+    return Hit("SET", rv.duration_value(n, lx.UNITS[norm(m["unit"])]))
 
 
 @rule("es_set", rf"\b(?P<w>{alt(lx.SETS)})\b")
@@ -155,6 +178,6 @@ def half_hour(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 SPAN_RULES_ES: tuple[Rule, ...] = (
     span_duration, ago, ago_vague, duration, vague_span, vague_duration, yearly_amount, daily,
-    times_per, reference, next_reference, recurrence,
+    times_per, reference, next_reference, every_n_units, recurrence,
     every_weekday, every_season, half_hour,
 )

@@ -89,7 +89,7 @@ def tag(text: str, dct: date | datetime, lang: str | None = None) -> tuple[Timex
     try:
         timexes = anchor_times(text, fuse_weekday_dates(text, timexes), ctx.tense, day)
         timexes = add_day_references(text, timexes, code, day)
-        return tuple(add_then_references(text, timexes, code))
+        return tuple(add_then_references(text, timexes, code, day))
     except (ValueError, OverflowError):  # a reference past the calendar's ends
         return tuple(timexes)
 

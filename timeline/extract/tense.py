@@ -16,6 +16,7 @@ _ES_FUTURE = (
     r"\w{2,}(?:rá|rán|remos|réis)|(?:va|van|vamos|voy|vas)\s+a\s+\w+(?:ar|er|ir)(?:se)?"
     r"|próxim[oa]s?|prevé|prevén|previst[oa]s?|programad[oa]s?|planea|planean|dentro\s+de"
     r"|de\s+cara\s+al?|se\s+espera|espera\s+que|tendrá|habrá|hasta\s+(?:que|finales|mediados)|para(?=\s+(?:el|la|finales|mediados|principios|entonces)\b)|\w{2,}(?:ría|rían)"
+    r"|pretenden?|quieren?\s+\w+(?:ar|er|ir)\b|busca\s+\w+(?:ar|er|ir)\b"
 )
 _ES_PAST = (
     r"(?:ha|han|he|hemos|había|habían|hubo|has)\s+(?:\w+\s+)?\w+(?:ado|ido|to|cho|sto)"
@@ -26,6 +27,7 @@ _ES_PAST = (
 _EN_FUTURE = (
     r"will|won't|'ll|shall|going\s+to|gonna|plans?\s+to|planning\s+to|scheduled|expected\s+to"
     r"|set\s+to|due\s+to|to\s+be\s+held|upcoming|next|coming|is\s+to|are\s+to|hopes?\s+to|until|till|may|might|would"
+    r"|should|wants?\s+to|intends?\s+to|aims?\s+to|seeks?\s+to|plans?\s+on"
 )
 _EN_PAST = (
     r"\w{3,}(?<!ne)(?<!ee)(?<!hundr)ed"
@@ -35,7 +37,7 @@ _EN_PAST = (
 )
 
 #: "will be held": a participle after be/been/is/are is no past tense.
-_PASSIVE = r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)"
+_PASSIVE = r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)(?<!\bto\s)"
 
 _MARKERS = {
     "es": re.compile(rf"(?i)\b(?:(?P<future>{_ES_FUTURE})|(?P<past>{_ES_PAST}))\b"),
