@@ -106,3 +106,9 @@ def test_rebuild_gives_the_same_day_evidence(archive: Archive) -> None:
     before = rows()
     archive.projector.rebuild()
     assert rows() == before and before
+
+
+def test_lang_keeps_only_entries_in_that_language(archive: Archive) -> None:
+    every = story_digest(archive, "bridge", dates=3)
+    assert story_digest(archive, "bridge", dates=3, lang="en").dates == every.dates
+    assert story_digest(archive, "bridge", lang="es").dates == ()
