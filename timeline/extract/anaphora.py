@@ -61,22 +61,30 @@ _SINCE = re.compile(r"(?i)(?:desde|since)\s+$")
 def add_then_references(text: str, timexes: list[Timex], lang: str, dct: date) -> list[Timex]:
     """Tag "entonces" / "then" with the latest date mentioned before it (PAST_REF without one,
     and always for the adjective: "el entonces ministro"); "desde entonces" / "since then"
-    looks back, so only a date up to the publication date counts."""
+    looks back, so only a date up to the publication date counts. One pass over both lists."""
     pattern = _THEN.get(lang)
     if pattern is None:
         return timexes
-    out = list(timexes)
+    added: list[Timex] = []
+    i, latest, latest_past = 0, None, None
     for m in pattern.finditer(text):
         group = m.lastgroup or "t"
         start, end = m.span(group)
-        if any(t.start < end and t.end > start for t in out):
+        while i < len(timexes) and timexes[i].start < end:
+            t = timexes[i]
+            if t.end > start:
+                break  # "then" inside a tagged expression
+            if t.type == "DATE" and t.value[:1].isdigit():
+                latest = t.value
+                if t.value[:10] <= dct.isoformat()[:len(t.value[:10])]:
+                    latest_past = t.value
+            i += 1
+        if i < len(timexes) and timexes[i].start < end:
             continue
-        dates = [t for t in out if t.end <= start and t.type == "DATE" and t.value[:1].isdigit()]
-        if _SINCE.search(text, max(0, start - 8), start):
-            dates = [t for t in dates if t.value[:10] <= dct.isoformat()[:len(t.value[:10])]]
-        value = dates[-1].value if dates and group != "adj" else "PAST_REF"
-        out.append(Timex(start, end, text[start:end], "DATE", value, derivation="relative"))
-    return sorted(out, key=lambda t: t.start)
+        chosen = latest_past if _SINCE.search(text, max(0, start - 8), start) else latest
+        value = chosen if chosen and group != "adj" else "PAST_REF"
+        added.append(Timex(start, end, text[start:end], "DATE", value, derivation="relative"))
+    return sorted([*timexes, *added], key=lambda t: t.start) if added else timexes
 
 
 def anchor_times(text: str, timexes: list[Timex], tense: TenseIndex, dct: date) -> list[Timex]:

@@ -13,13 +13,16 @@ import re
 
 from timeline.extract import lexicon_es as lx
 from timeline.extract import resolve as rv
-from timeline.extract.grammar import Ctx, Hit, Rule, alt, norm, rule
+from timeline.extract.grammar import Ctx, Hit, Rule, alt, extend_left, norm, rule
 from timeline.extract.rules_common import YEAR, valid_day
 from timeline.extract.rules_es import MON, WD
 
 DAYN = rf"(?P<d>[0-3]?\d(?:º|°)?|{alt(lx.DAY_NUMBERS)})"
 _ART = r"(?:\b(?:el|del|al)\s+)"
-_PRE = rf"{_ART}?(?:(?P<pre>pasado|próximo)\s+)?(?:día\s+)?"
+#: What may stand before a day, found by looking left from it (cheaper than trying it at every
+#: position of the text): "el", "del", "al", "pasado", "próximo", "día".
+_BEFORE = re.compile(r"(?i)(?:\b(?:el|del|al)\s+)?(?:\b(?P<pre>pasado|próximo)\s+)?(?:\bdía\s+)?$")
+_ART_BEFORE = re.compile(r"(?i)\b(?:el|del|al)\s+$")
 _POST = r"(?:\s+(?P<post>pasado|próximo))?"
 _OF_YEAR = rf"(?:\s+(?:de|del)\s+(?:año\s+)?(?P<y>{YEAR}))?"
 _SHIFT = {"pasado": -1, "próximo": 1}
@@ -31,21 +34,24 @@ def day_number(word: str) -> int:
     return int(digits) if digits.isdigit() else lx.DAY_NUMBERS[norm(word)]
 
 
-def _direction(m: re.Match[str], ctx: Ctx) -> int | None:
-    shift = m["pre"] or m["post"]
+def _direction(m: re.Match[str], ctx: Ctx, pre: str | None = None) -> int | None:
+    groups = m.groupdict()
+    shift = pre or groups.get("pre") or groups.get("post")
     return _SHIFT[shift.lower()] if shift else ctx.tense_at(m)
 
 
-@rule("es_day_month", rf"{_PRE}\b{DAYN}\s+de\s+{MON}{_OF_YEAR}{_POST}(?!\w)")
+@rule("es_day_month", rf"\b{DAYN}\s+de\s+{MON}{_OF_YEAR}{_POST}(?!\w)")
 def day_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
     month, day = lx.MONTHS[m["mon"].lower()], day_number(m["d"])
+    left = extend_left(ctx.text, m.start(), _BEFORE)
+    start = left.start() if left else None
     if m["y"]:
         d = valid_day(int(m["y"]), month, day)
-        return Hit("DATE", d.isoformat(), derivation="explicit") if d else None
+        return Hit("DATE", d.isoformat(), derivation="explicit", start=start) if d else None
     if m["mon"][0].isupper() and m["mon"].lower() == "mayo" and not m["d"][0].isdigit():
         return None  # "Dos de Mayo": a street, a square
-    found = rv.month_day_date(ctx.dct, month, day, _direction(m, ctx))
-    return Hit("DATE", found.isoformat()) if found else None
+    found = rv.month_day_date(ctx.dct, month, day, _direction(m, ctx, left and left["pre"]))
+    return Hit("DATE", found.isoformat(), start=start) if found else None
 
 
 @rule("es_day_alone", rf"{_ART}(?:(?P<pre>pasado|próximo)\s+)?día\s+{DAYN}(?!\w|\s+de\s+\w)"
@@ -55,9 +61,9 @@ def day_alone(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", found.isoformat()) if found else None
 
 
-@rule("es_range_first_day", rf"\b(?P<t>{_ART}?(?:día\s+)?{DAYN})(?=\s+(?:y|al|a|o|-)\s+"
-      rf"(?:el\s+)?(?:día\s+)?(?:[0-3]?\d|{alt(lx.DAY_NUMBERS)})\s+de\s+{MON}{_OF_YEAR})",
-      needs=r"\s(?:y|al|a|o|-)\s+(?:el\s+)?(?:día\s+)?\w+\s+de\s")
+@rule("es_range_first_day", rf"\b(?P<t>{_ART}?(?:día\s+)?(?P<d>[0-3]?\d))(?=\s*(?:y|al|a|o|-)\s*"
+      rf"(?:el\s+)?(?:día\s+)?[0-3]?\d\s+de\s+{MON}{_OF_YEAR})",
+      needs=r"\d\s*(?:y|al|a|o|-)\s*(?:el\s+)?(?:día\s+)?\d{1,2}\s+de\s")
 def range_first_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
     month, day = lx.MONTHS[m["mon"].lower()], day_number(m["d"])
     if m["y"]:
@@ -67,11 +73,12 @@ def range_first_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", found.isoformat()) if found else None
 
 
-@rule("es_weekday_day", rf"{_ART}?\b{WD}\s+(?:día\s+)?(?P<d>[0-3]?\d)(?![\w%:.,/]|\s*(?:de\s+\w|"
+@rule("es_weekday_day", rf"\b{WD}\s+(?:día\s+)?(?P<d>[0-3]?\d)(?![\w%:.,/]|\s*(?:de\s+\w|"
       r"horas|hs?\b|años|meses|días|por\s+ciento))")
 def weekday_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
     found = rv.weekday_day_date(ctx.dct, lx.WEEKDAYS[m["wd"].lower()], int(m["d"]))
-    return Hit("DATE", found.isoformat()) if found else None
+    left = extend_left(ctx.text, m.start(), _ART_BEFORE)
+    return Hit("DATE", found.isoformat(), start=left and left.start()) if found else None
 
 
 _ABBR = r"(?P<mon>ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)"

@@ -29,12 +29,14 @@ class Ctx:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A normalised expression before it becomes a Timex (span from the match)."""
+    """A normalised expression before it becomes a Timex (span from the match; ``start``, when
+    set, moves its start left over words the pattern did not need to match: "el pasado")."""
 
     type: str
     value: str
     mod: str | None = None
     derivation: Derivation = "relative"
+    start: int | None = None
 
 
 Handler = Callable[[re.Match[str], Ctx], Hit | None]
@@ -98,6 +100,14 @@ def parse_count(text: str | None, numbers: Mapping[str, int]) -> float | None:
     return None
 
 
+def extend_left(text: str, start: int, before: re.Pattern[str]) -> re.Match[str] | None:
+    """``before`` (anchored with ``$``) matched just before ``start``: words a rule keeps in its
+    span without making the engine try them at every position ("el pasado" before "5 de
+    marzo")."""
+    m = before.search(text, max(0, start - 40), start)
+    return m if m and m.group() else None
+
+
 def collect(text: str, rules: tuple[Rule, ...], ctx: Ctx) -> list[Found]:
     """Run every rule; keep the longest non-overlapping hits, in text order."""
     found: list[Found] = []
@@ -111,7 +121,8 @@ def collect(text: str, rules: tuple[Rule, ...], ctx: Ctx) -> list[Found]:
                 continue
             if hit is not None:
                 span = m.span("t") if "t" in r.pattern.groupindex and m.group("t") else m.span()
-                found.append(Found(span[0], span[1], hit, priority))
+                start = span[0] if hit.start is None else min(hit.start, span[0])
+                found.append(Found(start, span[1], hit, priority))
     found.sort(key=lambda f: (-(f.end - f.start), f.priority, f.start))
     taken: list[Found] = []
     for f in found:

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from timeline.extract import lexicon_es as lx
 from timeline.extract import resolve as rv
-from timeline.extract.grammar import Ctx, Hit, Rule, alt, norm, rule
+from timeline.extract.grammar import Ctx, Hit, Rule, alt, extend_left, norm, rule
 from timeline.extract.rules_common import (
     NOT_NUMBER_AFTER,
     NOT_NUMBER_BEFORE,
@@ -45,33 +45,45 @@ def _shift(word: str | None) -> int | None:
 
 
 #: "el mes de marzo", "el próximo mes de marzo": the month named with its article and "mes".
-MONTH_PRE = (r"(?:\b(?:el|del|al)\s+(?:(?P<mpre>pasado|próximo)\s+mes\s+de\s+|mes\s+de\s+|"
-             r"(?P<mpre2>pasado|próximo)\s+))?")
+#: (looked for leftwards from the month, see ``extend_left``)
+MONTH_PRE = re.compile(r"(?i)\b(?:el|del|al)\s+(?:(?P<pre>pasado|próximo)\s+mes\s+de|mes\s+de|"
+                       r"(?P<pre2>pasado|próximo))\s+$")
 
 
-@rule("es_my", rf"{MONTH_PRE}\b{MON}{OF_YEAR}\b")
+def _month_pre(m: re.Match[str], ctx: Ctx) -> tuple[int | None, int | None]:
+    """Where "el (pasado) mes de" before a month starts, and the shift it says."""
+    left = extend_left(ctx.text, m.start(), MONTH_PRE)
+    if left is None:
+        return None, None
+    return left.start(), _shift(left["pre"] or left["pre2"])
+
+
+@rule("es_my", rf"\b{MON}{OF_YEAR}\b")
 def month_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    return Hit("DATE", f"{m['y']}-{lx.MONTHS[m['mon'].lower()]:02d}", derivation="explicit")
+    start, _ = _month_pre(m, ctx)
+    return Hit("DATE", f"{m['y']}-{lx.MONTHS[m['mon'].lower()]:02d}", derivation="explicit",
+               start=start)
 
 
-@rule("es_month", rf"{MONTH_PRE}\b(?P<mon>{alt(lx.BARE_MONTHS)}|mayo)(?:\s+{SHIFT})?"
+@rule("es_month", rf"\b(?P<mon>{alt(lx.BARE_MONTHS)}|mayo)(?:\s+{SHIFT})?"
       r"(?P<rel>\s+del?\s+"
       r"(?:(?:este|el|próximo)\s+)?año(?:\s+(?:pasado|próximo|que\s+viene|anterior))?)?\b")
 def bare_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
     name = m["mon"].lower()
     if m["mon"][0].isupper() and not re.search(r"(?:^|[.!?\n:\"“«(]\s*)$", ctx.text[:m.start()]):
         return None  # Spanish months are lowercase: "Plaza de Mayo" is a name
-    if name == "mayo" and not m["shift"] and not m["rel"] and m.start("mon") == m.start():
+    start, pre_shift = _month_pre(m, ctx)
+    if name == "mayo" and not m["shift"] and not m["rel"] and start is None:
         before = ctx.text[max(0, m.start() - 10):m.start()].lower()
         if not re.search(r"\b(?:en|de|desde|hasta|para|durante|mediados|finales)\s+$", before):
             return None
     month = lx.MONTHS[name]
     rel = norm(m["rel"] or "")
     if rel:
-        return Hit("DATE", f"{ctx.dct.year + _year_step(rel)}-{month:02d}")
-    shift = _shift(m["shift"] or m["mpre"] or m["mpre2"])
+        return Hit("DATE", f"{ctx.dct.year + _year_step(rel)}-{month:02d}", start=start)
+    shift = _shift(m["shift"]) if m["shift"] else pre_shift
     direction = ctx.tense_at(m) if shift is None else shift
-    return Hit("DATE", f"{rv.month_year(ctx.dct, month, direction)}-{month:02d}")
+    return Hit("DATE", f"{rv.month_year(ctx.dct, month, direction)}-{month:02d}", start=start)
 
 
 @rule("es_weekday", rf"{ART}\b(?:(?P<pre>pasado|próximo|este)\s+)?{WD}(?:\s+(?P<post>pasado|"
@@ -174,11 +186,16 @@ def decade(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", f"{m['c'] or '19'}{digit}", derivation="explicit")
 
 
-@rule("es_decade_bare", r"(?:(?<=\bde\s)|(?<=\ben\s)|(?<=\bdesde\s)|(?<=\bdurante\s))los\s+"
+_DECADE_BEFORE = re.compile(r"(?i)\b(?:de|en|desde|durante)\s+$")
+
+
+@rule("es_decade_bare", r"\blos\s+"
       r"(?:(?P<d>[2-9])0|(?P<w>veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa))"
       r"\b(?!\s+(?:y\b|mil\b|millones|por\b|[a-záéíóúñ]+s\b)|%|[.,]\d)")
 def decade_bare(m: re.Match[str], ctx: Ctx) -> Hit | None:
     """"a principios de los noventa", "en los 80": the decade, when no plural noun follows."""
+    if not _DECADE_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start()):
+        return None
     digit = m["d"] or str(lx.DECADE_WORDS[m["w"].lower()])
     return Hit("DATE", f"19{digit}", derivation="explicit")
 
@@ -265,10 +282,16 @@ def clock_words(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("TIME", f"{ctx.dct.isoformat()}T{h:02d}:{mi:02d}")
 
 
-@rule("es_short_year", r"(?:(?:(?<=\bde\s)|(?<=\ben\s)|(?<=\bdesde\s)|(?<=\bhasta\s)|(?<=^)|"
-      r"(?<=\bpara\s))el\s+|\bdel\s+)(?P<yy>[5-9]\d)(?![\w%]|[.,:/]\d|\s*(?:%|por\s+ciento))")
+_SHORT_YEAR_BEFORE = re.compile(r"(?i)(?:^|\b(?:de|en|desde|hasta|para))\s*$")
+
+
+@rule("es_short_year", r"\b(?P<art>el|del)\s+(?P<yy>[5-9]\d)"
+      r"(?![\w%]|[.,:/]\d|\s*(?:%|por\s+ciento))")
 def short_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     """"en el 98", "las ventas del 98": a year of the last century written with two digits."""
+    if m["art"].lower() == "el" and not _SHORT_YEAR_BEFORE.search(ctx.text, max(0, m.start() - 8),
+                                                                 m.start()):
+        return None
     return Hit("DATE", f"19{m['yy']}", derivation="explicit")
 
 

@@ -118,7 +118,7 @@ _NOUN_AFTER_PAST = re.compile(r"\s+(?!(?:and|or|but|when|where|as|to|in|on|at|fo
                               r"has|had|have|were|are|that|which|will|would|few|several)\b)[a-z]")
 
 
-@rule("en_ref", rf"(?<!\bmost\s)(?<!\bmore\s)\b(?P<w>{alt(lx.REFS)}|recent)\b"
+@rule("en_ref", rf"\b(?<!\bmost\s)(?<!\bmore\s)(?P<w>{alt(lx.REFS)}|recent)\b"
       r"(?!\s+accounts?\b|\s+affairs\b|-)")
 def reference(m: re.Match[str], ctx: Ctx) -> Hit | None:
     """"currently", "the future", "recent" (not "most recent": the latest of a series)."""

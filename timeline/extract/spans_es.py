@@ -35,12 +35,16 @@ _QUANT: dict[str, str | None] = {
 _DIR = r"(?:últim|próxim|primer)[oa]s"
 
 
-@rule("es_span", rf"\b(?:(?:los|las)\s+)?(?:(?P<dir>{_DIR})\s+)?{NUM}(?:\s+(?P<dir2>{_DIR}))?"
-      rf"\s+{UNIT}\b")
+@rule("es_span", rf"\b(?:(?:los|las)\s+)?{_DIR}\s+{NUM}\s+{UNIT}\b")
 def span_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    """"los últimos tres años", "los dos últimos años": a span up to (or from) now."""
-    if not (m["dir"] or m["dir2"]):
-        return None
+    """"los últimos tres años": a span up to (or from) now."""
+    n = parse_count(m["num"], lx.NUMBERS)
+    return Hit("DURATION", rv.duration_value(n, lx.UNITS[norm(m["unit"])]))
+
+
+@rule("es_span_after", rf"\b(?:los|las)\s+{NUM}\s+{_DIR}\s+{UNIT}\b")
+def span_duration_after(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"los dos últimos años": the same span, the count first."""
     n = parse_count(m["num"], lx.NUMBERS)
     return Hit("DURATION", rv.duration_value(n, lx.UNITS[norm(m["unit"])]))
 
@@ -102,7 +106,7 @@ def vague_span(m: re.Match[str], ctx: Ctx) -> Hit | None:
 _NOT_TIME_BEFORE = re.compile(r"(?i)\b(?:de|tan)\s+$")
 
 
-@rule("es_ref", rf"(?<!\bmás\s)(?<!\bmenos\s)\b(?P<w>{alt(lx.REFS)}|recientes?)\b(?!\s+que\b)")
+@rule("es_ref", rf"\b(?<!\bmás\s)(?<!\bmenos\s)(?P<w>{alt(lx.REFS)}|recientes?)\b(?!\s+que\b)")
 def reference(m: re.Match[str], ctx: Ctx) -> Hit | None:
     """"actualmente", "el futuro", "reciente" (not "más reciente": the latest of a series; not
     "ahora que", "de pronto", "tan pronto": conjunctions and manner)."""
@@ -177,7 +181,7 @@ def half_hour(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 SPAN_RULES_ES: tuple[Rule, ...] = (
-    span_duration, ago, ago_vague, duration, vague_span, vague_duration, yearly_amount, daily,
-    times_per, reference, next_reference, every_n_units, recurrence,
+    span_duration, span_duration_after, ago, ago_vague, duration, vague_span, vague_duration,
+    yearly_amount, daily, times_per, reference, next_reference, every_n_units, recurrence,
     every_weekday, every_season, half_hour,
 )
