@@ -257,3 +257,12 @@ def test_a_bare_statement_carries_the_quotation_before_it() -> None:
     text = 'Mayor Ana Ruiz spoke at noon. "We will rebuild the bridge." She said.'
     said = [e.headline for e in extract_events(article(text, lang="en")) if "said" in e.quote]
     assert said == ["Ana Ruiz said: We will rebuild the bridge"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Seasonal flu is caused by viruses.", "en"), ("Cisco vende dispositivos en Asia.", "es")],
+)
+def test_present_tense_background_is_a_minor_state(text: str, lang: str) -> None:
+    (event,) = extract_events(article(text, lang=lang))
+    assert event.kind == "state" and event.salience < SALIENCE_THRESHOLD

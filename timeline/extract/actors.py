@@ -66,7 +66,8 @@ STOPWORDS: dict[str, frozenset[str]] = {
             "we've", "we'll", "we'd", "it's", "he's", "she's", "they're", "that's", "there's",
             "let's", "you're", "level", "people", "good", "please", "is", "are", "was", "were",
             "be", "been", "has", "have", "had", "do", "does", "did", "following", "current",
-            "editing", "reporting", "writing", "additional", "updated", "posted",
+            "editing", "reporting", "writing", "additional", "updated", "posted", "bst", "gmt",
+            "edt", "est", "pst", "pdt", "cet", "cest", "utc", "cdt", "mdt", "am", "pm",
         }
     ),
 }

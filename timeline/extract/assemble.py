@@ -147,6 +147,7 @@ def _event(doc: Document, head: int, members: list[int], naming: Naming) -> Extr
     end = max(doc.clauses[i].end for i in members)
     actors, places = _names(doc, start, end, naming)
     precision = edtf_precision(found.date)
+    kind = _background(clause, found)
     return ExtractedEvent(
         headline=_headline(doc, clause, found, naming, members),
         sentence=doc.text[sentence.start : sentence.end],
@@ -155,12 +156,20 @@ def _event(doc: Document, head: int, members: list[int], naming: Naming) -> Extr
         date=found.date, precision=precision, derivation=found.derivation,
         timex_text=found.timex.text if found.timex else "",
         timex_value=found.timex.value if found.timex else "",
-        actors=actors, lang=doc.lang, places=places, kind=clause.kind,
-        salience=salience(clause.kind, derivation=found.derivation,
+        actors=actors, lang=doc.lang, places=places, kind=kind,
+        salience=salience(kind, derivation=found.derivation,
                           has_actor=bool(actors), has_subject=naming.subject is not None,
                           in_lead=sentence.paragraph == 0,
                           in_person=_speaks_in_person(doc, clause)),
     )
+
+
+def _background(clause: Clause, found: Anchor) -> str:
+    """A present-tense action with no date of its own ("Seasonal flu is caused by viruses",
+    "Cisco vende dispositivos") says how things are: a ``state``, not a happening."""
+    if clause.tense == "present" and clause.kind == "action" and found.derivation == "publication":
+        return "state"
+    return clause.kind
 
 
 def _headline(
