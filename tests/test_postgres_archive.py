@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -92,3 +94,52 @@ def test_migrate_refuses_a_tampered_archive(url: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["--db", db, "migrate", "--to", url])
     assert result.exit_code == 1
     assert "position 7" in result.output
+
+
+def test_the_stream_wakes_on_a_commit_from_another_node(demo: tuple[str, str]) -> None:
+    from events import NewEvent
+    from timeline.archive import open_log
+
+    url, _ = demo
+    app = create_app({"DB": url, "TESTING": True, "STREAM_POLL_SECONDS": 30.0,
+                      "STREAM_MAX_EVENTS": 1, "STREAM_HEARTBEAT_SECONDS": 60.0})
+    with open_log(url, read_models=":memory:") as other:
+        head = other.head().position
+        response = app.test_client().get(f"/api/stream?after={head}", buffered=False)
+        chunks = iter(response.response)
+        assert next(chunks).startswith(b"retry:")
+        writer = threading.Timer(0.5, lambda: other.append("story-live", [NewEvent(
+            "StoryCreated", {"slug": "live", "title": "Live"})]))
+        writer.start()
+        started = time.monotonic()
+        message = next(chunks)
+        response.close()
+        writer.join(timeout=10)
+    assert f"id: {head + 1}".encode() in message
+    assert time.monotonic() - started < 5  # woken by NOTIFY, not the 30-second poll
+
+
+def test_a_nodes_projector_wakes_on_a_commit(demo: tuple[str, str], tmp_path: Path) -> None:
+    from timeline.archive import keep_up
+
+    url, _ = demo
+    node = str(tmp_path / "follower.db")
+    stop = threading.Event()
+    thread = threading.Thread(target=keep_up, args=(url,), daemon=True, kwargs={
+        "read_models": node, "should_stop": stop.is_set, "fallback_seconds": 30.0})
+    thread.start()
+    try:
+        run("--db", url, "--read-models", str(tmp_path / "writer.db"),
+            "story", "create", "wake", "--title", "Wake")
+        deadline = time.monotonic() + 5
+        found = None
+        while found is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            found = sqlite3.connect(node).execute(
+                "SELECT 1 FROM tl_stories WHERE slug = 'wake'").fetchone()
+        assert found is not None
+    finally:
+        stop.set()
+        run("--db", url, "--read-models", str(tmp_path / "writer.db"),
+            "story", "create", "wake-up", "--title", "A commit wakes it to stop")
+        thread.join(timeout=40)
