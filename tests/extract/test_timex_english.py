@@ -115,6 +115,12 @@ MORE_NEWS_EXPRESSIONS = [
     ("The company wants to cut 700 jobs by early June.", ("early June", "DATE", "2026-06")),
     ("The sale should be completed in October.", ("October", "DATE", "2026-10")),
     ("Trading was busy in mid-October.", ("mid-October", "DATE", "2025-10")),
+    ("Prices peaked in the mid-'90s.", ("the mid-'90s", "DATE", "199")),
+    ("In recent weeks the talks stalled.", ("recent weeks", "DURATION", "PXW")),
+    ("In recent years prices rose.", ("recent years", "DATE", "PAST_REF")),
+    ("He arrived on March 3. The next day he met the president.",
+     ("The next day", "DATE", "2025-03-04")),
+    ("The minister resigned the following day.", ("the following day", "DATE", "2025-11-18")),
 ]
 
 

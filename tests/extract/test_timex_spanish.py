@@ -166,6 +166,10 @@ MONTHS_YEARS_AND_HOURS = [
     ("En los dos últimos años creció.", ("los dos últimos años", "DURATION", "P2Y")),
     ("A partir de ahora todo cambia.", ("ahora", "DATE", "PRESENT_REF")),
     ("La ley llegará pronto.", ("pronto", "DATE", "FUTURE_REF")),
+    ("El 3 de marzo llegó a Lima. Al día siguiente se reunió con el presidente.",
+     ("Al día siguiente", "DATE", "2025-03-04")),
+    ("El 3 de marzo habló. El día anterior había llegado.",
+     ("El día anterior", "DATE", "2025-03-02")),
 ]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from timeline.extract.tense import TenseIndex
 from timeline.model import Timex
@@ -22,6 +22,12 @@ _DAY_REF = {
     "es": re.compile(r"\b(?:(?:ese|el|aquel|un)\s+(?:mismo\s+)?día|(?:esa|la|aquella)\s+"
                      r"(?:misma\s+)?jornada)\b(?!\s+(?:de|del|que|siguiente|anterior|después|"
                      r"antes|a\s+día|laboral|hábil)\b)", re.I),
+}
+#: "the next day", "al día siguiente": a day after (before) the latest day told.
+_DAY_STEP = {
+    "en": re.compile(r"(?i)\b(?:the\s+)?(?P<next>following|next)\s+day\b(?!-)|"
+                     r"\bthe\s+(?P<prev>previous|preceding)\s+day\b"),
+    "es": re.compile(r"(?i)\b(?:el|al|del)\s+día\s+(?:(?P<next>siguiente)|(?P<prev>anterior))\b"),
 }
 _THEN = {
     "en": re.compile(r"(?i)\bthe\s+(?P<adj>then)(?=\s+[a-z])|\b(?:since|until|till|by|back)\s+"
@@ -39,18 +45,22 @@ def _is_day(t: Timex) -> bool:
 
 
 def add_day_references(text: str, timexes: list[Timex], lang: str, dct: date) -> list[Timex]:
-    """Tag "the same day" / "la jornada" with the latest day mentioned before it (or the DCT)."""
+    """Tag "the same day" / "la jornada" with the latest day mentioned before it (or the DCT),
+    and "the next day" / "el día anterior" with the day after (before) it."""
     pattern = _DAY_REF.get(lang)
     if pattern is None:
         return timexes
     out = list(timexes)
-    for m in pattern.finditer(text):
+    steps = [(m, 1 if m["next"] else -1) for m in _DAY_STEP[lang].finditer(text)]
+    for m, step in sorted([*((m, 0) for m in pattern.finditer(text)), *steps],
+                          key=lambda pair: pair[0].start()):
         if m.group().lower().startswith("un "):
             continue
         if any(t.start < m.end() and t.end > m.start() for t in out):
             continue
         days = [t for t in out if t.end <= m.start() and _is_day(t)]
-        value = days[-1].value if days else dct.isoformat()
+        day = date.fromisoformat(days[-1].value[:10]) if days else dct
+        value = (day + timedelta(days=step)).isoformat()
         out.append(Timex(m.start(), m.end(), m.group(), "DATE", value, derivation="relative"))
     return sorted(out, key=lambda t: t.start)
 

@@ -184,7 +184,7 @@ def short_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", str(y), derivation="explicit")
 
 
-@rule("en_decade", r"\b(?:the\s+)?(?:(?P<c>1[5-9]|20)|['’]?)(?P<d>\d)0['’]?s\b")
+@rule("en_decade", r"(?:\b(?:the\s+)?(?P<c>1[5-9]|20)|(?<![\w'’])['’]|\b)(?P<d>\d)0['’]?s\b")
 def decade(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", f"{m['c'] or '19'}{m['d']}", derivation="explicit")
 

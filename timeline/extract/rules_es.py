@@ -138,6 +138,8 @@ def unit_shift(m: re.Match[str], ctx: Ctx) -> Hit | None:
     unit = _UNIT_WORDS[norm(m["u"])]
     if shift is None or (unit == "D" and shift == 0):
         return None
+    if unit == "D" and norm(m["pre"] or m["post"]) in ("siguiente", "anterior"):
+        return None  # "el día siguiente": the day after the one told (anaphora), not after today
     if unit == "DE" and shift < 0:
         return Hit("DURATION", "P10Y")  # "la última década": the ten years up to now
     value = rv.shifted_value(ctx.dct, unit, shift)

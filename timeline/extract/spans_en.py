@@ -67,11 +67,15 @@ def vague_duration(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DURATION", rv.duration_value(None, lx.UNITS[m["unit"].lower()]))
 
 
-@rule("en_vague_span", r"\b(?:the\s+)?(?P<dir>last|past|next|coming|previous|first|following)\s+"
+@rule("en_vague_span", r"\b(?:the\s+)?(?P<dir>last|past|next|coming|previous|first|following|"
+      r"recent)\s+"
       r"(?:(?:few|several|many|couple\s+of)\s+)?(?P<unit>years|months|weeks|days|hours|decades|"
       r"minutes|centuries|seasons)\b")
 def vague_span(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    """"the coming weeks", "the past few years": a span of unknown length (PXW, PXY)."""
+    """"the coming weeks", "the past few years", "recent weeks": a span of unknown length (PXW);
+    "recent years" stays the recent past (PAST_REF)."""
+    if norm(m.group()) in lx.REFS:
+        return None
     return Hit("DURATION", rv.duration_value(None, lx.UNITS[m["unit"].lower()]))
 
 
