@@ -53,6 +53,7 @@ class PostgresEventLog:
         writer_role: str | None = ddl.WRITER_ROLE,
         connect_timeout: int = 10,
         retries: int = 1,
+        lock_timeout_ms: int = 60_000,
         pooled: bool = False,
     ) -> None:
         self.url = url
@@ -68,6 +69,7 @@ class PostgresEventLog:
         self.writer_role = writer_role
         self.connect_timeout = connect_timeout
         self.retries = retries
+        self.lock_timeout_ms = int(lock_timeout_ms)
         self.pooled = pooled
         self.conn = self._connect()
         try:
@@ -185,6 +187,7 @@ class PostgresEventLog:
         try:
             with self.conn.transaction():
                 cur = self.conn.cursor()
+                cur.execute(f"SET LOCAL lock_timeout = {self.lock_timeout_ms}")
                 locked = cur.execute("SELECT * FROM log_lock_head()").fetchone()
                 assert locked is not None  # the head row always exists
                 stored = self._stored_retry(cur, stream_id, prepared)
@@ -202,6 +205,11 @@ class PostgresEventLog:
                     prepared[0].event_id, "the batch reuses an event id that is already stored"
                 ) from exc
             raise StorageError(f"append refused by the database: {exc}") from exc
+        except pg_errors.LockNotAvailable as exc:
+            raise StorageError(
+                f"append failed: the log's head stayed locked for {self.lock_timeout_ms} ms"
+                " (another append or a stuck transaction holds it); nothing was written"
+            ) from exc
         except (pg_errors.IntegrityError, pg_errors.InsufficientPrivilege) as exc:
             raise StorageError(f"append refused by the database: {exc}") from exc
         except psycopg.OperationalError:

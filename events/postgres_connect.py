@@ -44,8 +44,11 @@ def _first_line(exc: Exception, url: str) -> str:
 
 def connect(url: str, *, connect_timeout: int = 10) -> psycopg.Connection[Any]:
     """An autocommit connection; StorageError naming host and database if it fails."""
+    extra: dict[str, Any] = {"connect_timeout": connect_timeout}
+    if "application_name" not in url:  # nodes show as timeline-archive in pg_stat_activity
+        extra["application_name"] = "timeline-archive"
     try:
-        return psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout)
+        return psycopg.connect(url, autocommit=True, **extra)
     except (psycopg.Error, ValueError) as exc:
         raise StorageError(
             f"cannot connect to PostgreSQL at {describe(url)}: {_first_line(exc, url)}"

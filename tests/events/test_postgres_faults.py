@@ -102,3 +102,16 @@ def test_a_read_on_a_lost_connection_is_run_again_on_a_new_one(schema: str) -> N
         time.sleep(0.2)
         assert log.head().position == 1
         assert [e.data["text"] for e in log.read_all()] == ["1"]
+
+
+@needs_pg
+def test_an_append_waits_for_the_head_lock_only_so_long(schema: str) -> None:
+    import psycopg
+
+    with PostgresEventLog(PG_URL, schema=schema, registry=noted_registry(),
+                          lock_timeout_ms=300) as log, psycopg.connect(PG_URL) as stuck:
+        stuck.execute(f"SELECT * FROM {schema}.log_lock_head()")  # holds it, never commits
+        with pytest.raises(StorageError, match="stayed locked for 300 ms"):
+            log.append("a", [noted()])
+        stuck.rollback()
+        assert log.append("a", [noted()])[0].position == 1
