@@ -112,3 +112,19 @@ def test_lang_keeps_only_entries_in_that_language(archive: Archive) -> None:
     every = story_digest(archive, "bridge", dates=3)
     assert story_digest(archive, "bridge", dates=3, lang="en").dates == every.dates
     assert story_digest(archive, "bridge", lang="es").dates == ()
+
+
+def test_a_digest_of_read_models_behind_the_log_is_not_kept_for_the_caught_up_ones(
+    archive: Archive,
+) -> None:
+    from events import NewEvent
+
+    first = story_digest(archive, "bridge", dates=3)
+    reopening = next(d for d in first.dates if d.date == REOPENING)
+    events = [NewEvent("EventRetracted", {"entry_id": e, "reason": "test"})
+              for e in reopening.entries]
+    for event in events:
+        archive.log.append(f"entry-{event.data['entry_id']}", [event])
+    story_digest(archive, "bridge", dates=3)  # read models not caught up yet
+    archive.catch_up()
+    assert REOPENING not in [d.date for d in story_digest(archive, "bridge", dates=3).dates]

@@ -1,8 +1,9 @@
 """``story_digest``: a story's digest from the read models, cached per log head.
 
 Reads ``tl_story_days`` (the evidence the projection keeps per story and day) and the entries
-of the few days it considers, never the articles. A digest depends only on the log's head, so
-the last ones computed are kept and a repeated request is a dictionary lookup.
+of the few days it considers, never the articles. A digest depends only on the log's head and
+how far the read models have applied it, so the last ones computed are kept under both and a
+repeated request is a dictionary lookup.
 """
 
 from __future__ import annotations
@@ -70,8 +71,9 @@ def story_digest(
     if not story_exists(archive.log.conn, slug):
         raise NotFound(f"no story {slug!r}", kind="story", key=slug)
     head = archive.log.head()
+    applied = min(archive.projector.checkpoint(p.name) for p in archive.projector.projections)
     key = (archive.log.path, id(archive.log) if archive.log.path == ":memory:" else 0,
-           head.position, head.hash, slug, n, k, start, end, lang or None)
+           applied, head.position, head.hash, slug, n, k, start, end, lang or None)
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
