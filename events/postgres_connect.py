@@ -30,13 +30,16 @@ def describe(url: str) -> str:
     """``host:port/db as user``: what a connection error names (never the password)."""
     parts = urlsplit(url)
     host = parts.hostname or "localhost"
-    port = parts.port or 5432
+    try:
+        port: int | str = parts.port or 5432
+    except ValueError:  # not a number: show it as given
+        port = parts.netloc.rpartition("@")[2].rpartition(":")[2]
     database = parts.path.lstrip("/") or parts.username or "?"
     user = f" as {parts.username}" if parts.username else ""
     return f"{host}:{port}/{database}{user}"
 
 
-def _first_line(exc: Exception, url: str) -> str:
+def first_line(exc: Exception, url: str) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     password = urlsplit(url).password
     return text.replace(password, "***") if password else text
@@ -51,7 +54,7 @@ def connect(url: str, *, connect_timeout: int = 10) -> psycopg.Connection[Any]:
         return psycopg.connect(url, autocommit=True, **extra)
     except (psycopg.Error, ValueError) as exc:
         raise StorageError(
-            f"cannot connect to PostgreSQL at {describe(url)}: {_first_line(exc, url)}"
+            f"cannot connect to PostgreSQL at {describe(url)}: {first_line(exc, url)}"
         ) from exc
 
 

@@ -30,9 +30,18 @@ def check_identifier(name: str, field: str) -> str:
 
 def schema_in_url(url: str) -> str:
     """The schema a URL's ``options=-csearch_path=…`` names first, else ``public``."""
+    from psycopg import Error
     from psycopg.conninfo import conninfo_to_dict
 
-    options = str(conninfo_to_dict(url).get("options") or "")
+    from .errors import StorageError
+    from .postgres_connect import describe, first_line
+
+    try:
+        options = str(conninfo_to_dict(url).get("options") or "")
+    except (Error, ValueError) as exc:
+        raise StorageError(
+            f"invalid PostgreSQL URL for {describe(url)}: {first_line(exc, url)}"
+        ) from exc
     found = re.search(r"search_path\s*=\s*([A-Za-z0-9_]+)", options)
     return found.group(1).lower() if found else "public"
 

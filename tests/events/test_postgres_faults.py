@@ -115,3 +115,14 @@ def test_an_append_waits_for_the_head_lock_only_so_long(schema: str) -> None:
             log.append("a", [noted()])
         stuck.rollback()
         assert log.append("a", [noted()])[0].position == 1
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql://ana:s3cret@db:notaport/archive",
+    "postgresql://ana:s3cret@127.0.0.1:9/archive?bogus=1",
+])
+def test_a_malformed_url_is_one_line_without_the_password(url: str) -> None:
+    with pytest.raises(StorageError) as caught:
+        PostgresEventLog(url, connect_timeout=2)
+    assert "archive as ana" in str(caught.value)
+    assert "s3cret" not in str(caught.value) and "\n" not in str(caught.value)
