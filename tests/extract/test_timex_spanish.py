@@ -119,6 +119,13 @@ PARTS_AND_TIMES = [
     ("El verano de 2024 fue el más caluroso.", ("El verano de 2024", "DATE", "2024-SU")),
     ("A las 15:00 GMT comenzará la sesión.", ("las 15:00 GMT", "TIME", "2025-11-17T15:00Z")),
     ("La bolsa abre a las 9:30 horas CET.", ("9:30 horas CET", "TIME", "2025-11-17T09:30")),
+    ("Llegó a las 8.15 hora local.", ("las 8.15 hora local", "TIME", "2025-11-17T08:15")),
+    ("Llegó a las 2 de la noche.", ("las 2 de la noche", "TIME", "2025-11-17T02:00")),
+    ("Llegó a las 12 de la noche.", ("las 12 de la noche", "TIME", "2025-11-17T00:00")),
+    ("Llegó a las 9 de la noche.", ("las 9 de la noche", "TIME", "2025-11-17T21:00")),
+    ("La mañana del miércoles llovió.", ("La mañana del miércoles", "TIME", "2025-11-12TMO")),
+    ("La noche del pasado viernes hubo disturbios.",
+     ("La noche del pasado viernes", "TIME", "2025-11-14TNI")),
 ]
 
 

@@ -40,7 +40,7 @@ def _year_step(phrase: str) -> int:
     return 1 if ("próximo" in phrase or "viene" in phrase) else 0
 
 
-def _shift(word: str | None) -> int | None:
+def shift_word(word: str | None) -> int | None:
     return lx.SHIFTS.get(norm(word)) if word else None
 
 
@@ -55,7 +55,7 @@ def _month_pre(m: re.Match[str], ctx: Ctx) -> tuple[int | None, int | None]:
     left = extend_left(ctx.text, m.start(), MONTH_PRE)
     if left is None:
         return None, None
-    return left.start(), _shift(left["pre"] or left["pre2"])
+    return left.start(), shift_word(left["pre"] or left["pre2"])
 
 
 @rule("es_my", rf"\b{MON}{OF_YEAR}\b")
@@ -81,7 +81,7 @@ def bare_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
     rel = norm(m["rel"] or "")
     if rel:
         return Hit("DATE", f"{ctx.dct.year + _year_step(rel)}-{month:02d}", start=start)
-    shift = _shift(m["shift"]) if m["shift"] else pre_shift
+    shift = shift_word(m["shift"]) if m["shift"] else pre_shift
     direction = ctx.tense_at(m) if shift is None else shift
     return Hit("DATE", f"{rv.month_year(ctx.dct, month, direction)}-{month:02d}", start=start)
 
@@ -90,7 +90,7 @@ def bare_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
       rf"próximo|que\s+viene|anterior))?(?:\s+(?:por\s+la|en\s+la|a\s+la)\s+{POD}|\s+(?P<pod2>por\s+la\s+noche))?\b")
 def weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
     wd = lx.WEEKDAYS[m["wd"].lower()]
-    shift = _shift(m["pre"] or m["post"])
+    shift = shift_word(m["pre"] or m["post"])
     if shift is None:
         d = rv.weekday_date(ctx.dct, wd, ctx.tense_at(m))
     else:
@@ -134,7 +134,7 @@ def this_part_of_day(m: re.Match[str], ctx: Ctx) -> Hit | None:
 def unit_shift(m: re.Match[str], ctx: Ctx) -> Hit | None:
     if bool(m["pre"]) == bool(m["post"]):
         return None
-    shift = _shift(m["pre"] or m["post"])
+    shift = shift_word(m["pre"] or m["post"])
     unit = _UNIT_WORDS[norm(m["u"])]
     if shift is None or (unit == "D" and shift == 0):
         return None
@@ -218,23 +218,11 @@ def season(m: re.Match[str], ctx: Ctx) -> Hit | None:
         return Hit("DATE", f"{m['y']}-{code}", derivation="explicit")
     first = m.group().split()[0].lower()
     word = m["shift"] or m["pre"]
-    shift = _shift(word) if word else (0 if first in ("este", "esta") else None)
+    shift = shift_word(word) if word else (0 if first in ("este", "esta") else None)
     if shift == 0:
         return Hit("DATE", f"{ctx.dct.year}-{code}")
     direction = shift if shift is not None else ctx.tense_at(m)
     return Hit("DATE", f"{rv.season_year(ctx.dct, code, direction)}-{code}")
-
-
-@rule("es_clock", r"\blas\s+(?P<h>[0-2]?\d)(?:[:.](?P<mi>[0-5]\d))?(?:\s*(?:horas\b|(?:hs|h)\b"
-      r"(?:\.(?!\s*(?:[A-ZÁÉÍÓÚ]|$)))?))?(?:\s+(?:de\s+la\s+)?(?P<pod>mañana|tarde|noche|madrugada))?(?:\s*\(?(?P<tz>UTC|GMT)"
-      r"(?:\s*[+-]\s*\d{1,2})?\)?)?(?![\w%]|[.,]\d)")
-def clock(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    h, mi = int(m["h"]), int(m["mi"] or 0)
-    if m["pod"] in ("tarde", "noche") and h < 12:
-        h += 12
-    if h > 24 or (not m["mi"] and not m["pod"] and not m["tz"] and "hora" not in m.group()):
-        return None
-    return Hit("TIME", f"{ctx.dct.isoformat()}T{h:02d}:{mi:02d}{'Z' if m['tz'] else ''}")
 
 
 @rule("es_half", rf"\b(?:(?:el|del)\s+)?(?P<o>primer|segundo)\s+semestre(?:\s+(?:de|del)\s+"
@@ -269,21 +257,6 @@ def part_of_unit(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", rv.shifted_value(ctx.dct, unit, 0) or "", mod)
 
 
-_HOURS = {w: i + 1 for i, w in enumerate(
-    "una dos tres cuatro cinco seis siete ocho nueve diez once doce".split())}
-
-
-@rule("es_clock_words", rf"\bla(?:s)?\s+(?P<h>{alt(_HOURS)})(?:\s+y\s+(?P<mi>media|cuarto))?"
-      r"(?:\s+en\s+punto)?\s+(?:de\s+la\s+)?(?P<pod>mañana|tarde|noche|madrugada)\b")
-def clock_words(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    """"las diez de la mañana", "las nueve y media de la noche"."""
-    h = _HOURS[m["h"].lower()]
-    mi = {"media": 30, "cuarto": 15}.get((m["mi"] or "").lower(), 0)
-    if m["pod"].lower() in ("tarde", "noche") and h < 12:
-        h += 12
-    return Hit("TIME", f"{ctx.dct.isoformat()}T{h:02d}:{mi:02d}")
-
-
 _SHORT_YEAR_BEFORE = re.compile(r"(?i)(?:^|\b(?:de|en|desde|hasta|para))\s*$")
 
 
@@ -315,5 +288,5 @@ RULES_ES: tuple[Rule, ...] = (
     numeric_rule(day_first=True), month_year, bare_month, weekday,
     day_word, tomorrow, this_part_of_day, unit_shift, quarter, year, decade, decade_bare,
     century, season,
-    clock, clock_words, short_year, half, part_of_unit, part_of_year, part_of_day,
+    short_year, half, part_of_unit, part_of_year, part_of_day,
 )

@@ -36,13 +36,15 @@ from timeline.extract.rules_es import RULES_ES
 from timeline.extract.spans_en import SPAN_RULES_EN
 from timeline.extract.spans_es import SPAN_RULES_ES
 from timeline.extract.tense import index_tense
+from timeline.extract.times_es import TIME_RULES_ES
 from timeline.model import Timex
 
 from . import lexicon_en, lexicon_es
 
 _GRAMMARS: dict[str, tuple[Rule, ...]] = {
     "en": COMMON_RULES + RULES_EN + SPAN_RULES_EN,
-    "es": COMMON_RULES + DAY_RULES_ES + RULES_ES + SPAN_RULES_ES + (en_mdy, en_dmy, en_md_full),
+    "es": COMMON_RULES + DAY_RULES_ES + RULES_ES + TIME_RULES_ES + SPAN_RULES_ES
+    + (en_mdy, en_dmy, en_md_full),
 }
 _MODS = {"en": mod_pattern(lexicon_en.MODS), "es": mod_pattern(lexicon_es.MODS)}
 
