@@ -180,7 +180,7 @@ def singles(url: str, count: int) -> dict[str, float]:
         batch_list = list(batches(count, size=1))
         took = sum(_timed(lambda b=b: ours.append(b.stream_id, _new_events(b)))
                    for b in batch_list)
-        raw_took = sum(_timed(lambda b=b: raw_copy(raw, raw_rows(b))) for b in batch_list)
+        raw_took = sum(_timed(lambda b=b: raw_executemany(raw, raw_rows(b))) for b in batch_list)
     return {"ours": count / took, "raw": count / raw_took}
 
 

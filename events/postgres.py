@@ -34,6 +34,8 @@ from .sqlite import (
 )
 
 PAGE_ROWS = 2000
+SMALL_BATCH = 1  # batches of up to this many rows go in by INSERT, larger ones by COPY
+INSERT_EVENT = f"INSERT INTO events ({ddl.COLUMNS}) VALUES ({', '.join(['%s'] * 11)})"
 _READY: set[tuple[str, str]] = set()  # (url, schema) whose schema this process has checked
 
 
@@ -84,7 +86,9 @@ class PostgresEventLog:
         else:
             conn = connect(self.url, connect_timeout=self.connect_timeout)
         try:
-            conn.execute(f"SET search_path TO {self.schema}")
+            conn.execute(
+                f"SET search_path TO {self.schema}; SET lock_timeout = {self.lock_timeout_ms}"
+            )
         except psycopg.Error as exc:
             conn.close()
             raise StorageError(f"cannot use {self.path}: {exc}") from exc
@@ -187,7 +191,6 @@ class PostgresEventLog:
         try:
             with self.conn.transaction():
                 cur = self.conn.cursor()
-                cur.execute(f"SET LOCAL lock_timeout = {self.lock_timeout_ms}")
                 locked = cur.execute("SELECT * FROM log_lock_head()").fetchone()
                 assert locked is not None  # the head row always exists
                 stored = self._stored_retry(cur, stream_id, prepared)
@@ -246,9 +249,12 @@ class PostgresEventLog:
         return int(row[0] or 0) if row else 0
 
     def _copy(self, cur: psycopg.Cursor[Any], rows: list[tuple[Any, ...]]) -> None:
-        with cur.copy(f"COPY events ({ddl.COLUMNS}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+        if len(rows) <= SMALL_BATCH:  # one round trip; COPY takes two
+            cur.executemany(INSERT_EVENT, rows)
+        else:
+            with cur.copy(f"COPY events ({ddl.COLUMNS}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
         every = self.checkpoint_every
         before = rows[0][0] - 1
         first_due = (before // every + 1) * every if every > 0 else 0
