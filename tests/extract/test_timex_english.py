@@ -42,6 +42,9 @@ SETS = [
     ("Three times a week she trains.", ("Three times a week", "SET", "P1W")),
     ("The annual meeting starts today.", ("annual", "SET", "P1Y")),
     ("The store opens daily at 9 a.m.", ("daily", "SET", "P1D")),
+    ("The market is closed on Sundays.", ("Sundays", "SET", "XXXX-WXX-7")),
+    ("The paper comes out every other week.", ("every other week", "SET", "P2W")),
+    ("The central bank meets every six weeks.", ("every six weeks", "SET", "P6W")),
 ]
 
 

@@ -101,6 +101,9 @@ SETS = [
     ("Cada temporada ficha jugadores.", ("Cada temporada", "SET", "P1Y")),
     ("La conferencia anual empezó ayer.", ("anual", "SET", "P1Y")),
     ("Cada verano viajan miles.", ("Cada verano", "SET", "XXXX-SU")),
+    ("Los lunes cierra el museo.", ("Los lunes", "SET", "XXXX-WXX-1")),
+    ("El museo cierra los domingos.", ("los domingos", "SET", "XXXX-WXX-7")),
+    ("La revista sale cada quince días.", ("cada quince días", "SET", "P15D")),
 ]
 
 

@@ -69,7 +69,8 @@ SETS: dict[str, str] = {
     "every year": "P1Y", "each year": "P1Y", "a year": "P1Y", "per year": "P1Y",
     "hourly": "PT1H", "every season": "P1Y", "each season": "P1Y", "every night": "P1D",
     "each day": "P1D", "each week": "P1W", "each month": "P1M", "nightly": "P1D",
-    "quarterly": "P3M", "biannual": "P6M", "semiannual": "P6M",
+    "every other week": "P2W", "every other day": "P2D", "every other month": "P2M",
+    "every other year": "P2Y", "quarterly": "P3M", "biannual": "P6M", "semiannual": "P6M",
 }
 
 #: Amounts measured over a year: "annual profit" is a DURATION (P1Y), "annual meeting" a SET.

@@ -96,11 +96,18 @@ def bare_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", f"{year}-{month:02d}")
 
 
+_NAMED_DAY = re.compile(r"\b(?:Black|Cyber|Super|Good|Ash|Holy|Blue|Bloody)\s+$")
+
+
 @rule("en_weekday", rf"\b(?:(?i:{SHIFT})\s+)?{WD}(?:\s+(?i:{POD}))?\b", 0)
 def weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
-    if re.search(r"\b(?:Black|Cyber|Super|Good|Ash|Holy|Blue|Bloody)\s+$", ctx.text[:m.start()]):
+    """"Monday", "last Tuesday", "Friday night"; "on Sundays" recurs (a SET)."""
+    if _NAMED_DAY.search(ctx.text, max(0, m.start() - 10), m.start()):
         return None  # a named day, not the nearest weekday
     wd = lx.WEEKDAYS[m["wd"].lower()]
+    plural = ctx.text[m.end("wd"):m.end("wd") + 1] == "s"
+    if plural and not m["shift"] and not m["pod"]:
+        return Hit("SET", f"XXXX-WXX-{wd + 1}")
     shift = lx.SHIFTS.get(norm(m["shift"] or ""))
     if shift is None:
         d = rv.weekday_date(ctx.dct, wd, ctx.tense_at(m))

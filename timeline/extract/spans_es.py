@@ -170,6 +170,15 @@ def every_weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("SET", f"XXXX-WXX-{lx.WEEKDAYS[m['wd'].lower()] + 1}")
 
 
+@rule("es_weekdays", r"\blos\s+(?P<wd>lunes|martes|miércoles|jueves|viernes|sábados|domingos)\b"
+      r"(?!\s+(?:\d|pasad|próxim|anterior|siguiente))")
+def weekdays(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"los lunes", "los domingos": every such day (a SET); "el lunes" is one day."""
+    word = m["wd"].lower()
+    day = lx.WEEKDAYS[word.removesuffix("s") if word.endswith("os") else word]
+    return Hit("SET", f"XXXX-WXX-{day + 1}")
+
+
 @rule("es_every_season", rf"\b(?:cada|todos\s+los|todas\s+las)\s+(?P<s>{alt(lx.SEASONS)})\b")
 def every_season(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("SET", f"XXXX-{lx.SEASONS[m['s'].lower()]}")
@@ -183,5 +192,5 @@ def half_hour(m: re.Match[str], ctx: Ctx) -> Hit | None:
 SPAN_RULES_ES: tuple[Rule, ...] = (
     span_duration, span_duration_after, ago, ago_vague, duration, vague_span, vague_duration,
     yearly_amount, daily, times_per, reference, next_reference, every_n_units, recurrence,
-    every_weekday, every_season, half_hour,
+    every_weekday, weekdays, every_season, half_hour,
 )
