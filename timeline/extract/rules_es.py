@@ -45,6 +45,7 @@ def shift_word(word: str | None) -> int | None:
 
 
 #: "el mes de marzo", "el próximo mes de marzo": the month named with its article and "mes".
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n:\"“«(]\s*)$")
 #: (looked for leftwards from the month, see ``extend_left``)
 MONTH_PRE = re.compile(r"(?i)\b(?:el|del|al)\s+(?:(?P<pre>pasado|próximo)\s+mes\s+de|mes\s+de|"
                        r"(?P<pre2>pasado|próximo))\s+$")
@@ -70,7 +71,8 @@ def month_year(m: re.Match[str], ctx: Ctx) -> Hit | None:
       r"(?:(?:este|el|próximo)\s+)?año(?:\s+(?:pasado|próximo|que\s+viene|anterior))?)?\b")
 def bare_month(m: re.Match[str], ctx: Ctx) -> Hit | None:
     name = m["mon"].lower()
-    if m["mon"][0].isupper() and not re.search(r"(?:^|[.!?\n:\"“«(]\s*)$", ctx.text[:m.start()]):
+    if m["mon"][0].isupper() and not _SENTENCE_START.search(ctx.text, max(0, m.start() - 8),
+                                                            m.start()):
         return None  # Spanish months are lowercase: "Plaza de Mayo" is a name
     start, pre_shift = _month_pre(m, ctx)
     if name == "mayo" and not m["shift"] and not m["rel"] and start is None:
