@@ -114,3 +114,51 @@ def test_ingest_an_html_page_takes_its_date_from_the_page(db: str) -> None:
     assert result.exit_code == 0, result.output
     first = json.loads(run(db, "log", "--limit", "1").output)
     assert (first["data"]["source_format"], first["data"]["published"]) == ("html", "2026-03-10")
+
+
+GOOD = {"text": "The council voted on 3 March 2026 to rebuild the pier.",
+        "published": "2026-03-04", "lang": "en"}
+
+
+def _lines(tmp_path: Path, *lines: str) -> str:
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def _bad_lines(tmp_path: Path) -> str:
+    return _lines(
+        tmp_path, json.dumps(GOOD), "not json", json.dumps({**GOOD, "title": "a\ud800"}),
+        json.dumps({**GOOD, "text": "A second article: the pier opened on 9 May 2026."}),
+        json.dumps({**GOOD, "published": "2026-13-01"}), "[" * 100 + "]" * 100,
+    )
+
+
+def test_bulk_ingest_keeps_going_past_bad_lines(db: str, tmp_path: Path) -> None:
+    result = run(db, "ingest", _bad_lines(tmp_path))
+    assert result.exit_code == 1
+    assert result.stdout.count(" events (new)") == 2
+    for line, field in ((2, "line"), (3, "title"), (5, "published"), (6, "line")):
+        assert f"batch.jsonl:{line}: {field}: " in result.stderr
+    assert "ingested 2 of 6 articles, 4 refused" in result.stderr
+
+
+def test_bulk_ingest_of_good_lines_exits_zero(db: str, tmp_path: Path) -> None:
+    result = run(db, "ingest", _lines(tmp_path, json.dumps(GOOD)))
+    assert result.exit_code == 0, result.output
+
+
+def test_strict_bulk_ingest_is_all_or_nothing(db: str, tmp_path: Path) -> None:
+    result = run(db, "ingest", "--strict", _bad_lines(tmp_path))
+    assert result.exit_code == 1
+    assert "batch.jsonl:2:" in result.stderr and head(db) == 0
+
+
+@pytest.mark.parametrize(("published", "text"), [
+    ("9999-12-31", "The mayor said the pier will open tomorrow."),
+    ("0001-01-01", "The mayor said the pier opened yesterday."),
+])
+def test_dates_past_the_calendar_print_no_traceback(db: str, published: str, text: str) -> None:
+    result = run(db, "ingest", "-", "--published", published, "--lang", "en", stdin=text)
+    assert result.exit_code in (0, 1) and "Traceback" not in result.output
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)

@@ -5,6 +5,7 @@ about what it finds in a text."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -13,6 +14,7 @@ from events import InvalidEvent
 from tests.projections.builders import stepping_clock
 from timeline import ingest
 from timeline.archive import Archive
+from timeline.errors import InvalidInput
 from timeline.extract.events import ExtractedEvent
 from timeline.model import Article
 from timeline.projections.queries import EventQuery, find_entries
@@ -74,3 +76,13 @@ def test_an_out_of_range_salience_writes_nothing(
     with pytest.raises(InvalidEvent) as caught:
         ingest.ingest_article(archive, ARTICLE)
     assert caught.value.field == "data.salience" and archive.log.head().position == 0
+
+
+def test_an_over_long_sentence_is_blamed_on_the_text(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = (replace(made("x", 0), sentence="word " * 2000),)
+    monkeypatch.setattr(ingest, "extract_events", lambda article, **_: bad)
+    with pytest.raises(InvalidInput) as caught:
+        ingest.ingest_article(archive, ARTICLE)
+    assert caught.value.field == "text" and archive.log.head().position == 0

@@ -17,6 +17,7 @@ from timeline.projections.similarity import MergeSuggestion, suggest
 from timeline.projections.sqlquery import select_candidates
 from timeline.projections.sqlstore import SqlStore
 from timeline.projections.stories import Story
+from timeline.untrusted import check_clean
 
 if TYPE_CHECKING:
     from timeline.archive import Archive
@@ -46,6 +47,7 @@ def _append(archive: Archive, stream: str, events: list[NewEvent],
 
 
 def _event(type_: str, data: dict[str, Any], actor: str | None) -> NewEvent:
+    check_clean(data, None)  # no NUL or lone surrogate in a reason, title, headline...
     return NewEvent(type_, data, metadata={"actor": actor} if actor else {})
 
 
@@ -66,6 +68,8 @@ def _required(value: str | None, field: str) -> str:
 def check_date(date: str) -> str:
     try:
         edtf_bounds(date)
+    except InvalidInput:  # its message says why (e.g. outside the supported range)
+        raise
     except (ValueError, TypeError, KeyError, IndexError) as exc:
         raise InvalidInput(f"not an EDTF date: {date!r}", field="date") from exc
     return date

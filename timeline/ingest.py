@@ -17,12 +17,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from events import ConcurrencyError, NewEvent, StoredEvent
+from events import ConcurrencyError, InvalidEvent, NewEvent, StoredEvent
 from timeline.archive import Archive
-from timeline.errors import InvalidInput
+from timeline.errors import Conflict, InvalidInput
 from timeline.extract.events import EXTRACTOR_VERSION, ExtractedEvent, entry_id_for, extract_events
 from timeline.model import RESERVED_STORY_SLUGS, STORY_SLUG, Article
 from timeline.projections.known_actors import known_actors, name_words
+from timeline.untrusted import check_clean
 
 SOURCE_FORMATS = ("text", "html", "json")
 _EVENT_NAMESPACE = uuid.UUID("5b1f0d7e-8c2a-4e3b-9f61-0a7c2d4e6b19")
@@ -185,6 +186,23 @@ def _check(article: Article, source_format: str) -> None:
         )
     if article.story in RESERVED_STORY_SLUGS:
         raise InvalidInput(f"the story slug {article.story!r} is reserved", field="story")
+    check_clean({"text": article.text, "title": article.title, "url": article.url}, None)
+
+
+#: The article's own fields, as the client names them.
+_ARTICLE_FIELDS = frozenset({"text", "title", "url", "published", "lang", "story"})
+#: Parts of an extracted event cut from the article's text: too long means the text is to blame.
+_FROM_TEXT = frozenset({"sentence", "quote", "headline", "timex_text", "actors", "places"})
+
+
+def _refused(exc: InvalidEvent) -> Exception:
+    """An event the log refused, blamed on the client's field (``data.sentence`` -> ``text``);
+    anything else is the extractor's fault and stays an InvalidEvent."""
+    name = (exc.field or "").removeprefix("data.").split(".")[0]
+    if name in _ARTICLE_FIELDS or name in _FROM_TEXT:
+        field = name if name in _ARTICLE_FIELDS else "text"
+        return InvalidInput(f"{field}: {exc}", field=field)
+    return exc
 
 
 def _append_revision(
@@ -202,9 +220,18 @@ def _append_revision(
     known = known_actors(archive, name_words(article.text))
     extracted = extract_events(article, known_actors=known)
     batch = _batch(article, revision, extracted, source_format, latest, _metadata(actor, source))
-    stored = archive.log.append(stream, batch, expected_version=len(events))
+    try:
+        stored = archive.log.append(stream, batch, expected_version=len(events))
+    except InvalidEvent as exc:
+        refused = _refused(exc)
+        if refused is exc:
+            raise
+        raise refused from exc
     entry_ids = tuple(e.data["entry_id"] for e in stored[1:])
-    return IngestResult(True, article.article_id, revision, entry_ids, stored[0].position)
+    # The log returns the objects given when it appended them, and what it read back when
+    # another writer appended this very batch first (an idempotent retry): then not created.
+    created = stored[0].data is batch[0].data
+    return IngestResult(created, article.article_id, revision, entry_ids, stored[0].position)
 
 
 def _latest_revision(events: list[StoredEvent]) -> _Revision | None:
@@ -287,7 +314,17 @@ def _file_in_story(
     from timeline.editorial import add_to_story, create_story_if_missing
 
     create_story_if_missing(archive, slug, title=slug.replace("-", " ").capitalize(), actor=actor)
-    add_to_story(archive, slug, entry_ids, actor=actor)
+    for attempt in range(FILING_ATTEMPTS):  # writers filing in one story race on its stream
+        try:
+            add_to_story(archive, slug, entry_ids, actor=actor)
+            return
+        except Conflict:
+            if attempt == FILING_ATTEMPTS - 1:
+                raise
+
+
+#: Tries at filing entries in a story that other writers keep changing.
+FILING_ATTEMPTS = 5
 
 
 def _latest_articles(archive: Archive) -> Iterator[StoredEvent]:

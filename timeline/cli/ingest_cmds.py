@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -18,11 +18,11 @@ from timeline.extract.article import (
     article_from_html,
     article_from_json,
     article_from_text,
-    articles_from_jsonl,
     decode_text,
 )
 from timeline.ingest import IngestResult, ingest_article, ingest_articles, reextract_archive
 from timeline.model import Article
+from timeline.untrusted import load_json
 
 #: Show a progress bar from this many articles on.
 PROGRESS_FROM = 4
@@ -42,28 +42,54 @@ def _read(source: str) -> tuple[str, str]:
     return source, decode_text(data)
 
 
-def articles_in(source: str, options: dict) -> Iterator[tuple[Article, str]]:
-    """Every article a file (or stdin) holds, with the format it came in."""
+#: One article read from the input: where it came from (``path`` or ``path:line``), the
+#: article or why it was refused, and its format.
+Item = tuple[str, "Article | InvalidInput", str]
+
+
+def articles_in(source: str, options: dict) -> Iterator[Item]:
+    """Every article a file (or stdin) holds, or why it cannot be read, with the format it came
+    in; each line of a JSON-lines file on its own."""
     name, text = _read(source)
     kind = _format_of(name, text)
     if kind == "json":
         stripped = text.strip()
         if stripped.startswith("{") and "\n{" not in stripped:
-            yield article_from_json(_merge(json.loads(stripped), options)), "json"
+            yield name, _from_json(stripped, options), "json"
         else:
-            for article in articles_from_jsonl(text.splitlines()):
-                yield article, "json"
+            for number, line in enumerate(text.splitlines(), start=1):
+                if line.strip():
+                    yield f"{name}:{number}", _from_json(line, None), "json"
     elif kind == "html":
-        yield article_from_html(text, **options), "html"
+        yield name, _refusal(lambda: article_from_html(text, **options)), "html"
+    elif options.get("published") is None:
+        yield name, InvalidInput("plain text needs --published", field="published"), "text"
     else:
-        if options.get("published") is None:
-            raise InvalidInput(f"{name}: plain text needs --published", field="published")
-        yield article_from_text(text, **options), "text"
+        yield name, _refusal(lambda: article_from_text(text, **options)), "text"
+
+
+def _from_json(text: str, options: dict | None) -> Article | InvalidInput:
+    def read() -> Article:
+        obj = load_json(text, field="line")
+        return article_from_json(_merge(obj, options) if options and isinstance(obj, dict)
+                                 else obj)
+    return _refusal(read)
+
+
+def _refusal(read: Callable[[], Article]) -> Article | InvalidInput:
+    try:
+        return read()
+    except InvalidInput as exc:
+        return exc
 
 
 def _merge(obj: dict, options: dict) -> dict:
     """Command-line options fill what a JSON article leaves out."""
     return {**{k: v for k, v in options.items() if v is not None}, **obj}
+
+
+def _refused_line(label: str, exc: InvalidInput) -> str:
+    return f"{label}: {exc.field or 'article'}: {exc.message}"
 
 
 @main.command()
@@ -73,14 +99,25 @@ def _merge(obj: dict, options: dict) -> dict:
 @click.option("--url", help="The article's URL.")
 @click.option("--title", help="The article's title.")
 @click.option("--story", help="Add the events to this story (created if new).")
+@click.option("--strict", is_flag=True,
+              help="All or nothing: ingest nothing when any article is refused.")
 @actor_option
 @click.pass_context
 @reports_errors
-def ingest(ctx: click.Context, paths: tuple[str, ...], actor: str, **options: str | None) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], actor: str, strict: bool,
+           **options: str | None) -> None:
     """Ingest articles from PATHS (text, HTML, JSON or JSON lines; - for stdin)."""
+    items = [item for path in paths for item in articles_in(path, options)]
+    unread = [(label, r) for label, r, _ in items if isinstance(r, InvalidInput)]
+    if len(items) == 1 and unread:
+        raise unread[0][1]
+    if strict and unread:
+        label, exc = unread[0]
+        raise InvalidInput(f"{label}: {exc.message} (--strict: nothing ingested)",
+                           field=exc.field)
     archive = open_archive(ctx)
-    articles = [pair for path in paths for pair in articles_in(path, options)]
-    bar = tqdm(total=len(articles), unit="article", disable=len(articles) < PROGRESS_FROM,
+    readable = [(label, (r, kind)) for label, r, kind in items if isinstance(r, Article)]
+    bar = tqdm(total=len(readable), unit="article", disable=len(readable) < PROGRESS_FROM,
                file=sys.stderr)
 
     def report(result: IngestResult | InvalidInput) -> None:
@@ -91,8 +128,16 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], actor: str, **options: st
                       f" {len(result.entry_ids)} events ({state})", file=sys.stdout)
 
     with bar:
-        ingest_articles(archive, articles, actor=actor, source="cli", skip_invalid=False,
-                        progress=report)
+        done = ingest_articles(archive, [pair for _, pair in readable], actor=actor,
+                               source="cli", skip_invalid=not strict, progress=report)
+    refused = unread + [(readable[index][0], exc) for index, exc in done.refused]
+    for label, exc in refused:
+        click.echo(_refused_line(label, exc), err=True)
+    if refused or len(items) > 1:
+        click.echo(f"ingested {done.ingested} of {len(items)} articles, "
+                   f"{len(refused)} refused", err=True)
+    if refused:
+        ctx.exit(1)
 
 
 @main.command()

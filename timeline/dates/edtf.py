@@ -63,7 +63,20 @@ def _simple_bounds(edtf: str) -> tuple[date, date] | None:
 
 @lru_cache(maxsize=65_536)
 def edtf_bounds(edtf: str) -> tuple[date, date]:
-    """Earliest and latest day (inclusive) an EDTF string can mean: ``194X`` -> 1940..1949."""
+    """Earliest and latest day (inclusive) an EDTF string can mean: ``194X`` -> 1940..1949.
+
+    Dates the calendar cannot hold (before year 1 or after 9999, ``Y99999999999``) are refused."""
+    try:
+        return _bounds(edtf)
+    except InvalidInput:
+        raise
+    except (OverflowError, ValueError) as e:
+        raise InvalidInput(
+            f"EDTF date outside the supported range (years 1 to 9999): {edtf[:40]!r}",
+            field="date") from e
+
+
+def _bounds(edtf: str) -> tuple[date, date]:
     if not isinstance(edtf, str) or not edtf:
         raise InvalidInput(f"not a valid EDTF date: {edtf!r}", field="date")
     sides = [_simple_bounds(side) for side in edtf.split("/")]

@@ -6,9 +6,11 @@ from typing import Any
 
 from flask import request
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from timeline.errors import InvalidInput
 from timeline.projections.filters import FLAG_WORDS, bound, check_flag
+from timeline.untrusted import load_json
 
 MAX_IDS = 1000
 #: The largest log position SQLite can hold (a signed 64-bit integer).
@@ -137,13 +139,23 @@ class StreamArgs(Schema):
 
 
 def json_body(schema: Schema) -> dict[str, Any]:
-    """The request's JSON object, validated; malformed JSON names the field ``body``."""
-    data = request.get_json(silent=True, force=True)
-    if data is None:
-        raise InvalidInput("the request body must be a JSON object", field="body")
+    """The request's JSON object, validated; malformed or too deeply nested JSON names the
+    field ``body``, a string holding NUL or a lone surrogate names its own field."""
+    data = load_json(_body_bytes(), field="body")
     if not isinstance(data, dict):
         raise InvalidInput("the request body must be a JSON object", field="body")
     return schema.load(data)
+
+
+def _body_bytes() -> bytes:
+    """The request body; a chunked one longer than the limit is refused (413) like one whose
+    Content-Length says so, where werkzeug would cut it at the limit without a word."""
+    data = request.get_data(cache=False)
+    limit = request.max_content_length
+    if limit is not None and request.content_length is None and len(data) >= limit:
+        if request.environ["wsgi.input"].read(1):
+            raise RequestEntityTooLarge()
+    return data
 
 
 def query_args(schema: Schema) -> dict[str, Any]:

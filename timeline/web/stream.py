@@ -46,7 +46,7 @@ def resume_position(header: str | None, after: int | None) -> int:
     """Where to resume: ``Last-Event-ID`` (set by a reconnecting EventSource), else ``?after``."""
     if header is not None and header.strip():
         text = header.strip()
-        if not text.isdigit() or len(text) > 18:
+        if not (text.isascii() and text.isdigit()) or len(text) > 18:  # not '²'
             raise InvalidInput("Last-Event-ID must be a log position", field="Last-Event-ID")
         return int(text)
     return after or 0
