@@ -53,6 +53,7 @@ REFERENCES = [
     ("En aquel entonces no había internet.", ("aquel entonces", "DATE", "PAST_REF")),
     ("En los últimos años creció el turismo.", ("los últimos años", "DATE", "PAST_REF")),
     ("Recientemente se aprobó la ley.", ("Recientemente", "DATE", "PAST_REF")),
+    ("Hasta el momento no hay detenidos.", ("el momento", "DATE", "PRESENT_REF")),
 ]
 
 
@@ -195,6 +196,7 @@ def test_months_years_decades_and_hours(text: str, expected: tuple[str, str, str
     "Ahora que llegó, todo cambia.",
     "De pronto, se fue la luz.",
     "Tan pronto como llegue, firmará.",
+    "Bajó un 4% en el momento del cierre.",
 ])
 def test_numbers_and_products_are_not_times(text: str) -> None:
     assert [v for _, _, v in found(text) if not v.startswith("P")] == []

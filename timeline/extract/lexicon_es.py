@@ -74,7 +74,7 @@ REFS: dict[str, str] = {
     "ahora": "PRESENT_REF", "actualmente": "PRESENT_REF", "actual": "PRESENT_REF",
     "actuales": "PRESENT_REF", "en la actualidad": "PRESENT_REF",
     "hoy en día": "PRESENT_REF", "hoy día": "PRESENT_REF", "en este momento": "PRESENT_REF",
-    "el momento": "PRESENT_REF", "recientemente": "PAST_REF", "el pasado": "PAST_REF",
+     "recientemente": "PAST_REF", "el pasado": "PAST_REF",
     "del pasado": "PAST_REF", "más recientemente": "PAST_REF", "previamente": "PAST_REF",
     "anteriormente": "PAST_REF", "los últimos años": "PAST_REF",
     "últimamente": "PAST_REF", "pronto": "FUTURE_REF", "muy pronto": "FUTURE_REF",

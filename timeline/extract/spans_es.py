@@ -116,6 +116,13 @@ def reference(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("DATE", lx.REFS.get(norm(m["w"]), "PAST_REF"))
 
 
+@rule("es_so_far", r"\b(?:hasta|por|desde)\s+(?P<t>el\s+momento)\b(?!\s+(?:de|del|en|que)\b)")
+def so_far(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"hasta el momento", "por el momento": now (the preposition stays out of the span);
+    "en el momento del cierre" is another time, not tagged."""
+    return Hit("DATE", "PRESENT_REF")
+
+
 @rule("es_next_ref", rf"\b(?:el|la|los|las|su|sus|un|una|del|al)\s+(?P<t>próxim[oa]s?)\s+"
       rf"(?={alt(lx.EVENT_NOUNS)}\b)", needs="próxim")
 def next_reference(m: re.Match[str], ctx: Ctx) -> Hit | None:
@@ -191,6 +198,7 @@ def half_hour(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 SPAN_RULES_ES: tuple[Rule, ...] = (
     span_duration, span_duration_after, ago, ago_vague, duration, vague_span, vague_duration,
-    yearly_amount, daily, times_per, reference, next_reference, every_n_units, recurrence,
+    yearly_amount, daily, times_per, reference, so_far, next_reference, every_n_units,
+    recurrence,
     every_weekday, weekdays, every_season, half_hour,
 )
