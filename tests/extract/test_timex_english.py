@@ -146,3 +146,12 @@ def test_datelines_headlines_and_reported_speech(text: str,
                                              ("FY2024", "2024")])
 def test_halves_and_fiscal_years_are_placeable(value: str, edtf: str) -> None:
     assert timex_to_edtf(value) == edtf
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sales rose over Christmas.", ("Christmas", "DATE", "2024-12-25")),
+    ("The shop will open on Christmas Eve.", ("Christmas Eve", "DATE", "2025-12-24")),
+    ("He died on New Year's Day 2009.", ("New Year's Day 2009", "DATE", "2009-01-01")),
+])
+def test_fixed_holidays(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in found(text)

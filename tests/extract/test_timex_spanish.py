@@ -211,3 +211,12 @@ def test_since_then_looks_back_to_a_past_date() -> None:
 def test_datelines_headlines_and_reported_speech(text: str,
                                                  expected: tuple[str, str, str]) -> None:
     assert expected in found(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Las ventas crecieron en Navidad.", ("Navidad", "DATE", "2024-12-25")),
+    ("La tienda abrirá en Nochebuena.", ("Nochebuena", "DATE", "2025-12-24")),
+    ("Murió el Día de Año Nuevo de 2009.", ("el Día de Año Nuevo de 2009", "DATE", "2009-01-01")),
+])
+def test_fixed_holidays(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in found(text)

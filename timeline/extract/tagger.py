@@ -26,6 +26,7 @@ from timeline.extract.anaphora import (
 from timeline.extract.days_es import DAY_RULES_ES
 from timeline.extract.fallback import search_timexes
 from timeline.extract.grammar import Ctx, Found, Rule, apply_mods, collect, mod_pattern
+from timeline.extract.holidays import HOLIDAY_RULES_EN, HOLIDAY_RULES_ES
 from timeline.extract.langdetect import detect_language
 from timeline.extract.rules_common import COMMON_RULES
 from timeline.extract.rules_en import RULES_EN
@@ -42,9 +43,9 @@ from timeline.model import Timex
 from . import lexicon_en, lexicon_es
 
 _GRAMMARS: dict[str, tuple[Rule, ...]] = {
-    "en": COMMON_RULES + RULES_EN + SPAN_RULES_EN,
+    "en": COMMON_RULES + RULES_EN + SPAN_RULES_EN + HOLIDAY_RULES_EN,
     "es": COMMON_RULES + DAY_RULES_ES + RULES_ES + TIME_RULES_ES + SPAN_RULES_ES
-    + (en_mdy, en_dmy, en_md_full),
+    + HOLIDAY_RULES_ES + (en_mdy, en_dmy, en_md_full),
 }
 _MODS = {"en": mod_pattern(lexicon_en.MODS), "es": mod_pattern(lexicon_es.MODS)}
 
