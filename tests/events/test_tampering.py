@@ -135,3 +135,24 @@ def test_opening_a_current_log_needs_no_write_lock(log: SqliteEventLog) -> None:
             assert other.head().position == 10
     finally:
         log.conn.execute("ROLLBACK")
+
+
+@pytest.mark.parametrize("position", [8, 9, 10])  # the checkpointed row (8) and the tail after it
+def test_tail_verification_catches_an_edited_row(log: SqliteEventLog, position: int) -> None:
+    assert verify(log, since_checkpoint=True).started_after == 8
+    _drop_triggers(log)
+    log.conn.execute(
+        "UPDATE events SET data = '{\"text\":\"forged\"}' WHERE position = ?", (position,))
+    report = verify(log, since_checkpoint=True)
+    assert report.first_broken == position, report
+
+
+def test_tail_verification_catches_a_forged_row_after_the_checkpoint(
+        log: SqliteEventLog) -> None:
+    _drop_triggers(log)
+    row = list(log.raw_row(9))  # type: ignore[arg-type]
+    row[6], row[9] = '{"text":"forged"}', "0" * 64  # chained to something else
+    row[10] = chain_hash(*row[:10])
+    log.conn.execute("UPDATE events SET data = ?, prev_hash = ?, hash = ? WHERE position = 9",
+                     (row[6], row[9], row[10]))
+    assert verify(log, since_checkpoint=True).first_broken == 9
