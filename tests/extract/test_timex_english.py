@@ -25,6 +25,8 @@ DURATIONS = [
     ("He signed for the next five seasons.", ("the next five seasons", "DURATION", "P5Y")),
     ("He stayed just two weeks.", ("two weeks", "DURATION", "P2W")),
     ("The company posted an annual profit of $2 billion.", ("annual", "DURATION", "P1Y")),
+    ("It was the biggest single-day fall.", ("single-day", "DURATION", "P1D")),
+    ("It sold out in a single day.", ("a single day", "DURATION", "P1D")),
     ("Six years ago the company was founded.", ("Six years ago", "DATE", "2019")),
     ("The law was passed two decades ago.", ("two decades ago", "DATE", "2005")),
 ]

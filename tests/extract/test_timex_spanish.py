@@ -86,6 +86,8 @@ DURATIONS = [
     ("La empresa declaró un beneficio anual de 300 millones.", ("anual", "DURATION", "P1Y")),
     ("Hace seis años ganó el título.", ("Hace seis años", "DATE", "2019")),
     ("Hace dos temporadas descendió.", ("Hace dos temporadas", "DATE", "2023")),
+    ("Cayó un 5% en un mismo día.", ("un mismo día", "DURATION", "P1D")),
+    ("Se vendió en una sola semana.", ("una sola semana", "DURATION", "P1W")),
 ]
 
 

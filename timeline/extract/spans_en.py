@@ -94,6 +94,12 @@ def every_n_units(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("SET", rv.duration_value(n, lx.UNITS[norm(m["unit"])]))
 
 
+@rule("en_single_unit", r"\b(?:(?:a|one)\s+single\s+|single-)(?P<unit>day|week|month|year|hour)\b")
+def single_unit(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"in a single day", "the biggest single-day fall": one unit of time (P1D)."""
+    return Hit("DURATION", rv.duration_value(1, lx.UNITS[m["unit"].lower()]))
+
+
 @rule("en_year_end", r"\b(?P<w>year[- ]end|year's\s+end)\b")
 def year_end(m: re.Match[str], ctx: Ctx) -> Hit | None:
     """"by year-end": the end of the current year."""
@@ -151,7 +157,7 @@ def every_weekday(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 SPAN_RULES_EN: tuple[Rule, ...] = (
     span_duration, ago, in_n_units, every_n_units, duration, vague_span, vague_duration, times_per,
-    year_end,
+    year_end, single_unit,
     yearly_amount, every_season, half_hour,
     reference, recurrence, per_unit, every_weekday,
 )

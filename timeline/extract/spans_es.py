@@ -158,6 +158,13 @@ def times_per(m: re.Match[str], ctx: Ctx) -> Hit | None:
     return Hit("SET", f"P1{unit}")
 
 
+@rule("es_single_unit", r"\bun[oa]?\s+(?:mism[oa]|sol[oa]|únic[oa])\s+"
+      r"(?P<unit>día|semana|mes|año|hora)\b")
+def single_unit(m: re.Match[str], ctx: Ctx) -> Hit | None:
+    """"en un mismo día", "en una sola semana": one unit of time (P1D, P1W)."""
+    return Hit("DURATION", rv.duration_value(1, lx.UNITS[m["unit"].lower()]))
+
+
 @rule("es_every_n", rf"\bcada\s+{NUM}\s+{UNIT}\b")
 def every_n_units(m: re.Match[str], ctx: Ctx) -> Hit | None:
     """"cada seis semanas": a SET whose period is the span."""
@@ -199,6 +206,6 @@ def half_hour(m: re.Match[str], ctx: Ctx) -> Hit | None:
 SPAN_RULES_ES: tuple[Rule, ...] = (
     span_duration, span_duration_after, ago, ago_vague, duration, vague_span, vague_duration,
     yearly_amount, daily, times_per, reference, so_far, next_reference, every_n_units,
-    recurrence,
+    single_unit, recurrence,
     every_weekday, weekdays, every_season, half_hour,
 )
