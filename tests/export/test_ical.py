@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -93,16 +94,25 @@ def test_hostile_text_round_trips_without_injection(entries, meta):
     entry = entries[14]
     assert str(event["SUMMARY"]) == _expected(entry.headline)
     assert _expected(entry.quote) in str(event["DESCRIPTION"])
-    assert "URL" not in event  # javascript: is not a link
+    assert str(event["URL"]) == "https://timeline.example.org/events/ev-0015"  # not javascript:
     assert "javascript:" not in str(event["DESCRIPTION"])
 
 
 def test_description_names_date_quote_and_sources(entries, meta):
     event = _events(to_ical(entries, meta))["ev-0016@timeline-archive"]
     text = str(event["DESCRIPTION"])
-    assert text.startswith("4 de julio de 2025 (EDTF 2025-07-04)\n\n")
-    assert "— Artículo 16 (2025-12-15)\nhttps://noticias.example.org/16" in text
+    assert text.startswith("4 de julio de 2025\n\n")
+    assert "EDTF" not in text and "art-16" not in text
+    source = "— noticias.example.org: Artículo 16 (2025-12-15)\nhttps://noticias.example.org/16"
+    assert source in text
+    assert text.endswith("\n\nOn the timeline: https://timeline.example.org/events/ev-0016")
+    assert str(event["URL"]) == "https://timeline.example.org/events/ev-0016"
+
+
+def test_without_a_base_url_the_link_is_the_first_source(entries, meta):
+    event = _events(to_ical(entries, replace(meta, url="")))["ev-0016@timeline-archive"]
     assert str(event["URL"]) == "https://noticias.example.org/16"
+    assert "On the timeline" not in str(event["DESCRIPTION"])
     assert [str(c) for c in event["CATEGORIES"].cats] == ["vivienda"]
 
 

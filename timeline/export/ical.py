@@ -8,9 +8,10 @@ Date policy (calendars have no notion of "sometime in November"):
 - everything coarser (month, season, quarter, year, decade, century, long intervals): a
   single all-day event on the *first* day the date can mean, with the human date appended to
   the SUMMARY in brackets ("Talks resume [November 2025]"), so a month-long or decade-long
-  bar never clutters a calendar. The DESCRIPTION always starts with the human date and the
-  EDTF value, which is also carried in ``X-TIMELINE-EDTF`` (and precision in
-  ``X-TIMELINE-PRECISION``).
+  bar never clutters a calendar. The DESCRIPTION is plain words: the human date, the quote,
+  each source credited by site and title with its URL, and the link back to the entry's page
+  (``URL`` too, when the feed has a base URL). The EDTF value is carried in
+  ``X-TIMELINE-EDTF`` (and precision in ``X-TIMELINE-PRECISION``).
 
 The places an entry names are its ``LOCATION``; its kind and salience, when scored, are
 ``X-TIMELINE-KIND`` and ``X-TIMELINE-SALIENCE``.
@@ -34,7 +35,7 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Calendar, Event, vDuration, vText
 
 from timeline.export.display import display_date
-from timeline.export.links import first_url, safe_url, source_label
+from timeline.export.links import entry_link, first_url, safe_url, source_label
 from timeline.export.meta import TimelineMeta
 from timeline.model import TimelineEntry
 
@@ -79,9 +80,9 @@ def vevent(entry: TimelineEntry, meta: TimelineMeta) -> Event:
     event = Event.new(
         uid=entry_uid(entry), stamp=stamp, start=start, end=end, sequence=entry.revision,
         summary=ical_text(f"{entry.headline} [{human}]" if named else entry.headline),
-        description=event_description(entry, human), last_modified=stamp,
+        description=event_description(entry, human, meta.url), last_modified=stamp,
         created=_utc(entry.created_at) if entry.created_at else None,
-        categories=tuple(map(ical_text, entry.stories)), url=first_url(entry),
+        categories=tuple(map(ical_text, entry.stories)), url=_url(entry, meta.url),
         location=ical_text(", ".join(entry.places)) or None,
     )
     event.add("status", "CONFIRMED" if entry.status == "active" else "CANCELLED")
@@ -94,13 +95,21 @@ def vevent(entry: TimelineEntry, meta: TimelineMeta) -> Event:
     return event
 
 
-def event_description(entry: TimelineEntry, human: str) -> str:
-    """Plain text: the date, the quote, then each source (label and URL)."""
-    lines = [f"{human} (EDTF {entry.date})", "", ical_text(entry.quote or entry.text)]
+def event_description(entry: TimelineEntry, human: str, base_url: str = "") -> str:
+    """Plain text: the date, the quote, each source (site and title, URL), the entry's page."""
+    lines = [human, "", ical_text(entry.quote or entry.text)]
     for source in entry.sources:
         url = safe_url(source.url)
         lines += ["", f"— {ical_text(source_label(source))}"] + ([url] if url else [])
+    page = safe_url(entry_link(entry, base_url))
+    if page:
+        lines += ["", f"On the timeline: {page}"]
     return "\n".join(lines)
+
+
+def _url(entry: TimelineEntry, base_url: str) -> str | None:
+    """The entry's page when the feed knows its base URL, else its first source."""
+    return safe_url(entry_link(entry, base_url)) or first_url(entry)
 
 
 def ical_text(text: str) -> str:
