@@ -49,7 +49,7 @@ def test_timelinejs_has_a_title_slide(db: str) -> None:
 
 
 def test_csv_has_the_template_header(db: str) -> None:
-    rows = list(csv.reader(io.StringIO(export(db, "--format", "csv").decode("utf-8"))))
+    rows = list(csv.reader(io.StringIO(export(db, "--format", "csv").decode("utf-8-sig"))))
     assert rows[0][:3] == ["Year", "Month", "Day"] and len(rows) > 1
 
 

@@ -1,27 +1,30 @@
-"""CSV export: TimelineJS template columns, formula-injection guard, round-trips."""
+"""CSV export: TimelineJS template columns then ours, a BOM, plain text, formula-injection
+guard, round-trips."""
 
 from __future__ import annotations
 
 import csv
 import io
-from html import unescape
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline.export.csv_export import COLUMNS, guard_cell, to_csv, unguard_cell
+from timeline.export.display import display_date
 
 TEMPLATE = ("Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,"
             "Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background")
+OURS = ",ID,Actors,Places,Source,Source URL,Link"
 
 
 def _rows(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text, newline="")))
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
 
 
-def test_header_is_the_timelinejs_template(entries, meta):
-    assert to_csv(entries, meta).split("\r\n")[0] == TEMPLATE == ",".join(COLUMNS)
+def test_header_is_the_timelinejs_template_then_ours(entries, meta):
+    header = to_csv(entries, meta).split("\r\n")[0]
+    assert header == "\ufeff" + TEMPLATE + OURS == "\ufeff" + ",".join(COLUMNS)
 
 
 def test_one_row_per_active_entry(entries, meta):
@@ -53,18 +56,37 @@ def test_formula_guard(cell, guarded):
 
 def test_hostile_headline_is_neutralised(entries, meta):
     row = next(r for r in _rows(to_csv(entries, meta)) if r["Headline"].startswith("'="))
-    assert unescape(unguard_cell(row["Headline"])) == entries[14].headline
-    assert "<script>" not in row["Text"] and "javascript:" not in row["Text"]
+    assert unguard_cell(row["Headline"]) == entries[14].headline
+    assert "javascript:" not in row["Source URL"] + row["Link"]
 
 
-def test_bom_is_optional(entries, meta):
-    assert not to_csv(entries, meta).startswith("\ufeff")
-    with_bom = to_csv(entries, meta, bom=True)
-    assert with_bom.startswith("\ufeffYear,") and with_bom[1:] == to_csv(entries, meta)
+def test_bom_by_default_so_excel_reads_the_accents(entries, meta):
+    data = to_csv(entries, meta).encode("utf-8")
+    assert data.startswith(b"\xef\xbb\xbfYear,")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0]["Headline"] == "El Congreso aprueba la ley de vivienda"
+    assert "según" in rows[0]["Text"]
+    assert to_csv(entries, meta, bom=False) == data.decode("utf-8-sig")
+
+
+def test_cells_are_plain_text_not_html(entries, meta):
+    rows = {r["ID"]: r for r in _rows(to_csv(entries, meta))}
+    assert rows["ev-0006"]["Display Date"] == display_date(entries[5])
+    assert rows["ev-0015"]["Text"] == guard_cell(entries[14].quote)
+    assert "&lt;" not in rows["ev-0015"]["Text"] and "&amp;" not in rows["ev-0007"]["Group"]
+
+
+def test_id_actors_sources_and_link_columns(entries, meta):
+    row = _rows(to_csv(entries, meta))[0]
+    assert (row["ID"], row["Actors"]) == ("ev-0001", "Ayuntamiento")
+    assert row["Places"] == "Madrid; España"
+    assert row["Source"] == "noticias.example.org: Artículo 1"
+    assert row["Source URL"] == "https://noticias.example.org/1"
+    assert row["Link"] == "https://timeline.example.org/events/ev-0001"
 
 
 @given(headline=st.text(max_size=200))
 def test_any_headline_round_trips(make_entry, meta, headline):
     rows = _rows(to_csv([make_entry(headline=headline)], meta))
     assert len(rows) == 1
-    assert unescape(unguard_cell(rows[0]["Headline"])) == headline
+    assert unguard_cell(rows[0]["Headline"]) == headline

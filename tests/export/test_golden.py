@@ -30,7 +30,7 @@ def _ical_view(data: bytes) -> list[dict[str, str]]:
 
 
 def _csv_view(data: bytes) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
 
 FORMATS: list[tuple[str, Callable[..., Any], Callable[[bytes], Any]]] = [

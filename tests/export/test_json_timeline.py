@@ -29,7 +29,17 @@ def validator() -> jsonschema.Draft202012Validator:
 def test_export_validates_against_published_schema(entries, meta, validator):
     document = json.loads(to_json(entries, meta))
     assert list(validator.iter_errors(document)) == []
-    assert (document["schema"], document["version"]) == ("timeline-archive/timeline", 2)
+    assert (document["schema"], document["version"]) == ("timeline-archive/timeline", 3)
+    assert document["schema_url"] == "https://timeline.example.org/schema/timeline.json"
+
+
+def test_entries_link_back_and_credit_sources_by_site_and_title(entries, meta):
+    document = json.loads(to_json(entries, meta))
+    first, hostile = document["entries"][0], document["entries"][14]
+    assert first["link"] == "https://timeline.example.org/events/ev-0001"
+    assert (first["sources"][0]["site"], first["sources"][0]["name"]) == (
+        "noticias.example.org", "noticias.example.org: Artículo 1")
+    assert (hostile["sources"][0]["site"], hostile["sources"][0]["name"]) == (None, "<b>x</b>")
 
 
 def test_round_trip_keeps_every_entry(entries, meta):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from html import unescape
 
 import pytest
@@ -53,13 +54,21 @@ def test_article_text_is_html_escaped(entries, meta):
 
 def test_unsafe_source_url_is_not_linked(entries, meta):
     text = _slides(entries, meta)["ev-0015"]["text"]["text"]
-    assert "javascript:" not in text and "href" not in text
+    assert "javascript:" not in text
+    assert text.count("href") == 1  # only the link back to the entry's page
 
 
 def test_safe_sources_are_linked(entries, meta):
     text = _slides(entries, meta)["ev-0016"]["text"]["text"]
-    assert text.count("<a href=") == 1  # the second source has no url
+    assert text.count("<a href=") == 2  # the second source has no url; the entry's page
     assert 'href="https://noticias.example.org/16"' in text and "Artículo 17" in text
+    assert ">noticias.example.org: Artículo 16 (2025-12-15)</a>" in text
+
+
+def test_every_slide_links_back_to_its_entry(entries, meta):
+    for entry_id, event in _slides(entries, meta).items():
+        link = f'href="https://timeline.example.org/events/{entry_id}"'
+        assert link in event["text"]["text"]
 
 
 def test_group_is_story_then_actor(entries, meta):
@@ -77,5 +86,15 @@ def test_no_group_without_story_or_actor(make_entry, meta):
 def test_title_slide_and_json_text(entries, meta):
     doc = json.loads(to_timelinejs_json(entries, meta))
     assert doc["title"]["text"]["headline"] == "Archivo — todas las historias"
-    assert unescape(doc["title"]["text"]["text"]) == meta.description
+    text = doc["title"]["text"]["text"]
+    assert unescape(text).startswith(f"<p>{meta.description}</p>")
+    assert 'href="https://timeline.example.org/"' in text
     assert doc == to_timelinejs(entries, meta)
+
+
+def test_title_slide_of_a_story_without_description(entries, meta):
+    story = replace(meta, slug="vivienda", title="Vivienda <2025>", description="")
+    title = to_timelinejs(entries[:3], story)["title"]["text"]
+    assert title["headline"] == "Vivienda &lt;2025&gt;"
+    assert title["text"].startswith("<p>3 events.</p>")
+    assert 'href="https://timeline.example.org/stories/vivienda"' in title["text"]

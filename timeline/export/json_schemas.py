@@ -1,5 +1,6 @@
-"""Marshmallow schemas of the ``timeline-archive/timeline`` JSON document, version 2 (version 1
-had no places, salience or kind, and no ``narrative`` derivation).
+"""Marshmallow schemas of the ``timeline-archive/timeline`` JSON document, version 3 (version 1
+had no places, salience or kind, and no ``narrative`` derivation; version 2 no ``schema_url``,
+entry ``link`` or source ``site`` / ``name``).
 
 Published alongside as a JSON Schema (``timeline.schema.json``); a test keeps the two in step.
 Unknown keys are rejected (marshmallow 4's default), datetimes are ISO 8601 in UTC with ``Z``.
@@ -15,7 +16,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 from timeline.model import DERIVATIONS, PRECISIONS
 
 SCHEMA_ID = "timeline-archive/timeline"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 STATUSES = ("active", "retracted", "superseded")
 
 
@@ -53,6 +54,8 @@ class SourceSchema(Schema):
     quote = fields.String(required=True)
     quote_start = fields.Integer(required=True, strict=True, validate=validate.Range(min=0))
     quote_end = fields.Integer(required=True, strict=True, validate=validate.Range(min=0))
+    site = fields.String(required=True, allow_none=True)
+    name = fields.String(required=True)
 
     @validates_schema
     def _offsets_in_order(self, data: dict[str, Any], **kwargs: Any) -> None:
@@ -83,6 +86,7 @@ class EntrySchema(Schema):
     last_position = fields.Integer(required=True, strict=True, validate=validate.Range(min=0))
     created_at = UtcDateTime(required=True, allow_none=True)
     updated_at = UtcDateTime(required=True, allow_none=True)
+    link = fields.String(required=True, validate=validate.Length(min=1))
 
     @validates_schema
     def _bounds_in_order(self, data: dict[str, Any], **kwargs: Any) -> None:
@@ -93,6 +97,7 @@ class EntrySchema(Schema):
 class TimelineDocumentSchema(Schema):
     schema = fields.String(required=True, validate=validate.Equal(SCHEMA_ID))
     version = fields.Integer(required=True, strict=True, validate=validate.Equal(SCHEMA_VERSION))
+    schema_url = fields.String(required=True)
     title = fields.String(required=True)
     slug = fields.String(required=True, validate=validate.Length(min=1))
     description = fields.String(required=True)

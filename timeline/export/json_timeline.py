@@ -1,8 +1,10 @@
-"""Our own JSON document: ``{"schema": "timeline-archive/timeline", "version": 2, ...}``.
+"""Our own JSON document: ``{"schema": "timeline-archive/timeline", "version": 3, ...}``.
 
 Every entry is included whatever its status (retractions stay visible, flagged). Field
 meanings are documented in ``timeline.schema.json`` (JSON Schema 2020-12), which the tests
-validate every export against; ``from_json`` validates with the marshmallow schemas.
+validate every export against and the service serves at ``schema_url``; ``from_json``
+validates with the marshmallow schemas. Each entry links back to its page (``link``) and
+credits each source by site and title (``name``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from marshmallow import ValidationError
 from timeline.errors import InvalidInput
 from timeline.export.display import display_date
 from timeline.export.json_schemas import SCHEMA_ID, SCHEMA_VERSION, TimelineDocumentSchema
+from timeline.export.links import entry_link, schema_link, source_name, source_site
 from timeline.export.meta import TimelineMeta
 from timeline.model import Source, TimelineEntry
 
@@ -23,10 +26,11 @@ from timeline.model import Source, TimelineEntry
 def to_json(entries: Iterable[TimelineEntry], meta: TimelineMeta) -> str:
     """The versioned JSON document for ``entries`` (UTF-8 text, keys in schema order)."""
     document = {
-        "schema": SCHEMA_ID, "version": SCHEMA_VERSION, "title": meta.title, "slug": meta.slug,
+        "schema": SCHEMA_ID, "version": SCHEMA_VERSION,
+        "schema_url": schema_link(meta.url), "title": meta.title, "slug": meta.slug,
         "description": meta.description, "url": meta.url, "generated_at": meta.generated_at,
         "last_position": meta.last_position, "refresh_minutes": meta.refresh_minutes,
-        "entries": [_entry(entry) for entry in entries],
+        "entries": [_entry(entry, meta.url) for entry in entries],
     }
     return json.dumps(TimelineDocumentSchema().dump(document), ensure_ascii=False, indent=2)
 
@@ -49,7 +53,7 @@ def from_json(text: str | bytes) -> dict[str, Any]:
         raise InvalidInput(f"invalid timeline document at {path}: {e.messages}", field=path) from e
 
 
-def _entry(entry: TimelineEntry) -> dict[str, Any]:
+def _entry(entry: TimelineEntry, base_url: str) -> dict[str, Any]:
     return {
         "id": entry.entry_id, "date": entry.date, "precision": entry.precision,
         "start": entry.start, "end": entry.end, "display_date": display_date(entry),
@@ -60,7 +64,7 @@ def _entry(entry: TimelineEntry) -> dict[str, Any]:
         "stories": list(entry.stories), "status": entry.status, "revision": entry.revision,
         "derivation": entry.derivation, "lang": entry.lang,
         "last_position": entry.last_position, "created_at": entry.created_at,
-        "updated_at": entry.updated_at,
+        "updated_at": entry.updated_at, "link": entry_link(entry, base_url),
     }
 
 
@@ -69,6 +73,7 @@ def _source(source: Source) -> dict[str, Any]:
         "article_id": source.article_id, "url": source.url, "title": source.title,
         "published": source.published, "quote": source.quote,
         "quote_start": source.quote_start, "quote_end": source.quote_end,
+        "site": source_site(source), "name": source_name(source),
     }
 
 

@@ -1,10 +1,16 @@
-"""Which source links an export may show: only absolute http(s) URLs, never ``javascript:``."""
+"""Links in exports: source URLs (only absolute http(s), never ``javascript:``), how a source is
+credited (its site and title, never its hex article id) and the link back to an entry's page."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from timeline.model import Source, TimelineEntry
+
+#: How a source with neither a title nor a usable URL is credited.
+UNNAMED_SOURCE = "Untitled article"
+#: Where the JSON Schema of the JSON export is served, below the service's base URL.
+SCHEMA_PATH = "/schema/timeline.json"
 
 
 def safe_url(url: str | None) -> str | None:
@@ -29,7 +35,34 @@ def first_url(entry: TimelineEntry) -> str | None:
     return None
 
 
+def source_site(source: Source) -> str | None:
+    """The site a source was published on (``elpais.com``), from its URL; ``None`` without one."""
+    url = safe_url(source.url)
+    if url is None:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.") or None
+
+
+def source_name(source: Source) -> str:
+    """The source credited by site and title: ``elpais.com: El Congreso aprueba…``."""
+    site, title = source_site(source), (source.title or "").strip()
+    if site and title:
+        return f"{site}: {title}"
+    return site or title or UNNAMED_SOURCE
+
+
 def source_label(source: Source) -> str:
-    """How a source is named in text: its title, else its article id; plus its date."""
-    label = source.title or source.article_id
+    """``source_name`` plus the article's publication date, when known."""
+    label = source_name(source)
     return f"{label} ({source.published})" if source.published else label
+
+
+def entry_link(entry: TimelineEntry, base_url: str) -> str:
+    """The entry's page on the service: ``<base_url>/events/<id>`` (relative without a base)."""
+    return f"{base_url.rstrip('/')}/events/{quote(entry.entry_id, safe='')}"
+
+
+def schema_link(base_url: str) -> str:
+    """Where the service serves the JSON export's JSON Schema."""
+    return f"{base_url.rstrip('/')}{SCHEMA_PATH}"

@@ -10,6 +10,9 @@ Policy:
 - Dates are given at the grain the entry knows (year, month or day); fuzzy dates (season,
   quarter, decade, century) and intervals carry an ``end_date`` and a ``display_date``.
 - ``group`` is the entry's first story, else its first actor; ``unique_id`` its entry id.
+- The title slide is the story's title and description (or a count of its events) with a link
+  to the story's page; each slide credits its sources by site and title and links back to the
+  entry's page (``<url>/events/<id>``).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from html import escape
 from typing import Any
 
 from timeline.export.display import Grain, display_date, side_grains
-from timeline.export.links import safe_url, source_label
+from timeline.export.links import entry_link, safe_url, source_label
 from timeline.export.meta import TimelineMeta
 from timeline.model import TimelineEntry
 
@@ -31,10 +34,25 @@ RANGED = frozenset({"season", "quarter", "decade", "century", "interval"})
 
 def to_timelinejs(entries: Iterable[TimelineEntry], meta: TimelineMeta) -> dict[str, Any]:
     """The TimelineJS3 document (a dict ready for ``json.dumps``)."""
-    return {
-        "title": {"text": {"headline": escape(meta.title), "text": escape(meta.description)}},
-        "events": [slide(entry) for entry in entries if entry.status == "active"],
-    }
+    events = [slide(entry, meta.url) for entry in entries if entry.status == "active"]
+    return {"title": title_slide(meta, len(events)), "events": events}
+
+
+def title_slide(meta: TimelineMeta, count: int) -> dict[str, Any]:
+    """The story's title and description (or how many events it has), linking to its page."""
+    about = meta.description.strip() or f"{count} event{'' if count == 1 else 's'}."
+    text = f"<p>{escape(about)}</p>"
+    page = safe_url(story_link(meta))
+    if page:
+        text += (f'<p><a href="{escape(page)}" target="_blank" rel="noopener">'
+                 "Timeline Archive</a></p>")
+    return {"text": {"headline": escape(meta.title), "text": text}}
+
+
+def story_link(meta: TimelineMeta) -> str:
+    """The story's page on the service (the home page for ``all``)."""
+    base = meta.url.rstrip("/")
+    return f"{base}/" if meta.slug == "all" else f"{base}/stories/{meta.slug}"
 
 
 def to_timelinejs_json(entries: Iterable[TimelineEntry], meta: TimelineMeta) -> str:
@@ -42,13 +60,13 @@ def to_timelinejs_json(entries: Iterable[TimelineEntry], meta: TimelineMeta) -> 
     return json.dumps(to_timelinejs(entries, meta), ensure_ascii=False, indent=2)
 
 
-def slide(entry: TimelineEntry) -> dict[str, Any]:
-    """One TimelineJS event for ``entry``."""
+def slide(entry: TimelineEntry, base_url: str = "") -> dict[str, Any]:
+    """One TimelineJS event for ``entry``, linking to its page below ``base_url``."""
     start, end = slide_dates(entry)
     event: dict[str, Any] = {
         "unique_id": entry.entry_id,
         "start_date": start,
-        "text": {"headline": escape(entry.headline), "text": slide_text(entry)},
+        "text": {"headline": escape(entry.headline), "text": slide_text(entry, base_url)},
     }
     if end is not None:
         event["end_date"] = end
@@ -86,8 +104,8 @@ def slide_group(entry: TimelineEntry) -> str:
     return entry.actors[0] if entry.actors else ""
 
 
-def slide_text(entry: TimelineEntry) -> str:
-    """Escaped HTML: the quote as a blockquote, then the sources as links."""
+def slide_text(entry: TimelineEntry, base_url: str = "") -> str:
+    """Escaped HTML: the quote as a blockquote, the sources as links, the entry's page."""
     parts = [f"<blockquote>{escape(entry.quote or entry.text)}</blockquote>"]
     for source in entry.sources:
         label = escape(source_label(source))
@@ -95,4 +113,8 @@ def slide_text(entry: TimelineEntry) -> str:
         if url:
             label = f'<a href="{escape(url)}" target="_blank" rel="noopener">{label}</a>'
         parts.append(f"<p>{label}</p>")
+    page = safe_url(entry_link(entry, base_url))
+    if page:
+        parts.append(f'<p><a href="{escape(page)}" target="_blank" rel="noopener">'
+                     "On the timeline</a></p>")
     return "".join(parts)
