@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from timeline.extract import tag, timex_to_edtf
+from timeline.extract import tag, tag_for_events, timex_to_edtf
 
 DCT = date(2025, 11, 17)
 
@@ -157,3 +157,11 @@ def test_halves_and_fiscal_years_are_placeable(value: str, edtf: str) -> None:
 ])
 def test_fixed_holidays(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in found(text)
+
+
+@pytest.mark.parametrize(("text", "merged"), [
+    ("The fair ran from March 3 to March 5.", ("from March 3 to March 5", "2025-03-03/2025-03-05")),
+    ("He ruled from 2009 to 2011.", ("from 2009 to 2011", "2009/2011")),
+])
+def test_ranges_become_one_interval_for_events(text: str, merged: tuple[str, str]) -> None:
+    assert merged in [(t.text, t.value) for t in tag_for_events(text, DCT, "en")]

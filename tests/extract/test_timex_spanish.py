@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from timeline.extract import tag
+from timeline.extract import tag, tag_for_events
 
 DCT = date(2025, 11, 17)
 
@@ -222,3 +222,13 @@ def test_datelines_headlines_and_reported_speech(text: str,
 ])
 def test_fixed_holidays(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in found(text)
+
+
+@pytest.mark.parametrize(("text", "merged"), [
+    ("La feria se celebró del 3 al 5 de marzo.", ("del 3 al 5 de marzo", "2025-03-03/2025-03-05")),
+    ("Entre el 10 y el 12 de diciembre se votará.",
+     ("Entre el 10 y el 12 de diciembre", "2025-12-10/2025-12-12")),
+    ("Gobernó de 1978 a 1982.", ("de 1978 a 1982", "1978/1982")),
+])
+def test_ranges_become_one_interval_for_events(text: str, merged: tuple[str, str]) -> None:
+    assert merged in [(t.text, t.value) for t in tag_for_events(text, DCT, "es")]

@@ -21,6 +21,8 @@ _JOIN = {
     "es": re.compile(r"(?i)^\s*(?:y|a|al|hasta)\s+(?:el\s+|la\s+)?$"),
     "en": re.compile(r"(?i)^\s*(?:and|to|until|till|through|thru)\s+(?:the\s+)?$"),
 }
+#: Spanish contractions a tagger keeps in a date's span: "del 3", "al 5 de marzo".
+_CONTRACTED = re.compile(r"(?i)(?:del|al)\s+")
 _DASHED = re.compile(rf"(?<![\w.,])(?P<a>{YEAR})\s?[-–—]\s?(?P<b>{YEAR}|\d\d)(?![\w%]|[.,]\d)")
 
 
@@ -32,12 +34,16 @@ def _pair(text: str, a: Timex, b: Timex, lang: str) -> Timex | None:
     opener, joiner = _OPEN.get(lang, _OPEN["en"]), _JOIN.get(lang, _JOIN["en"])
     if not (_placeable(a) and _placeable(b)) or len(a.value) != len(b.value):
         return None
-    if a.value >= b.value or not joiner.match(text[a.end:b.start]):
+    lead_b = _CONTRACTED.match(b.text)  # "al 5 de marzo": the joiner "a" inside the date
+    if a.value >= b.value or not joiner.match(text[a.end:b.start] + (lead_b[0] if lead_b else "")):
         return None
-    m = opener.search(text, max(0, a.start - 30), a.start)
-    start = m.start() if m else a.start
-    if m is None:
-        return None
+    if _CONTRACTED.match(a.text) and a.text[:3].lower() == "del":
+        start = a.start  # "del 3 al 5 de marzo": the opener "de" inside the date
+    else:
+        m = opener.search(text, max(0, a.start - 30), a.start)
+        if m is None:
+            return None
+        start = m.start()
     derivation: Derivation = (
         "explicit" if a.derivation == b.derivation == "explicit" else "relative"
     )
