@@ -1,14 +1,22 @@
-"""``timeline init``, ``timeline log`` and ``timeline verify``: the event log itself."""
+"""``timeline init``, ``timeline log``, ``timeline head`` and ``timeline verify``: the event log
+itself, and witnesses of it (heads kept elsewhere, checked by ``verify --witness/--expect``)."""
 
 from __future__ import annotations
 
 import json
+import re
 import sys
+from pathlib import Path
 
 import click
 
+from events import Head
 from events import verify as verify_log
 from timeline.cli.common import main, open_log, reports_errors
+from timeline.errors import InvalidInput
+from timeline.untrusted import load_json
+
+HASH = re.compile(r"[0-9a-f]{64}")
 
 
 @main.command()
@@ -40,16 +48,66 @@ def log_command(ctx: click.Context, after: int, limit: int | None, stream_id: st
 
 
 @main.command()
-@click.option("--tail", is_flag=True, help="Trust the last checkpoint; check only what follows.")
 @click.pass_context
 @reports_errors
-def verify(ctx: click.Context, tail: bool) -> None:
+def head(ctx: click.Context) -> None:
+    """Print the log's head as JSON (position, hash, time): keep it as a witness."""
+    click.echo(json.dumps(head_json(open_log(ctx).head())))
+
+
+def head_json(head: Head) -> dict[str, object]:
+    return {"position": head.position, "hash": head.hash, "recorded_at": head.recorded_at}
+
+
+def parse_expected(value: str) -> tuple[int, str]:
+    """``POSITION:HASH`` -> (position, hash)."""
+    position, _, digest = value.partition(":")
+    if not position.isascii() or not position.isdigit() or not HASH.fullmatch(digest):
+        raise InvalidInput(f"--expect takes POSITION:HASH (a 64-hex hash), not {value!r}",
+                           field="expect")
+    return int(position), digest
+
+
+def read_witnesses(path: str) -> list[tuple[int, str]]:
+    """The heads kept in a witness file: JSON lines (or one JSON object) as ``timeline head``
+    prints them and ``/api/head`` serves them."""
+    heads = []
+    text = Path(path).read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        obj = load_json(line, field="witness")
+        if not (isinstance(obj, dict) and isinstance(obj.get("position"), int)
+                and isinstance(obj.get("hash"), str)):
+            raise InvalidInput(f"{path}:{number}: a witness is {{\"position\", \"hash\"}}",
+                               field="witness")
+        heads.append(parse_expected(f"{obj['position']}:{obj['hash']}"))
+    return heads
+
+
+@main.command()
+@click.option("--tail", is_flag=True, help="Trust the last checkpoint; check only what follows.")
+@click.option("--witness", "witness_files", multiple=True, type=click.Path(exists=True),
+              help="A file of heads kept earlier (timeline head, /api/head): the log must "
+                   "still hold each.")
+@click.option("--expect", "expected", multiple=True,
+              help="POSITION:HASH of a head kept earlier: the log must still hold it.")
+@click.pass_context
+@reports_errors
+def verify(ctx: click.Context, tail: bool, witness_files: tuple[str, ...],
+           expected: tuple[str, ...]) -> None:
     """Recompute the hash chain; exit 1 naming the first broken position."""
-    report = verify_log(open_log(ctx), since_checkpoint=tail)
+    witnesses = dict(parse_expected(e) for e in expected)
+    for path in witness_files:
+        for position, digest in read_witnesses(path):
+            if witnesses.setdefault(position, digest) != digest:
+                raise InvalidInput(f"two witnesses disagree at {position}", field="witness")
+    report = verify_log(open_log(ctx), since_checkpoint=tail, witnesses=witnesses)
     if not report.ok:
         click.echo(f"TAMPERED at position {report.first_broken}: {report.reason}", err=True)
         ctx.exit(1)
     click.echo(
         f"ok: {report.checked} events checked after position {report.started_after}; "
         f"head {report.head_position} {report.head_hash}"
+        + (f"; {len(witnesses)} witnessed heads held" if witnesses else "")
     )

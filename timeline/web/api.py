@@ -17,6 +17,7 @@ from timeline.projections import queries
 from timeline.projections.queries import EventQuery
 from timeline.web import schemas
 from timeline.web.auth import writer
+from timeline.web.caching import HEAD_HEADER
 from timeline.web.db import get_archive
 from timeline.web.openapi import openapi_document
 from timeline.web.payloads import entry_json, record_json, stored_event_json
@@ -130,6 +131,18 @@ def read_log() -> Response:
         "events": [stored_event_json(e) for e in events],
         "next_after": after, "head": log.head().position,
     })
+
+
+@bp.get("/head")
+def log_head() -> Response:
+    """The log's head (position, hash, time): a witness for ``timeline verify --witness``."""
+    schemas.query_args(schemas.NoArgs())
+    head = get_archive().log.head()
+    response = jsonify({"position": head.position, "hash": head.hash,
+                        "recorded_at": head.recorded_at})
+    response.headers[HEAD_HEADER] = f"{head.position}:{head.hash}"
+    response.cache_control.no_cache = True
+    return response
 
 
 @bp.get("/openapi.json")

@@ -1,5 +1,7 @@
 """Conditional GET for feeds: ETag and Last-Modified come from the log (its head position and
-when that was recorded), never the wall clock, so an unchanged log answers ``304``."""
+when that was recorded), never the wall clock, so an unchanged log answers ``304``. Every feed
+response also names the head it reflects (``X-Timeline-Head: POSITION:HASH``): a witness anyone
+can keep and check later with ``timeline verify --expect``."""
 
 from __future__ import annotations
 
@@ -18,6 +20,10 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 class Validators:
     etag: str  # weak: gzip and identity bodies share it
     last_modified: datetime
+    head: str = ""  # POSITION:HASH of the log's head
+
+
+HEAD_HEADER = "X-Timeline-Head"
 
 
 def recorded_at(head: Head) -> datetime:
@@ -30,7 +36,8 @@ def recorded_at(head: Head) -> datetime:
 
 def log_validators(head: Head, key: str) -> Validators:
     """Validators for a representation ``key`` (``vivienda.ics``) of the log at ``head``."""
-    return Validators(etag=f"{key}-{head.position}", last_modified=recorded_at(head))
+    return Validators(etag=f"{key}-{head.position}", last_modified=recorded_at(head),
+                      head=f"{head.position}:{head.hash}")
 
 
 def is_fresh(validators: Validators) -> bool:
@@ -45,6 +52,8 @@ def with_validators(response: Response, validators: Validators) -> Response:
     response.last_modified = validators.last_modified
     response.cache_control.public = True
     response.cache_control.no_cache = True  # revalidate each time; 304s are cheap
+    if validators.head:
+        response.headers[HEAD_HEADER] = validators.head
     return response
 
 

@@ -128,6 +128,12 @@ PATHS: dict[str, Any] = {
         ],
         "responses": {"200": _json(_ref("LogPage"), "Stored events in log order."),
                       **_errors(400)}}},
+    "/api/head": {"get": {
+        "summary": "The log's head: position, hash and when it was recorded. Keep it as a"
+                   " witness: `timeline verify --witness FILE` fails if the log loses it.",
+        "operationId": "logHead",
+        "responses": {"200": _json(_ref("Head"), "The head (position 0 for an empty log)."),
+                      **_errors(400)}}},
     "/api/stream": {"get": {
         "summary": "Server-Sent Events: each new log entry (id = position, event = type).",
         "operationId": "streamLog",
@@ -259,6 +265,9 @@ SCHEMAS: dict[str, Any] = {
     "LogPage": {"type": "object", "required": ["events", "next_after", "head"], "properties": {
         "events": {"type": "array", "items": _ref("StoredEvent")}, "next_after": _INT,
         "head": _INT}},
+    "Head": {"type": "object", "required": ["position", "hash", "recorded_at"], "properties": {
+        "position": _INT, "hash": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+        "recorded_at": _nullable("string")}},
 }
 
 _DESCRIPTIONS = {400: "Invalid input (the field is named).", 401: "No bearer token.",
