@@ -64,6 +64,11 @@ def fallback_display_date(entry: TimelineEntry, lang: str | None = None) -> str:
     return text
 
 
+def say_day(day: date, lang: str = "en") -> str:
+    """A calendar day as a reader says it: "16 November 2025", "16 de noviembre de 2025"."""
+    return _format(day, "day", _lang(lang))
+
+
 def side_grains(entry: TimelineEntry) -> tuple[Grain, Grain]:
     """How finely the start and the end of the entry are known, for calendar-style exports."""
     if entry.precision == "interval":

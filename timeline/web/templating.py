@@ -6,13 +6,14 @@ Autoescaping stays on; nothing from an article is ever marked safe.
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app, request, url_for
 
-from timeline.export.display import display_date
-from timeline.export.links import safe_url
+from timeline.export.display import display_date, say_day
+from timeline.export.links import safe_url, source_name
 from timeline.model import SALIENCE_THRESHOLD, TimelineEntry
 from timeline.web.payloads import iso
 
@@ -48,6 +49,28 @@ def domain(url: str | None) -> str:
     return urlsplit(link).netloc if link else ""
 
 
+def moment_words(value: str | None) -> str:
+    """An "as of" moment as people say it: "16 November 2025, 10:30 UTC" (a bare day: "the
+    end of 16 November 2025")."""
+    if not value:
+        return ""
+    try:
+        if len(value) == 10:
+            return f"the end of {say_day(date.fromisoformat(value), UI_LANG)}"
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    zone = moment.strftime(" %z") if moment.utcoffset() else " UTC"
+    return f"{say_day(moment.date(), UI_LANG)}, {moment:%H:%M}{zone}"
+
+
+def as_of_input(value: str | None) -> str:
+    """The "as of" moment as a ``datetime-local`` input's value (``YYYY-MM-DDTHH:MM``)."""
+    if not value:
+        return ""
+    return f"{value}T23:59" if len(value) == 10 else value[:16]
+
+
 def feed_url(slug: str, kind: str, *, webcal: bool = False, include_minor: bool = False) -> str:
     """Absolute URL of a feed (``webcal://`` for calendar subscriptions)."""
     base = current_app.config["BASE_URL"] or request.host_url.rstrip("/")
@@ -60,5 +83,7 @@ def feed_url(slug: str, kind: str, *, webcal: bool = False, include_minor: bool 
 
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(human_date=human_date, domain=domain, safe_url=safe_url,
-                                 iso=iso, dated_by=dated_by, salience_words=salience_words)
+                                 iso=iso, dated_by=dated_by, salience_words=salience_words,
+                                 source_name=source_name, moment_words=moment_words,
+                                 as_of_input=as_of_input)
     app.jinja_env.globals.update(feed_url=feed_url)

@@ -5,6 +5,10 @@ Filters come from a GET form; an invalid one is shown beside the form (status fr
 ``errors.py``), never a 500. ``?fragment=1`` renders only the live part, which the page's script
 fetches when ``/api/stream`` reports a change. Minor entries (scored below the salience
 threshold) are shown only with ``?all=1``, which every link on the page keeps.
+
+``from`` and ``to`` take dates as people type them ("November 2025", "noviembre 2025",
+"1940s", "16/11/2025": ``date_input``). ``order=newest`` lists the latest first (read in full
+up to ``OVERVIEW_CAP`` entries, paged by ``skip``).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from timeline.projections import queries
 from timeline.projections.filters import MAX_LIMIT, bound, check_flag
 from timeline.projections.queries import EventQuery
 from timeline.web import templating
+from timeline.web.date_input import to_edtf
 from timeline.web.db import get_archive
 from timeline.web.errors import field_of, message_of, status_of
 from timeline.web.grouping import group_entries
@@ -35,6 +40,7 @@ bp.record_once(lambda state: templating.init_app(state.app))  # type: ignore[arg
 PAGE_SIZE = 200
 OVERVIEW_CAP = 5000  # entries read to draw the strip
 COUNT_CAP = 10_000  # entries counted for the "show all" link
+ORDERS = ("oldest", "newest")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,16 +53,34 @@ class ViewFilters:
     as_of: str | None = None
     cursor: str | None = None
     show_all: str | None = None  # the ``all`` switch as given: minor entries too
+    order: str | None = None  # "newest" lists the latest first; default oldest first
+    skip: str | None = None  # newest first: how many entries earlier pages showed
 
     def query(self, **changes: Any) -> EventQuery:
         values = {"limit": PAGE_SIZE} | asdict(self) | changes
         values["as_of"] = as_of_moment(values["as_of"])
         values["include_minor"] = check_flag(values.pop("show_all"), "all")
+        values["date_from"] = typed_date(values["date_from"], "from", 0)
+        values["date_to"] = typed_date(values["date_to"], "to", 1)
+        del values["order"], values["skip"]
         return EventQuery(**values)
+
+    @property
+    def newest_first(self) -> bool:
+        if self.order not in (None, *ORDERS):
+            raise InvalidInput("order: oldest or newest", field="order")
+        return self.order == "newest"
+
+    def skipped(self) -> int:
+        if not self.skip:
+            return 0
+        if not self.skip.isdigit() or len(self.skip) > 9:
+            raise InvalidInput("skip: a whole number", field="skip")
+        return int(self.skip)
 
     def args(self, **changes: Any) -> dict[str, str]:
         """The filters as URL query arguments (empty ones left out)."""
-        values = asdict(self) | changes
+        values = asdict(self) | {"skip": None} | changes  # a new view starts on its first page
         names = {"date_from": "from", "date_to": "to", "show_all": "all"}
         return {names.get(k, k): v for k, v in values.items() if v and k != "story"}
 
@@ -72,6 +96,21 @@ class MinorSwitch:
     @property
     def capped(self) -> bool:
         return self.total >= COUNT_CAP
+
+
+def typed_date(value: str | None, field: str, side: int) -> str | None:
+    """A date as typed ("November 2025", "1940s", "16/11/2025") as EDTF, checked: an
+    ``InvalidInput`` naming ``field`` when it is no date."""
+    if not value:
+        return None
+    edtf = to_edtf(value).strip()
+    try:
+        bound(edtf, field, side)
+    except InvalidInput as exc:
+        raise InvalidInput(
+            f"{field}: not a date we can read: {value!r} (try 2025, November 2025, "
+            "noviembre 2025, 1940s or 16/11/2025)", field=field) from exc
+    return edtf
 
 
 def as_of_moment(value: str | None) -> str | None:
@@ -94,20 +133,26 @@ def read_filters(story: str | None = None) -> ViewFilters:
 
     return ViewFilters(story=story or arg("story"), actor=arg("actor"), date_from=arg("from"),
                        date_to=arg("to"), q=arg("q"), as_of=arg("as_of"), cursor=arg("cursor"),
-                       show_all=arg("all"))
+                       show_all=arg("all"), order=arg("order"), skip=arg("skip"))
+
+
+def matching(archive: Archive, filters: ViewFilters, **changes: Any) -> list[TimelineEntry]:
+    """Every entry the filters match, in chronological order, up to ``OVERVIEW_CAP``."""
+    entries: list[TimelineEntry] = []
+    cursor = None
+    while len(entries) < OVERVIEW_CAP:
+        page = queries.find_entries(archive, filters.query(
+            cursor=cursor, limit=MAX_LIMIT, **changes))
+        entries.extend(page.entries)
+        if not (cursor := page.next_cursor):
+            break
+    return entries
 
 
 def overview_of(archive: Archive, filters: ViewFilters) -> Overview:
     """The strip covers the whole span the other filters allow, whatever the date range."""
-    spans: list[tuple[date, date]] = []
-    cursor = None
-    while len(spans) < OVERVIEW_CAP:
-        page = queries.find_entries(archive, filters.query(
-            date_from=None, date_to=None, cursor=cursor, limit=MAX_LIMIT))
-        spans.extend((e.start, e.end) for e in page.entries)
-        if not (cursor := page.next_cursor):
-            break
-    return overview(spans)
+    entries = matching(archive, filters, date_from=None, date_to=None)
+    return overview([(e.start, e.end) for e in entries])
 
 
 def minor_switch(archive: Archive, query: EventQuery) -> MinorSwitch:
@@ -117,16 +162,28 @@ def minor_switch(archive: Archive, query: EventQuery) -> MinorSwitch:
     return MinorSwitch(query.include_minor, total, total - shown)
 
 
+def _page(archive: Archive, filters: ViewFilters) -> tuple[list[TimelineEntry], str | None]:
+    """This page's entries and the link to the next page, in the order asked for."""
+    if filters.newest_first:
+        skip = filters.skipped()
+        newest = matching(archive, replace(filters, cursor=None))[::-1]
+        following = None
+        if len(newest) > skip + PAGE_SIZE:
+            following = _here(filters, skip=str(skip + PAGE_SIZE), cursor=None)
+        return newest[skip:skip + PAGE_SIZE], following
+    page = queries.find_entries(archive, filters.query())
+    if page.next_cursor:
+        return list(page.entries), _here(filters, cursor=page.next_cursor)
+    return list(page.entries), None
+
+
 def _timeline(archive: Archive, filters: ViewFilters) -> dict[str, Any]:
     query = filters.query()
-    page = queries.find_entries(archive, query)
-    following = None
-    if page.next_cursor:
-        following = _here(filters, cursor=page.next_cursor)
-    return {"groups": group_entries(page.entries), "count": len(page.entries),
+    entries, following = _page(archive, filters)
+    return {"groups": group_entries(entries), "count": len(entries),
             "next_url": following, "overview": overview_of(archive, replace(filters, cursor=None)),
-            "range_start": bound(filters.date_from, "from", 0),
-            "range_end": bound(filters.date_to, "to", 1),
+            "range_start": bound(query.date_from, "from", 0),
+            "range_end": bound(query.date_to, "to", 1),
             "minor": minor_switch(archive, query)}
 
 
