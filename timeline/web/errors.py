@@ -1,7 +1,9 @@
 """Every error the service returns, in one JSON shape, and the only place HTTP statuses live.
 
 ``{"error": {"status": 400, "code": "invalid_input", "message": "...", "field": "published"}}``
-(``field`` is null when no single field is to blame).
+(``field`` is null when no single field is to blame). The viewer's pages (``/``,
+``/stories/…``, ``/events/…``, ``/embed/…``) answer with the same status as an HTML page
+(``error.html``) a reader can act on; the API, the feeds and unknown paths keep the JSON.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Flask, Response, jsonify
+from flask import Flask, Response, jsonify, render_template, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
@@ -52,11 +54,23 @@ _HTTP_CODES = {413: "payload_too_large", 500: "internal_error"}
 
 #: Messages the client may see for an exception; others say "internal error".
 _SHOWN = (TimelineError, EventLogError, ValidationError)
+#: Paths of the viewer's HTML pages, whose errors are HTML pages too.
+VIEWER_PREFIXES = ("/stories/", "/events/", "/embed/")
+
+
+def is_viewer_page() -> bool:
+    return request.path == "/" or request.path.startswith(VIEWER_PREFIXES)
 
 
 def error_response(
     status: int, code: str, message: str, field: str | None = None
 ) -> Response:
+    if is_viewer_page():
+        try:
+            page = render_template("error.html", status=status, code=code, message=message)
+            return Response(page, status=status, content_type="text/html; charset=utf-8")
+        except Exception:  # a broken template must not hide the error: fall back to JSON
+            log.exception("error page failed")
     response = jsonify(
         {"error": {"status": status, "code": code, "message": message, "field": field}}
     )
