@@ -218,7 +218,7 @@ def index() -> tuple[str, int]:
 
 @bp.get("/stories/<slug:slug>")
 def story(slug: str) -> tuple[str, int]:
-    found = queries.get_story(get_archive(), slug)  # NotFound: the JSON 404
+    found = queries.get_story(get_archive(), slug)  # NotFound: the 404 page
     return _render(read_filters(slug), found)
 
 
@@ -235,7 +235,7 @@ def key_dates(slug: str) -> tuple[str, int]:
     """The story's digest: its key days, each expandable to its entries; an invalid choice is
     shown beside the form."""
     archive = get_archive()
-    found = queries.get_story(archive, slug)  # NotFound: the JSON 404
+    found = queries.get_story(archive, slug)  # NotFound: the 404 page
     context: dict[str, Any] = {"days": [], "args": {}, "error": None}
     status = 200
     try:
