@@ -112,7 +112,7 @@ def _placeable(timex: Timex) -> str | None:
 def _merely_referred(doc: Document, clause: Clause, timex: Timex) -> bool:
     before = doc.text[max(clause.start, timex.start - _LOOKBACK) : timex.start]
     lead = _LEADING_WORDS.match(timex.text)  # a tagger may take "al" into "al 14 de diciembre"
-    if _REFERRING.search(before + (lead.group() if lead else "")):
+    if _REFERRING.search(before) or (lead and _REFERRING.search(before + lead.group())):
         return True
     if clause.role != "quote" and _inside_quotes(doc, clause, timex.start):
         return True
