@@ -151,3 +151,9 @@ def test_a_predicate_after_a_relative_clause_belongs_to_the_words_before_it() ->
     assert headline_of(text, "en", "hunkered") == (
         "Mexico's crowded capital hunkered down in fear")
     assert headline_of(text, "en", "happened") == "Most of the deaths happened"
+
+
+def test_a_long_predicate_stops_at_a_comma_or_an_added_noun_phrase() -> None:
+    text = "El presidente Javier Milei lanzó un fuerte respaldo a José Antonio Kast, candidato."
+    assert headline_of(text, "es", "lanzó") == (
+        "Javier Milei lanzó un fuerte respaldo a José Antonio Kast")

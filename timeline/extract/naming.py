@@ -64,6 +64,9 @@ _NOUN_PHRASE_BEFORE = re.compile(
     r"\s*,?\s*$"
 )
 _PREDICATE_STOP = re.compile(r"\s*(?:[:;(]|\s[—–]\s)")
+_SOFT_STOP = re.compile(
+    r"(?i),\s|\s(?:y|and|e)\s+(?=(?:un|una|unos|unas|el|la|los|las|a|an|the)\s)")
+_ENOUGH_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,9 +281,15 @@ def _with_clitics(doc: Document, verb: int) -> int:
 
 
 def _predicate_end(doc: Document, start: int, end: int) -> int:
-    """Where the predicate's words stop: a colon, a dash, a semicolon or a bracket."""
+    """Where the predicate's words stop: a colon, a dash, a semicolon or a bracket; or, once
+    it has said enough, a comma or an "and" that adds a noun phrase ("..., candidato a",
+    "... y un acérrimo militante")."""
     cut = _PREDICATE_STOP.search(doc.text, start, end)
-    return cut.start() if cut else end
+    end = cut.start() if cut else end
+    for soft in _SOFT_STOP.finditer(doc.text, start, end):
+        if len(doc.text[start : soft.start()].split()) >= _ENOUGH_WORDS:
+            return soft.start()
+    return end
 
 
 def _without_date(doc: Document, start: int, end: int, found: Anchor | None) -> str:
