@@ -71,6 +71,13 @@ def as_of_input(value: str | None) -> str:
     return f"{value}T23:59" if len(value) == 10 else value[:16]
 
 
+def absolute_url(endpoint: str, **values: Any) -> str:
+    """An absolute URL on this service (``TIMELINE_BASE_URL``, else the request's host), for
+    share previews and embed snippets."""
+    base = current_app.config["BASE_URL"] or request.host_url.rstrip("/")
+    return base + url_for(endpoint, **values)
+
+
 def feed_url(slug: str, kind: str, *, webcal: bool = False, include_minor: bool = False) -> str:
     """Absolute URL of a feed (``webcal://`` for calendar subscriptions)."""
     base = current_app.config["BASE_URL"] or request.host_url.rstrip("/")
@@ -86,4 +93,4 @@ def init_app(app: Flask) -> None:
                                  iso=iso, dated_by=dated_by, salience_words=salience_words,
                                  source_name=source_name, moment_words=moment_words,
                                  as_of_input=as_of_input)
-    app.jinja_env.globals.update(feed_url=feed_url)
+    app.jinja_env.globals.update(feed_url=feed_url, absolute_url=absolute_url)

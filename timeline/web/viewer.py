@@ -230,6 +230,19 @@ def event(entry_id: str) -> str:
                            base_url=current_app.config["BASE_URL"])
 
 
+@bp.get("/embed/stories/<slug:slug>")
+def embed(slug: str) -> str:
+    """The story for an ``<iframe>``: its entries without the site's header, filters or
+    strip; links open in a new tab. Takes the page's ``from``, ``to``, ``order`` and ``all``."""
+    archive = get_archive()
+    found = queries.get_story(archive, slug)  # NotFound: the 404 page
+    filters = read_filters(slug)
+    entries, _ = _page(archive, filters)
+    return render_template("embed.html", story=found, groups=group_entries(entries),
+                           count=len(entries), filters=filters,
+                           here=lambda **changes: _here(filters, **changes))
+
+
 @bp.get("/stories/<slug:slug>/key-dates")
 def key_dates(slug: str) -> tuple[str, int]:
     """The story's digest: its key days, each expandable to its entries; an invalid choice is

@@ -43,6 +43,11 @@
     if (target.matches && target.matches("details.history") && target.open) fillHistory(target);
   }, true);
 
+  /* The print button (hidden from print itself by the print stylesheet). */
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest(".button-print")) window.print();
+  });
+
   /* The overview strip: a click shows one bucket (a plain link); a drag zooms to a range. */
   var drag = null;
   function bucketAt(svg, clientX) {
