@@ -19,6 +19,7 @@ from .projector import Projection, ProjectionError, Projector
 from .records import ANY, GENESIS_HASH, NO_STREAM, ExpectedVersion, Head, NewEvent, StoredEvent
 from .registry import EventRegistry
 from .schemas import ARCHIVE_TYPES, archive_registry
+from .signing import checkpoint_signature, sign_checkpoints
 from .sqlite import SqliteEventLog, format_timestamp, utc_now
 from .subscription import follow
 from .verify import VerifyReport, verify
@@ -29,5 +30,6 @@ __all__ = [
     "Head", "InvalidEvent", "NewEvent", "PayloadTooLarge", "Projection", "ProjectionError",
     "Projector", "SqliteEventLog", "StorageError", "StoredEvent", "TamperedLog", "VerifyReport",
     "archive_registry", "follow", "format_timestamp", "utc_now", "verify",
+    "checkpoint_signature", "sign_checkpoints",
     "EventLog", "NodeLog", "copy_log", "head_listener", "is_postgres_url", "open_event_log",
 ]

@@ -41,6 +41,20 @@ CREATE TRIGGER IF NOT EXISTS chain_checkpoints_no_delete BEFORE DELETE ON chain_
 BEGIN SELECT RAISE(ABORT, 'chain_checkpoints: append-only; DELETE refused'); END;
 """
 
+#: HMAC signatures of checkpoints, made by whoever holds the key (``sign_checkpoints``).
+SIGNATURES_DDL = """
+CREATE TABLE IF NOT EXISTS checkpoint_signatures (
+    position   INTEGER PRIMARY KEY,
+    signature  TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS checkpoint_signatures_no_update
+BEFORE UPDATE ON checkpoint_signatures
+BEGIN SELECT RAISE(ABORT, 'checkpoint_signatures: append-only; UPDATE refused'); END;
+CREATE TRIGGER IF NOT EXISTS checkpoint_signatures_no_delete
+BEFORE DELETE ON checkpoint_signatures
+BEGIN SELECT RAISE(ABORT, 'checkpoint_signatures: append-only; DELETE refused'); END;
+"""
+
 META_DDL = """
 CREATE TABLE IF NOT EXISTS log_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
@@ -49,6 +63,7 @@ CREATE TABLE IF NOT EXISTS log_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 TRIGGERS = (
     "events_gapless", "events_no_update", "events_no_delete",
     "chain_checkpoints_no_update", "chain_checkpoints_no_delete",
+    "checkpoint_signatures_no_update", "checkpoint_signatures_no_delete",
 )
 
 INSERT_EVENT = (
@@ -77,7 +92,7 @@ def create_schema(conn) -> None:  # type: ignore[no-untyped-def]
         "SELECT value FROM log_meta WHERE key = 'schema_version'"
     ).fetchone() == (str(SCHEMA_VERSION),):
         return
-    conn.executescript(EVENTS_DDL + CHECKPOINTS_DDL + META_DDL)
+    conn.executescript(EVENTS_DDL + CHECKPOINTS_DDL + SIGNATURES_DDL + META_DDL)
     conn.execute(
         "INSERT OR IGNORE INTO log_meta (key, value) VALUES ('schema_version', ?)",
         (str(SCHEMA_VERSION),),

@@ -333,6 +333,19 @@ class SqliteEventLog:
         ).fetchone()
         return tuple(row) if row else None
 
+    def checkpoint_signatures(self) -> dict[int, str]:
+        """The checkpoints' HMAC signatures by position (see ``events.signing``)."""
+        rows = self.conn.execute("SELECT position, signature FROM checkpoint_signatures")
+        return {r[0]: r[1] for r in rows}
+
+    def add_checkpoint_signatures(self, signatures: dict[int, str]) -> None:
+        """Store signatures of checkpoints that have none yet (append-only)."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO checkpoint_signatures (position, signature) VALUES (?, ?)",
+                sorted(signatures.items()),
+            )
+
     def checkpoints(self) -> list[tuple[int, str]]:
         """The stored chain checkpoints as (position, hash), in order."""
         return [

@@ -20,6 +20,7 @@ from typing import Any
 from .codec import chain_hash
 from .errors import TamperedLog
 from .records import GENESIS_HASH
+from .signing import signature_problem
 from .sqlite import SqliteEventLog
 
 
@@ -72,9 +73,11 @@ def _walk(
 
 
 def verify(log: SqliteEventLog, *, since_checkpoint: bool = False,
-           witnesses: Mapping[int, str] | None = None) -> VerifyReport:
-    """Check the chain (all of it, or the tail after the last checkpoint), and that it still
-    holds every witnessed head ``{position: hash}``."""
+           witnesses: Mapping[int, str] | None = None,
+           checkpoint_key: bytes | None = None) -> VerifyReport:
+    """Check the chain (all of it, or the tail after the last checkpoint), that it still
+    holds every witnessed head ``{position: hash}``, and, given the key, that the checkpoints
+    carry their signatures (``events.signing``)."""
     marks = dict(log.checkpoints())
     seen = dict(witnesses or {})
     start, prev = 0, GENESIS_HASH
@@ -90,6 +93,8 @@ def verify(log: SqliteEventLog, *, since_checkpoint: bool = False,
         broken, reason = last + 1, f"checkpoint at {max(marks)} is past the end (rows removed)"
     if broken is None:
         broken, reason = _witness_problem(log, seen, start, last)
+    if broken is None and checkpoint_key is not None:
+        broken, reason = signature_problem(log, checkpoint_key)
     return VerifyReport(checked, last, last_hash, start, broken, reason)
 
 

@@ -4,19 +4,34 @@ itself, and witnesses of it (heads kept elsewhere, checked by ``verify --witness
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
 
 import click
 
-from events import Head
+from events import Head, sign_checkpoints
 from events import verify as verify_log
 from timeline.cli.common import main, open_log, reports_errors
 from timeline.errors import InvalidInput
 from timeline.untrusted import load_json
 
 HASH = re.compile(r"[0-9a-f]{64}")
+#: The environment variable holding the checkpoint-signing key.
+KEY_VARIABLE = "TIMELINE_CHECKPOINT_KEY"
+
+
+def checkpoint_key(log: object, *, required: bool) -> bytes | None:
+    """The signing key from the environment (None when unset and not ``required``)."""
+    value = os.environ.get(KEY_VARIABLE)
+    if not value:
+        if required:
+            raise InvalidInput(f"set {KEY_VARIABLE} to the signing key", field=KEY_VARIABLE)
+        return None
+    if not hasattr(log, "checkpoint_signatures"):
+        raise InvalidInput("signed checkpoints need a SQLite log", field=KEY_VARIABLE)
+    return value.encode("utf-8")
 
 
 @main.command()
@@ -102,7 +117,9 @@ def verify(ctx: click.Context, tail: bool, witness_files: tuple[str, ...],
         for position, digest in read_witnesses(path):
             if witnesses.setdefault(position, digest) != digest:
                 raise InvalidInput(f"two witnesses disagree at {position}", field="witness")
-    report = verify_log(open_log(ctx), since_checkpoint=tail, witnesses=witnesses)
+    log = open_log(ctx)
+    report = verify_log(log, since_checkpoint=tail, witnesses=witnesses,
+                        checkpoint_key=checkpoint_key(log, required=False))
     if not report.ok:
         click.echo(f"TAMPERED at position {report.first_broken}: {report.reason}", err=True)
         ctx.exit(1)
@@ -111,3 +128,16 @@ def verify(ctx: click.Context, tail: bool, witness_files: tuple[str, ...],
         f"head {report.head_position} {report.head_hash}"
         + (f"; {len(witnesses)} witnessed heads held" if witnesses else "")
     )
+
+
+@main.command(name="sign-checkpoints")
+@click.pass_context
+@reports_errors
+def sign_checkpoints_command(ctx: click.Context) -> None:
+    """Verify the whole chain, then sign every checkpoint not yet signed (HMAC, key from
+    $TIMELINE_CHECKPOINT_KEY)."""
+    log = open_log(ctx)
+    key = checkpoint_key(log, required=True)
+    assert key is not None
+    count = sign_checkpoints(log, key)
+    click.echo(f"signed {count} checkpoints")
