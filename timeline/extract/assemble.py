@@ -238,25 +238,28 @@ _Keyed = tuple[ExtractedEvent, tuple[int, str]]
 
 
 def _unique(events: list[_Keyed]) -> list[ExtractedEvent]:
-    """Events without the restatements of earlier ones (compared with the last few of the same
-    date, so the work stays linear)."""
+    """Events without the restatements of earlier ones: the same headline on the same date, or
+    one of the last few events of the same date and kind saying it again (linear work)."""
     kept: list[ExtractedEvent] = []
-    by_date: dict[str, list[_Keyed]] = {}
+    headlines: set[tuple[str, str]] = set()
+    by_kind: dict[tuple[str, str], list[_Keyed]] = {}
     for mine in events:
         event = mine[0]
-        earlier = by_date.setdefault(event.date, [])
-        if not any(_same(other, mine) for other in earlier[-_COMPARED:]):
-            kept.append(event)
-            earlier.append(mine)
+        said = (event.date, event.headline.casefold())
+        earlier = by_kind.setdefault((event.date, event.kind), [])
+        if said in headlines or any(_same(other, mine) for other in earlier[-_COMPARED:]):
+            continue
+        kept.append(event)
+        headlines.add(said)
+        earlier.append(mine)
     return kept
 
 
 def _same(a: _Keyed, b: _Keyed) -> bool:
-    """The same happening said twice: equal headlines, or (in different paragraphs) the same
-    kind with two actors in common, or one actor and the same verb."""
+    """The same happening told again in another paragraph: two actors in common, or one
+    actor and the same verb (same date and kind already)."""
     (x, (px, vx)), (y, (py, vy)) = a, b
-    if x.headline.casefold() == y.headline.casefold():
-        return True
-    shared = set(x.actors) & set(y.actors)
-    return (x.kind == y.kind and px != py
-            and (len(shared) >= 2 or (len(shared) == 1 and vx[:5] == vy[:5])))
+    if px == py:
+        return False
+    shared = len(set(x.actors) & set(y.actors))
+    return shared >= 2 or (shared == 1 and vx[:5] == vy[:5])
