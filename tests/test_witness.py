@@ -119,3 +119,14 @@ def test_the_api_and_every_feed_name_the_head(tmp_path: Path) -> None:
     assert feed.headers["X-Timeline-Head"] == shown
     assert client.get("/feeds/all.ics", headers={"If-None-Match": feed.headers["ETag"]}
                       ).headers["X-Timeline-Head"] == shown
+
+
+def test_the_json_feed_carries_the_head_it_reflects(tmp_path: Path) -> None:
+    from tests.web.conftest import AUTH, HARBOUR, TOKEN
+
+    client = create_app({"TESTING": True, "DB": str(tmp_path / "j.db"),
+                         "API_TOKENS": f"a:{TOKEN}"}).test_client()
+    client.post("/api/articles", json=HARBOUR, headers=AUTH)
+    head = client.get("/api/head").get_json()
+    document = client.get("/feeds/all.json").get_json()
+    assert (document["last_position"], document["last_hash"]) == (head["position"], head["hash"])

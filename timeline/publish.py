@@ -74,6 +74,7 @@ def publication_meta(
         title=title, slug=slug, description=description, url=base_url,
         generated_at=_moment(last.recorded_at if last else None).replace(microsecond=0),
         last_position=position, refresh_minutes=refresh_minutes,
+        last_hash=last.hash if last else "",
     )
 
 

@@ -104,5 +104,6 @@ class TimelineDocumentSchema(Schema):
     url = fields.String(required=True)
     generated_at = UtcDateTime(required=True)
     last_position = fields.Integer(required=True, strict=True, validate=validate.Range(min=0))
+    last_hash = fields.String(validate=validate.Regexp(r"^[0-9a-f]{64}$"))
     refresh_minutes = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
     entries = fields.List(fields.Nested(EntrySchema), required=True)

@@ -32,6 +32,8 @@ def to_json(entries: Iterable[TimelineEntry], meta: TimelineMeta) -> str:
         "last_position": meta.last_position, "refresh_minutes": meta.refresh_minutes,
         "entries": [_entry(entry, meta.url) for entry in entries],
     }
+    if meta.last_hash:  # the log's hash at last_position: keep it, check it with verify
+        document["last_hash"] = meta.last_hash
     return json.dumps(TimelineDocumentSchema().dump(document), ensure_ascii=False, indent=2)
 
 

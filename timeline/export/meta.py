@@ -20,6 +20,7 @@ class TimelineMeta:
     generated_at: datetime  # timezone-aware, UTC
     last_position: int
     refresh_minutes: int = 60
+    last_hash: str = ""  # the chain hash at last_position: a witness (empty: not given)
 
     def __post_init__(self) -> None:
         if self.generated_at.tzinfo is None:
