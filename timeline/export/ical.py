@@ -17,9 +17,10 @@ The places an entry names are its ``LOCATION``; its kind and salience, when scor
 ``X-TIMELINE-KIND`` and ``X-TIMELINE-SALIENCE``.
 
 Identity and change: ``UID`` is ``<entry_id>@timeline-archive`` forever; ``SEQUENCE`` is the
-entry's revision; ``DTSTAMP`` and ``LAST-MODIFIED`` are the entry's ``updated_at`` (from the
-log, never the wall clock); retracted and superseded entries stay in the feed as
-``STATUS:CANCELLED`` so subscribed clients remove them; active entries are ``CONFIRMED``.
+entry's revision (plus one once it is cancelled); ``DTSTAMP`` and ``LAST-MODIFIED`` are the
+entry's ``updated_at`` (from the log, never the wall clock); retracted and superseded entries
+stay in the feed as ``STATUS:CANCELLED`` so subscribed clients remove them; active entries
+are ``CONFIRMED``.
 The calendar is ``METHOD:PUBLISH`` (a read-only published feed) with NAME/X-WR-CALNAME,
 DESCRIPTION/X-WR-CALDESC, ``REFRESH-INTERVAL;VALUE=DURATION`` and ``X-PUBLISHED-TTL``.
 Escaping and 75-octet folding (never inside a UTF-8 character) are icalendar's job; the
@@ -78,7 +79,7 @@ def vevent(entry: TimelineEntry, meta: TimelineMeta) -> Event:
     human = display_date(entry)
     stamp = _utc(entry.updated_at or entry.created_at or meta.generated_at)
     event = Event.new(
-        uid=entry_uid(entry), stamp=stamp, start=start, end=end, sequence=entry.revision,
+        uid=entry_uid(entry), stamp=stamp, start=start, end=end, sequence=entry_sequence(entry),
         summary=ical_text(f"{entry.headline} [{human}]" if named else entry.headline),
         description=event_description(entry, human, meta.url), last_modified=stamp,
         created=_utc(entry.created_at) if entry.created_at else None,
@@ -93,6 +94,13 @@ def vevent(entry: TimelineEntry, meta: TimelineMeta) -> Event:
     if entry.salience is not None:
         event.add("x-timeline-salience", f"{entry.salience:.2f}")
     return event
+
+
+def entry_sequence(entry: TimelineEntry) -> int:
+    """``SEQUENCE``: the entry's revision, one more once it is cancelled (retracted or
+    superseded), since RFC 5546 says a cancellation carries a higher sequence and clients that
+    compare sequences ignore a CANCELLED that does not."""
+    return entry.revision + (entry.status != "active")
 
 
 def event_description(entry: TimelineEntry, human: str, base_url: str = "") -> str:
@@ -113,7 +121,9 @@ def _url(entry: TimelineEntry, base_url: str) -> str | None:
 
 
 def ical_text(text: str) -> str:
-    """``text`` as iCalendar can carry it: LF line breaks, no other control characters."""
+    """``text`` as iCalendar can carry it: LF line breaks, no other control characters, no
+    byte-order mark (icalendar drops a leading one, so a value would not read back)."""
+    text = text.replace("\ufeff", "")
     return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
