@@ -17,18 +17,21 @@ from eventsourcing.persistence import StoredEvent as PeerEvent
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteDatastore
 
 from events.ddl import COLUMNS, INSERT_EVENT, create_schema
-from events.sqlite import FILE_PRAGMAS
+from events.sqlite import DURABLE_SYNC, FILE_PRAGMAS
 
 from .log_workload import EVENT_TYPE, FAKE_HASH, METADATA, RECORDED_AT, Batch
 
 _METADATA_JSON = json.dumps(METADATA, sort_keys=True, separators=(",", ":"))
 
 
-def raw_connect(path: Path) -> sqlite3.Connection:
-    """The same file settings as SqliteEventLog (its FILE_PRAGMAS) and the same DDL."""
+def raw_connect(path: Path, *, durable: bool = True) -> sqlite3.Connection:
+    """The same file settings as SqliteEventLog (FILE_PRAGMAS, then synchronous=FULL unless
+    not ``durable``) and the same DDL."""
     conn = sqlite3.connect(path, isolation_level=None)
     for pragma in FILE_PRAGMAS:
         conn.execute(f"PRAGMA {pragma}")
+    if durable:
+        conn.execute(f"PRAGMA {DURABLE_SYNC}")
     create_schema(conn)
     return conn
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+from events import SqliteEventLog
 from timeline.cli.common import actor_option, main, open_archive, reports_errors
 from timeline.errors import InvalidInput
 from timeline.extract.article import (
@@ -101,10 +102,13 @@ def _refused_line(label: str, exc: InvalidInput) -> str:
 @click.option("--story", help="Add the events to this story (created if new).")
 @click.option("--strict", is_flag=True,
               help="All or nothing: ingest nothing when any article is refused.")
+@click.option("--fast", is_flag=True,
+              help="Bulk import: do not sync each commit to disk (SQLite; a power cut may "
+                   "lose the last articles, never tear one).")
 @actor_option
 @click.pass_context
 @reports_errors
-def ingest(ctx: click.Context, paths: tuple[str, ...], actor: str, strict: bool,
+def ingest(ctx: click.Context, paths: tuple[str, ...], actor: str, strict: bool, fast: bool,
            **options: str | None) -> None:
     """Ingest articles from PATHS (text, HTML, JSON or JSON lines; - for stdin)."""
     items = [item for path in paths for item in articles_in(path, options)]
@@ -116,6 +120,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], actor: str, strict: bool,
         raise InvalidInput(f"{label}: {exc.message} (--strict: nothing ingested)",
                            field=exc.field)
     archive = open_archive(ctx)
+    if fast and isinstance(archive.log, SqliteEventLog):
+        archive.log.set_durable(False)
     readable = [(label, (r, kind)) for label, r, kind in items if isinstance(r, Article)]
     bar = tqdm(total=len(readable), unit="article", disable=len(readable) < PROGRESS_FROM,
                file=sys.stderr)
