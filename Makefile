@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 DB     ?= timeline.db
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
+JS     := tests/js
+JS_STAMP := $(JS)/node_modules/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test test-fast bench eval lint types check clean
@@ -16,8 +18,14 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
-	@if [ -f tests/js/package.json ]; then cd tests/js && npm install --no-audit --no-fund --silent; fi
 	touch $(STAMP)
+
+# The node packages the client tests use (ical.js, TimelineJS): for `make test` only, and only
+# when npm is there (those tests skip without them); install and run never need node.
+$(JS_STAMP): $(JS)/package.json
+	@if command -v npm >/dev/null 2>&1; then \
+		cd $(JS) && npm install --no-audit --no-fund --silent && touch node_modules/.installed; \
+	else echo "npm not found: the JavaScript client tests will be skipped"; fi
 
 install: $(STAMP) ## create .venv and install the project with its dev tools
 
@@ -26,7 +34,7 @@ run: $(STAMP) ## load the demo articles into $(DB) and serve on 127.0.0.1:8000
 	$(BIN)/timeline --db $(DB) demo
 	$(BIN)/timeline --db $(DB) serve --host 127.0.0.1 --port 8000
 
-test: $(STAMP) ## run the whole test suite
+test: $(STAMP) $(JS_STAMP) ## run the whole test suite (npm installs the JS client tests' packages)
 	$(BIN)/pytest -q
 
 test-fast: $(STAMP) ## run the tests that need no browser and no extra processes

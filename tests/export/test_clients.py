@@ -1,6 +1,6 @@
 """Acceptance by real clients: ical.js parses our feed; TimelineJS3 renders our JSON in Chromium.
 
-Both need ``npm install`` in tests/js (``make install`` does it) and skip cleanly without it;
+Both need ``npm install`` in tests/js (``make test`` does it) and skip cleanly without it;
 the browser test also needs /usr/bin/chromium (``.ci/run`` installs it).
 """
 
@@ -33,7 +33,7 @@ def _need_node_module(name: str) -> None:
     if shutil.which("node") is None:
         pytest.skip("node is not installed")
     if not (JS / "node_modules" / name).is_dir():
-        pytest.skip(f"tests/js/node_modules/{name} missing: run `make install`")
+        pytest.skip(f"tests/js/node_modules/{name} missing: run `make test`")
 
 
 def test_ical_js_reads_every_event(entries, meta, tmp_path):
@@ -78,7 +78,7 @@ fetch("data.json").then(r => r.json()).then(data => {
 def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A directory served on 127.0.0.1 (ephemeral port) with TimelineJS's dist under tl/."""
     if not TIMELINEJS_DIST.is_dir():
-        pytest.skip("tests/js/node_modules/@knight-lab/timelinejs missing: run `make install`")
+        pytest.skip("tests/js/node_modules/@knight-lab/timelinejs missing: run `make test`")
     (tmp_path / "tl").symlink_to(TIMELINEJS_DIST, target_is_directory=True)
     (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")
     handler = functools.partial(_QuietHandler, directory=str(tmp_path))

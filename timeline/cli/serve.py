@@ -33,12 +33,26 @@ def default_workers() -> int:
     return min(4, (os.cpu_count() or 1) + 1)
 
 
-def server_options(host: str, port: int, workers: int, threads: int) -> dict[str, Any]:
+#: One line per request on stderr: client, time, request line, status, bytes, duration (µs).
+ACCESS_FORMAT = '%(h)s %(t)s "%(r)s" %(s)s %(b)s %(D)sus "%(a)s"'
+
+
+def server_options(host: str, port: int, workers: int, threads: int,
+                   access_log: str | None = "-") -> dict[str, Any]:
     return {
         "bind": f"{host}:{port}", "workers": workers, "worker_class": "gthread",
         "threads": threads, "graceful_timeout": 5, "timeout": 60, "keepalive": 5,
-        "accesslog": None, "errorlog": "-", "loglevel": "info",
+        "accesslog": access_log, "access_log_format": ACCESS_FORMAT, "errorlog": "-",
+        "loglevel": "info",
     }
+
+
+def start_warnings(settings: dict[str, Any]) -> list[str]:
+    """What an operator should hear on start: no write token means every write is refused."""
+    if not settings.get("API_TOKENS"):
+        return ["warning: no write token configured (TIMELINE_API_TOKENS): every write to the"
+                " API is refused with 401; reads, feeds and the viewer work"]
+    return []
 
 
 @main.command()
@@ -47,9 +61,12 @@ def server_options(host: str, port: int, workers: int, threads: int) -> dict[str
 @click.option("--workers", type=click.IntRange(1, 64), help="Worker processes [cpu+1, max 4].")
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
               help="Threads per worker (each open /api/stream holds one).")
+@click.option("--access-log", default="-", show_default=True,
+              help="Where to write one line per request: a file, - for stderr, or off.")
 @click.pass_context
 @reports_errors
-def serve(ctx: click.Context, host: str, port: int, workers: int | None, threads: int) -> None:
+def serve(ctx: click.Context, host: str, port: int, workers: int | None, threads: int,
+          access_log: str) -> None:
     """Serve the API, feeds and viewer (settings from TIMELINE_* variables, db from --db)."""
     from timeline.archive import Archive, read_models_for, start_keeping_up
     from timeline.web import create_app
@@ -68,6 +85,9 @@ def serve(ctx: click.Context, host: str, port: int, workers: int | None, threads
             start_keeping_up(settings["DB"], read_models=settings["READ_MODELS"])
         return create_app(settings)
 
+    for warning in start_warnings(settings):
+        click.echo(warning, err=True)
     click.echo(f"serving {shown} on http://{host}:{port}/", err=True)
-    options = server_options(host, port, workers or default_workers(), threads)
+    options = server_options(host, port, workers or default_workers(), threads,
+                             None if access_log == "off" else access_log)
     TimelineServer(worker_app, options).run()

@@ -1,0 +1,76 @@
+"""``timeline serve`` as a process: it warns when no write token is set, and logs each request.
+Also: ``make install`` and ``make run`` need no node or npm (only ``make test`` installs them)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from timeline.cli.serve import server_options, start_warnings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get(url: str, seconds: float = 30) -> int:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as answer:
+                return int(answer.status)
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
+@pytest.mark.slow
+def test_serve_warns_without_a_write_token_and_logs_requests(tmp_path: Path) -> None:
+    port, access = _free_port(), tmp_path / "access.log"
+    env = {k: v for k, v in os.environ.items() if k != "TIMELINE_API_TOKENS"}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from timeline.cli import main; main()", "--db",
+         str(tmp_path / "s.db"), "serve", "--port", str(port), "--workers", "1",
+         "--access-log", str(access)],
+        cwd=ROOT, env={**env, "PYTHONPATH": str(ROOT)}, start_new_session=True,
+        stderr=subprocess.PIPE, text=True)
+    try:
+        assert _get(f"http://127.0.0.1:{port}/healthz") == 200
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        _, stderr = proc.communicate(timeout=30)
+    assert "warning: no write token configured" in stderr
+    assert '"GET /healthz HTTP/1.1" 200' in access.read_text()
+
+
+def test_no_warning_with_a_token() -> None:
+    assert start_warnings({"API_TOKENS": {"s3cret": "ana"}}) == []
+    assert start_warnings({"API_TOKENS": {}})
+
+
+@pytest.mark.parametrize(("given", "expected"), [("-", "-"), (None, None), ("/x.log", "/x.log")])
+def test_the_access_log_goes_where_asked(given: str | None, expected: str | None) -> None:
+    assert server_options("127.0.0.1", 8000, 1, 1, given)["accesslog"] == expected
+
+
+def _dry_run(*targets: str, venv: Path) -> str:
+    return subprocess.run(["make", "-n", "-B", *targets, f"VENV={venv}"], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout
+
+
+def test_install_and_run_need_no_npm(tmp_path: Path) -> None:
+    assert "npm" not in _dry_run("install", "run", venv=tmp_path / "venv")
+    assert "npm install" in _dry_run("test", venv=tmp_path / "venv")
