@@ -29,6 +29,7 @@ _ENV = {
     "TIMELINE_API_TOKENS": "API_TOKENS",
     "TIMELINE_MAX_BODY_BYTES": "MAX_BODY_BYTES",
     "TIMELINE_BASE_URL": "BASE_URL",
+    "TIMELINE_SECRET_KEY": "SECRET_KEY",  # signs the editors' session cookies
 }
 
 
