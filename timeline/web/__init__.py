@@ -39,9 +39,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from timeline.web import api, feeds, health, published_schema, stream, viewer
+    from timeline.web import api, editing, feeds, health, published_schema, stream, viewer
 
-    for module in (api, feeds, health, published_schema, stream, viewer):
+    for module in (api, editing, feeds, health, published_schema, stream, viewer):
         app.register_blueprint(module.bp)
 
 
