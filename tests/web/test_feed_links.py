@@ -1,54 +1,25 @@
-"""Feeds link back to the viewer and name their schema; the schema is served (issue 12, item 4)."""
+"""Links inside feeds come from TIMELINE_BASE_URL (or a fixed default), never from the request's
+Host: a client cannot put its own host into them, nor force a new render per Host."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+from typing import Any
 
-import jsonschema
-from icalendar import Calendar
+from flask.testing import FlaskClient
 
-BASE = "http://localhost"
+from timeline.web import create_app
+from timeline.web.feeds import DEFAULT_BASE_URL
 
 
-def test_the_json_schema_is_served_and_validates_the_json_feed(client, loaded):
-    served = client.get("/schema/timeline.json")
-    assert served.status_code == 200
-    assert served.headers["Content-Type"] == "application/schema+json"
-    document = client.get("/feeds/harbour.json").get_json()
-    assert document["schema_url"] == f"{BASE}/schema/timeline.json"
-    jsonschema.Draft202012Validator(json.loads(served.data)).validate(document)
+def test_the_host_header_changes_nothing(client: FlaskClient, loaded: dict[str, Any]) -> None:
+    ours = client.get("/feeds/all.json")
+    theirs = client.get("/feeds/all.json", headers={"Host": "evil.example"})
+    assert theirs.data == ours.data and b"evil.example" not in theirs.data
+    assert DEFAULT_BASE_URL.encode() in ours.data
 
 
-def test_every_json_entry_links_to_its_page_and_names_its_source(client, loaded):
-    entries = client.get("/feeds/harbour.json").get_json()["entries"]
-    for entry in entries:
-        assert entry["link"] == f"{BASE}/events/{entry['id']}"
-        assert client.get(entry["link"].removeprefix(BASE)).status_code == 200
-        assert entry["sources"][0]["name"] == "news.example.org: Ferry pier to open in December"
-
-
-def test_ical_and_timelinejs_link_back(client, loaded):
-    ids = [e["id"] for e in loaded["harbour"]["events"]]
-    calendar = Calendar.from_ical(client.get("/feeds/harbour.ics").data)
-    urls = {str(e["URL"]) for e in calendar.walk("VEVENT")}
-    assert urls == {f"{BASE}/events/{i}" for i in ids}
-    slides = client.get("/feeds/harbour.timelinejs.json").get_json()["events"]
-    assert all(f'href="{BASE}/events/{s["unique_id"]}"' in s["text"]["text"] for s in slides)
-
-
-def test_the_csv_feed_has_a_bom_and_links(client, loaded):
-    data = client.get("/feeds/harbour.csv").data
-    assert data.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert {r["Link"] for r in rows} == {f"{BASE}/events/{r['ID']}" for r in rows}
-    assert {r["Source URL"] for r in rows} == {"https://news.example.org/harbour-pier"}
-
-
-def test_the_base_url_setting_makes_links_absolute(settings, loaded):
-    from timeline.web import create_app
-
-    other = create_app({**settings, "BASE_URL": "https://archive.example.net"}).test_client()
-    entry = other.get("/feeds/harbour.json").get_json()["entries"][0]
-    assert entry["link"].startswith("https://archive.example.net/events/")
+def test_links_follow_the_base_url(settings: dict[str, Any], loaded: dict[str, Any]) -> None:
+    app = create_app({**settings, "BASE_URL": "https://timeline.example.org/"})
+    body = app.test_client().get("/feeds/all.ics", headers={"Host": "evil.example"}).data
+    assert b"https://timeline.example.org/events/" in body.replace(b"\r\n ", b"")
+    assert b"evil.example" not in body

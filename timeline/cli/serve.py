@@ -73,6 +73,7 @@ def serve(ctx: click.Context, host: str, port: int, workers: int | None, threads
     from timeline.web.config import from_environ
 
     settings = {**from_environ(os.environ), "DB": db_path(ctx)}
+    settings.setdefault("BASE_URL", f"http://{host}:{port}")  # links in feeds: never the Host
     settings["READ_MODELS"] = read_models_path(ctx) or settings.get("READ_MODELS")
     with Archive.open(settings["DB"], read_models=settings["READ_MODELS"]) as archive:
         archive.catch_up()  # schema and read models before workers fork

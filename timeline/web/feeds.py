@@ -34,8 +34,14 @@ bp = Blueprint("feeds", __name__, url_prefix="/feeds")
 SUFFIXES = {fmt.suffix: name for name, fmt in FORMATS.items()}
 
 
+#: Links in feeds when ``TIMELINE_BASE_URL`` is not set (``timeline serve`` sets its own bind
+#: address). Never the request's Host: any client could otherwise put its own host into the
+#: links, and force a new render per Host.
+DEFAULT_BASE_URL = "http://localhost"
+
+
 def base_url() -> str:
-    return current_app.config["BASE_URL"] or request.host_url.rstrip("/")
+    return current_app.config["BASE_URL"] or DEFAULT_BASE_URL
 
 
 class RenderedFeeds:
