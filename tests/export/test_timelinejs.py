@@ -22,15 +22,17 @@ def test_only_active_entries_become_slides(entries, meta):
     assert "ev-0012" not in slides and "ev-0014" not in slides
 
 
+#: Display dates are in the story's language: most fixture entries are Spanish.
 @pytest.mark.parametrize(("entry_id", "start", "end", "display"), [
     ("ev-0001", {"year": 2025, "month": 12, "day": 14}, None, None),
-    ("ev-0002", {"year": 2025, "month": 11}, None, "November 2025"),
+    ("ev-0002", {"year": 2025, "month": 11}, None, "noviembre de 2025"),
     ("ev-0003", {"year": 2025, "month": 3}, {"year": 2025, "month": 5}, "primavera de 2025"),
-    ("ev-0004", {"year": 2024, "month": 4}, {"year": 2024, "month": 6}, "Q2 2024"),
+    ("ev-0004", {"year": 2024, "month": 4}, {"year": 2024, "month": 6},
+     "segundo trimestre de 2024"),
     ("ev-0005", {"year": 2023}, None, "2023"),
     ("ev-0006", {"year": 1940}, {"year": 1949}, "los años 40"),
-    ("ev-0007", {"year": 1947}, {"year": 1949}, "late 1940s"),
-    ("ev-0008", {"year": 1900}, {"year": 1999}, "20th century"),
+    ("ev-0007", {"year": 1947}, {"year": 1949}, "finales de los años 40"),
+    ("ev-0008", {"year": 1900}, {"year": 1999}, "siglo XX"),
     ("ev-0009", {"year": 1978}, {"year": 1982}, "1978–1982"),
     ("ev-0010", {"year": 2025, "month": 11, "day": 3}, {"year": 2025, "month": 11, "day": 7},
      "3–7 de noviembre de 2025"),
@@ -90,6 +92,13 @@ def test_title_slide_and_json_text(entries, meta):
     assert unescape(text).startswith(f"<p>{meta.description}</p>")
     assert 'href="https://timeline.example.org/"' in text
     assert doc == to_timelinejs(entries, meta)
+
+
+def test_display_dates_are_in_the_story_language(entries, meta):
+    slides = _slides(entries, meta)  # most fixture entries are Spanish
+    assert slides["ev-0002"]["display_date"] == "noviembre de 2025"
+    english = [replace(e, lang="en") for e in entries[:4]] + [entries[4]]
+    assert to_timelinejs(english, meta)["events"][2]["display_date"] == "spring 2025"
 
 
 def test_title_slide_of_a_story_without_description(entries, meta):

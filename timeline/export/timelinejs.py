@@ -13,11 +13,14 @@ Policy:
 - The title slide is the story's title and description (or a count of its events) with a link
   to the story's page; each slide credits its sources by site and title and links back to the
   entry's page (``<url>/events/<id>``).
+- Display dates are said in the story's language (the language most of its entries are in),
+  so a Spanish story does not mix "noviembre de 2025" and "November 2025".
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from html import escape
@@ -34,8 +37,16 @@ RANGED = frozenset({"season", "quarter", "decade", "century", "interval"})
 
 def to_timelinejs(entries: Iterable[TimelineEntry], meta: TimelineMeta) -> dict[str, Any]:
     """The TimelineJS3 document (a dict ready for ``json.dumps``)."""
-    events = [slide(entry, meta.url) for entry in entries if entry.status == "active"]
+    active = [entry for entry in entries if entry.status == "active"]
+    lang = story_lang(active)
+    events = [slide(entry, meta.url, lang) for entry in active]
     return {"title": title_slide(meta, len(events)), "events": events}
+
+
+def story_lang(entries: list[TimelineEntry]) -> str | None:
+    """The language most entries are in (the first seen on a tie); ``None`` without entries."""
+    counts = Counter(entry.lang.split("-")[0].lower() for entry in entries)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def title_slide(meta: TimelineMeta, count: int) -> dict[str, Any]:
@@ -60,8 +71,9 @@ def to_timelinejs_json(entries: Iterable[TimelineEntry], meta: TimelineMeta) -> 
     return json.dumps(to_timelinejs(entries, meta), ensure_ascii=False, indent=2)
 
 
-def slide(entry: TimelineEntry, base_url: str = "") -> dict[str, Any]:
-    """One TimelineJS event for ``entry``, linking to its page below ``base_url``."""
+def slide(entry: TimelineEntry, base_url: str = "", lang: str | None = None) -> dict[str, Any]:
+    """One TimelineJS event for ``entry``, linking to its page below ``base_url``, its date
+    said in ``lang`` (default: the entry's)."""
     start, end = slide_dates(entry)
     event: dict[str, Any] = {
         "unique_id": entry.entry_id,
@@ -71,7 +83,7 @@ def slide(entry: TimelineEntry, base_url: str = "") -> dict[str, Any]:
     if end is not None:
         event["end_date"] = end
     if entry.precision != "day" or entry.date != entry.start.isoformat():
-        event["display_date"] = escape(display_date(entry))
+        event["display_date"] = escape(display_date(entry, lang))
     group = slide_group(entry)
     if group:
         event["group"] = escape(group)
