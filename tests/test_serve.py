@@ -74,3 +74,43 @@ def _dry_run(*targets: str, venv: Path) -> str:
 def test_install_and_run_need_no_npm(tmp_path: Path) -> None:
     assert "npm" not in _dry_run("install", "run", venv=tmp_path / "venv")
     assert "npm install" in _dry_run("test", venv=tmp_path / "venv")
+
+
+def _stream_status(port: int) -> tuple[socket.socket, int]:
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    sock.sendall(b"GET /api/stream HTTP/1.1\r\nHost: t\r\nAccept: text/event-stream\r\n\r\n")
+    status = int(sock.recv(64).split(b" ", 2)[1])
+    return sock, status
+
+
+@pytest.mark.slow
+def test_200_idle_streams_cannot_starve_requests(tmp_path: Path) -> None:
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from timeline.cli import main; main()", "--db",
+         str(tmp_path / "s.db"), "serve", "--port", str(port), "--workers", "1",
+         "--threads", "8", "--access-log", "off"],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=True,
+        stderr=subprocess.DEVNULL)
+    sockets: list[socket.socket] = []
+    try:
+        assert _get(f"http://127.0.0.1:{port}/healthz") == 200
+        statuses = []
+        for _ in range(200):
+            sock, status = _stream_status(port)
+            statuses.append(status)
+            if status == 200:
+                sockets.append(sock)  # held open, idle
+            else:
+                sock.close()
+        # 8 threads: at most 4 streams in all, 2 per client address (all of these are one)
+        assert statuses.count(200) == 2 and statuses.count(429) == 198
+        started = time.monotonic()
+        assert _get(f"http://127.0.0.1:{port}/healthz", seconds=5) == 200
+        assert _get(f"http://127.0.0.1:{port}/feeds/all.ics", seconds=5) == 200
+        assert time.monotonic() - started < 5
+    finally:
+        for sock in sockets:
+            sock.close()
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)

@@ -31,3 +31,12 @@ class Conflict(TimelineError):
     def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class Busy(TimelineError):
+    """The service has no room for this request now (too many open streams); try again after
+    ``retry_after`` seconds."""
+
+    def __init__(self, message: str, *, retry_after: int = 5) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

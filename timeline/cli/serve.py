@@ -74,6 +74,9 @@ def serve(ctx: click.Context, host: str, port: int, workers: int | None, threads
 
     settings = {**from_environ(os.environ), "DB": db_path(ctx)}
     settings.setdefault("BASE_URL", f"http://{host}:{port}")  # links in feeds: never the Host
+    # A stream holds a worker thread: at most half of them stream, a quarter per client address.
+    settings.update(STREAM_MAX_OPEN=max(1, threads // 2),
+                    STREAM_MAX_PER_CLIENT=max(1, threads // 4))
     settings["READ_MODELS"] = read_models_path(ctx) or settings.get("READ_MODELS")
     with Archive.open(settings["DB"], read_models=settings["READ_MODELS"]) as archive:
         archive.catch_up()  # schema and read models before workers fork

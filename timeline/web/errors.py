@@ -25,7 +25,7 @@ from events import (
     PayloadTooLarge,
     StorageError,
 )
-from timeline.errors import Conflict, InvalidInput, NotFound, TimelineError
+from timeline.errors import Busy, Conflict, InvalidInput, NotFound, TimelineError
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,7 @@ MAPPING: tuple[tuple[type[Exception], Failure], ...] = (
     (ValidationError, Failure(400, "invalid_input")),
     (NotFound, Failure(404, "not_found")),
     (Conflict, Failure(409, "conflict")),
+    (Busy, Failure(429, "too_many_requests")),
     (PayloadTooLarge, Failure(413, "payload_too_large")),
     (InvalidEvent, Failure(400, "invalid_event")),
     (ConcurrencyError, Failure(409, "concurrent_change")),
@@ -124,7 +125,10 @@ def handle_library_error(exc: Exception) -> Response:
     failure = failure_of(exc)
     if failure is INTERNAL:
         log.exception("unhandled error", exc_info=exc)
-    return error_response(failure.status, failure.code, message_of(exc), field_of(exc))
+    response = error_response(failure.status, failure.code, message_of(exc), field_of(exc))
+    if isinstance(exc, Busy):
+        response.headers["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 def handle_http_error(exc: HTTPException) -> Response:

@@ -144,7 +144,7 @@ PATHS: dict[str, Any] = {
         ],
         "responses": {"200": {"description": "An event stream.",
                               "content": {"text/event-stream": {"schema": _ref("SseEvent")}}},
-                      **_errors(400)}}},
+                      **_errors(400, 429)}}},
     "/api/openapi.json": {"get": {
         "summary": "This document.", "operationId": "openapi",
         "responses": {"200": _json({"type": "object"}, "The OpenAPI document.")}}},
@@ -273,7 +273,8 @@ SCHEMAS: dict[str, Any] = {
 _DESCRIPTIONS = {400: "Invalid input (the field is named).", 401: "No bearer token.",
                  403: "The token is not accepted.", 404: "Not found.",
                  409: "Conflicts with the archive's current state.",
-                 413: "The request body is too large."}
+                 413: "The request body is too large.",
+                 429: "Too many open streams (in all, or from your address); see Retry-After."}
 
 
 def openapi_document(base_url: str = "") -> dict[str, Any]:

@@ -11,6 +11,7 @@ and resumes) or, in tests, after ``STREAM_MAX_EVENTS``.
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -19,12 +20,43 @@ from flask import Blueprint, Response, current_app, request
 
 from events import StoredEvent, follow, head_listener, is_postgres_url
 from timeline.archive import open_log
-from timeline.errors import InvalidInput
+from timeline.errors import Busy, InvalidInput
 from timeline.web import schemas
 from timeline.web.payloads import stored_event_json
 
 bp = Blueprint("stream", __name__, url_prefix="/api")
 RETRY_MS = 3000
+
+
+class StreamSlots:
+    """Open streams in this process, counted in all and per client address: a stream holds a
+    worker thread, so past ``STREAM_MAX_OPEN`` (or ``STREAM_MAX_PER_CLIENT`` from one address)
+    a new one is refused with 429 and requests keep their threads."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.total = 0
+        self.by_client: dict[str, int] = {}
+
+    def acquire(self, client: str, most: int | None, most_per_client: int | None) -> None:
+        with self._lock:
+            if most is not None and self.total >= most:
+                raise Busy(f"{self.total} streams open here already; try again later")
+            mine = self.by_client.get(client, 0)
+            if most_per_client is not None and mine >= most_per_client:
+                raise Busy(f"{mine} streams open from your address already")
+            self.total += 1
+            self.by_client[client] = mine + 1
+
+    def release(self, client: str) -> None:
+        with self._lock:
+            self.total -= 1
+            left = self.by_client.pop(client, 1) - 1
+            if left:
+                self.by_client[client] = left
+
+
+SLOTS = StreamSlots()
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +127,11 @@ def stream() -> Response:
         heartbeat_seconds=config["STREAM_HEARTBEAT_SECONDS"],
         max_seconds=config["STREAM_MAX_SECONDS"], max_events=config["STREAM_MAX_EVENTS"],
     )
-    return Response(
+    client = request.remote_addr or "-"
+    SLOTS.acquire(client, config.get("STREAM_MAX_OPEN"), config.get("STREAM_MAX_PER_CLIENT"))
+    response = Response(
         messages(settings), mimetype="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
+    response.call_on_close(lambda: SLOTS.release(client))
+    return response
