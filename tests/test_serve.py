@@ -1,8 +1,10 @@
-"""``timeline serve`` as a process: it warns when no write token is set, and logs each request.
+"""``timeline serve`` as a process: it warns when no write token is set, logs each request, and
+answers gunicorn's own errors (414) in the JSON error shape.
 Also: ``make install`` and ``make run`` need no node or npm (only ``make test`` installs them)."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -17,6 +19,15 @@ import pytest
 from timeline.cli.serve import server_options, start_warnings
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _raw(port: int, request: bytes) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(request)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    return answer
 
 
 def _free_port() -> int:
@@ -49,10 +60,14 @@ def test_serve_warns_without_a_write_token_and_logs_requests(tmp_path: Path) -> 
         stderr=subprocess.PIPE, text=True)
     try:
         assert _get(f"http://127.0.0.1:{port}/healthz") == 200
+        too_long = _raw(port, b"GET /" + b"a" * 10_000 + b" HTTP/1.1\r\nHost: t\r\n\r\n")
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         _, stderr = proc.communicate(timeout=30)
     assert "warning: no write token configured" in stderr
+    head, _, body = too_long.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 414") and b"application/json" in head
+    assert json.loads(body)["error"]["status"] == 414
     assert '"GET /healthz HTTP/1.1" 200' in access.read_text()
 
 

@@ -29,6 +29,24 @@ class TimelineServer(BaseApplication):  # type: ignore[misc]
         return self.factory()
 
 
+def write_json_error(sock: Any, status: int, reason: str, message: str) -> None:
+    """gunicorn's own errors (a request line too long: 414, bad headers: 400) in the service's
+    JSON error shape, not gunicorn's HTML page."""
+    from gunicorn import util
+
+    from timeline.web.errors import server_error_bytes
+
+    util.write_nonblock(sock, server_error_bytes(status, reason, message))
+
+
+def json_server_errors() -> None:
+    """Make gunicorn answer its own errors with ``write_json_error`` (in this process and the
+    workers it forks)."""
+    from gunicorn import util
+
+    util.write_error = write_json_error
+
+
 def default_workers() -> int:
     return min(4, (os.cpu_count() or 1) + 1)
 
@@ -94,4 +112,5 @@ def serve(ctx: click.Context, host: str, port: int, workers: int | None, threads
     click.echo(f"serving {shown} on http://{host}:{port}/", err=True)
     options = server_options(host, port, workers or default_workers(), threads,
                              None if access_log == "off" else access_log)
+    json_server_errors()
     TimelineServer(worker_app, options).run()

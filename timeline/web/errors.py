@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass
@@ -140,6 +141,17 @@ def handle_http_error(exc: HTTPException) -> Response:
             if name.lower() != "content-type":
                 response.headers[name] = value
     return response
+
+
+def server_error_bytes(status: int, reason: str, message: str) -> bytes:
+    """The whole HTTP answer, in the one JSON shape, for an error the server (gunicorn) gives
+    before any request reaches the app: 400 bad request line, 414 URI too long, 431 headers."""
+    code = re.sub(r"[^a-z0-9]+", "_", reason.lower()).strip("_") or "error"
+    body = json.dumps({"error": {"status": status, "code": code, "message": message or reason,
+                                 "field": None}}).encode()
+    head = (f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n")
+    return head.encode("latin-1") + body
 
 
 def init_app(app: Flask) -> None:
