@@ -72,10 +72,11 @@ def as_of_input(value: str | None) -> str:
 
 
 def absolute_url(endpoint: str, **values: Any) -> str:
-    """An absolute URL on this service (``TIMELINE_BASE_URL``, else the request's host), for
-    share previews and embed snippets."""
-    base = current_app.config["BASE_URL"] or request.host_url.rstrip("/")
-    return base + url_for(endpoint, **values)
+    """An absolute URL on this service, for share previews and embed snippets: from
+    ``TIMELINE_BASE_URL`` like the feeds' links."""
+    from timeline.web.feeds import base_url  # the feeds' rule: never the request's Host
+
+    return base_url() + url_for(endpoint, **values)
 
 
 def feed_url(slug: str, kind: str, *, webcal: bool = False, include_minor: bool = False) -> str:
