@@ -10,6 +10,7 @@ import click
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
+from events import is_postgres_url
 from timeline.cli.common import db_path, main, read_models_path, reports_errors
 
 
@@ -92,6 +93,8 @@ def serve(ctx: click.Context, host: str, port: int, workers: int | None, threads
 
     settings = {**from_environ(os.environ), "DB": db_path(ctx)}
     settings.setdefault("BASE_URL", f"http://{host}:{port}")  # links in feeds: never the Host
+    if not is_postgres_url(settings["DB"]):  # feeds rendered once per head, for every worker
+        settings.setdefault("FEED_CACHE_DIR", f"{settings['DB']}-feeds")
     # A stream holds a worker thread: at most half of them stream, a quarter per client address.
     settings.update(STREAM_MAX_OPEN=max(1, threads // 2),
                     STREAM_MAX_PER_CLIENT=max(1, threads // 4))

@@ -8,9 +8,13 @@ export work is done. The exports themselves are the pure functions of ``timeline
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request
@@ -45,20 +49,30 @@ def base_url() -> str:
 
 
 class RenderedFeeds:
-    """The last few feed bodies this process rendered. A body depends only on the log's head
-    (position and hash), the database and the base URL, so a hit is always current."""
+    """The last few feed bodies this process rendered, and, given a folder
+    (``FEED_CACHE_DIR``; ``timeline serve`` keeps one beside the database), every body any
+    worker or process rendered: a feed is rendered once per log head. A body depends only on
+    the log's head (position and hash), the database and the base URL, so a hit is always
+    current."""
 
-    def __init__(self, size: int = 32) -> None:
+    def __init__(self, size: int = 32, kept_files: int = 256) -> None:
         self.size = size
+        self.kept_files = kept_files
         self._bodies: OrderedDict[tuple[str, ...], str | bytes] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, ...], render: Callable[[], str | bytes]) -> str | bytes:
+    def get(self, key: tuple[str, ...], render: Callable[[], str | bytes],
+            folder: str | None = None) -> str | bytes:
         with self._lock:
             if key in self._bodies:
                 self._bodies.move_to_end(key)
                 return self._bodies[key]
-        body = render()
+        stored = StoredRenders(Path(folder), self.kept_files) if folder else None
+        body = stored.read(key) if stored else None
+        if body is None:
+            body = render()
+            if stored:
+                stored.write(key, body)
         with self._lock:
             self._bodies[key] = body
             while len(self._bodies) > self.size:
@@ -67,6 +81,53 @@ class RenderedFeeds:
 
 
 RENDERED = RenderedFeeds()
+
+
+class StoredRenders:
+    """Feed bodies as files named by a hash of their key, written atomically (rename), the
+    oldest removed past ``kept`` files."""
+
+    def __init__(self, folder: Path, kept: int) -> None:
+        self.folder = folder
+        self.kept = kept
+
+    def _path(self, key: tuple[str, ...]) -> Path:
+        return self.folder / hashlib.sha256("\0".join(key).encode()).hexdigest()
+
+    def read(self, key: tuple[str, ...]) -> str | bytes | None:
+        try:
+            data = self._path(key).read_bytes()
+        except OSError:
+            return None
+        return data[1:].decode("utf-8") if data[:1] == b"s" else data[1:]
+
+    def write(self, key: tuple[str, ...], body: str | bytes) -> None:
+        """Keep ``body``; a failure (full disk, a race with another pruner) only costs a
+        render later, never the request."""
+        data = b"s" + body.encode("utf-8") if isinstance(body, str) else b"b" + body
+        path = self._path(key)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(data)
+            os.replace(temporary, path)
+            self._prune()
+        except OSError:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+
+    def _prune(self) -> None:
+        files = [(_mtime(p), p) for p in self.folder.iterdir() if not p.name.startswith(".")]
+        files.sort()
+        for _, old in files[:max(0, len(files) - self.kept)]:
+            old.unlink(missing_ok=True)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def feed(slug: str, suffix: str) -> Response:
@@ -84,7 +145,7 @@ def feed(slug: str, suffix: str) -> Response:
     body = RENDERED.get(key, lambda: publish(
         archive, name, story=None if slug == ALL else slug, base_url=url,
         refresh_minutes=current_app.config["FEED_REFRESH_MINUTES"], include_minor=include_minor,
-    ).body)
+    ).body, current_app.config.get("FEED_CACHE_DIR"))
     return with_validators(Response(body, content_type=FORMATS[name].media_type), validators)
 
 
