@@ -9,7 +9,11 @@ import pytest
 from flask import Flask
 
 from timeline.web import create_app
-from timeline.web.stream import SLOTS
+from timeline.web.stream import StreamSlots
+
+
+def _slots(app: Flask) -> StreamSlots:
+    return app.extensions["stream_slots"]  # type: ignore[no-any-return]
 
 
 @pytest.fixture
@@ -36,7 +40,7 @@ def test_past_the_caps_a_stream_gets_429_and_requests_still_answer(capped: Flask
     finally:
         for response in opened:
             response.close()
-    assert SLOTS.total == 0 and SLOTS.by_client == {}
+    assert _slots(capped).total == 0 and _slots(capped).by_client == {}
     reopened = _open(capped, "10.0.0.3")
     assert reopened.status_code == 200
     reopened.close()
@@ -47,4 +51,4 @@ def test_without_caps_streams_are_not_counted_against_anyone(app: Flask) -> None
     assert {r.status_code for r in responses} == {200}
     for response in responses:
         response.close()
-    assert SLOTS.total == 0
+    assert _slots(app).total == 0

@@ -56,7 +56,9 @@ class StreamSlots:
                 self.by_client[client] = left
 
 
-SLOTS = StreamSlots()
+def stream_slots() -> StreamSlots:
+    """This app's counter (one app per worker process)."""
+    return current_app.extensions.setdefault("stream_slots", StreamSlots())  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,11 +129,11 @@ def stream() -> Response:
         heartbeat_seconds=config["STREAM_HEARTBEAT_SECONDS"],
         max_seconds=config["STREAM_MAX_SECONDS"], max_events=config["STREAM_MAX_EVENTS"],
     )
-    client = request.remote_addr or "-"
-    SLOTS.acquire(client, config.get("STREAM_MAX_OPEN"), config.get("STREAM_MAX_PER_CLIENT"))
+    client, slots = request.remote_addr or "-", stream_slots()
+    slots.acquire(client, config.get("STREAM_MAX_OPEN"), config.get("STREAM_MAX_PER_CLIENT"))
     response = Response(
         messages(settings), mimetype="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
-    response.call_on_close(lambda: SLOTS.release(client))
+    response.call_on_close(lambda: slots.release(client))
     return response
