@@ -4,6 +4,8 @@ inside an iframe, and print emulation."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.web.test_browser import ARGS, ARTIFACTS, CHROMIUM, base_url, live_app  # noqa: F401
@@ -23,6 +25,8 @@ def tab(request, base_url):  # noqa: F811
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         page = browser.new_page(viewport=SIZES[request.param])
         page.size_name = request.param  # type: ignore[attr-defined]
+        # no live stream: it would hold a server thread (and a stream slot) for its lifetime
+        page.route("**/api/stream*", lambda route: route.abort())
         yield page
         browser.close()
 
@@ -80,6 +84,9 @@ def test_the_embed_page_inside_an_iframe(tab, base_url):  # noqa: F811
     tab.goto(base_url + "/stories/harbour")
     tab.locator(".embed-snippet summary").click()
     snippet = tab.locator("#embed-code").input_value()
+    # links come from TIMELINE_BASE_URL (unset here: http://localhost), never the Host header
+    assert 'src="http://localhost/embed/stories/harbour"' in snippet
+    snippet = snippet.replace("http://localhost", base_url)
     tab.set_content(f"<!doctype html><body style='margin:0'>{snippet}</body>")
     frame = tab.frame_locator("iframe")
     frame.locator(".entry").first.wait_for()
@@ -100,3 +107,40 @@ def test_print_shows_a_clean_list_with_sources(tab, base_url):  # noqa: F811
                          ".content")
     assert "news.example.org" in after
     tab.pdf(path=str(ARTIFACTS / f"story-print-{tab.size_name}.pdf"))
+
+
+def test_the_strip_is_one_tab_stop_and_zooms_by_keyboard(tab, base_url):  # noqa: F811
+    tab.goto(base_url + "/?all=1")
+    bars = tab.locator(".overview-chart .bucket")
+    assert [bars.nth(i).get_attribute("tabindex") for i in range(bars.count())].count("0") == 1
+    assert all(re.search(r": \d+ events?$", bars.nth(i).get_attribute("aria-label"))
+               for i in range(bars.count()))
+    bars.first.focus()
+    tab.keyboard.press("End")
+    last = tab.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert last == bars.last.get_attribute("aria-label")
+    tab.wait_for_timeout(400)  # the bar's colour transition
+    assert tab.evaluate("getComputedStyle(document.activeElement.querySelector('.bar')).fill") \
+        == "rgb(29, 35, 43)"  # the focused bar is drawn in ink, not the pale bar colour
+    tab.keyboard.press("Shift+ArrowLeft")
+    tab.keyboard.press("Enter")
+    tab.wait_for_url("**from=*to=*")
+    assert tab.locator(".overview").get_attribute("data-grain") in ("month", "day")
+    assert tab.locator(".zoom-out").count() == 1
+
+
+def test_the_strip_zooms_from_decades_to_days_by_mouse(tab, base_url):  # noqa: F811
+    tab.goto(base_url + "/?all=1&from=2025&to=2025")
+    assert tab.locator(".overview").get_attribute("data-grain") == "month"
+    tab.locator(".overview-chart .bucket[data-from='2025-12']").click()
+    tab.wait_for_url("**from=2025-12**")
+    assert tab.locator(".overview").get_attribute("data-grain") == "day"
+    tab.locator(".overview-chart").scroll_into_view_if_needed()
+    svg = tab.locator(".overview-chart").bounding_box()
+    y = svg["y"] + svg["height"] / 2
+    tab.mouse.move(svg["x"] + 2, y)
+    tab.mouse.down()
+    tab.mouse.move(svg["x"] + svg["width"] / 2, y, steps=5)
+    tab.mouse.up()
+    tab.wait_for_url("**from=2025-12-01**")
+    assert tab.locator(".overview").get_attribute("data-grain") == "day"

@@ -77,3 +77,21 @@ def test_entries_group_by_year_then_month_in_order() -> None:
     assert [g.year for g in groups] == [1947, 2025]
     assert [m.label for m in groups[1].months] == ["March", "April"]
     assert groups[0].months[0].label == "" and groups[1].count == 3
+
+
+@pytest.mark.parametrize(("window", "grain", "first_label", "size"), [
+    ((date(1940, 1, 1), date(1949, 12, 31)), "year", "1940", 10),
+    ((date(2025, 1, 1), date(2025, 12, 31)), "month", "January 2025", 12),
+    ((date(2025, 11, 1), date(2025, 11, 30)), "day", "1 November 2025", 30),
+])
+def test_a_chosen_range_is_drawn_at_a_finer_unit(window, grain, first_label, size) -> None:
+    spans = [(date(1890, 1, 1), date(1890, 1, 1)), (date(2025, 11, 16), date(2025, 11, 16))]
+    strip = overview(spans, window)
+    assert (strip.grain, strip.buckets[0].label, len(strip.buckets)) == (grain, first_label, size)
+
+
+def test_bar_labels_count_whole_events() -> None:
+    decade = (date(1940, 1, 1), date(1949, 12, 31))
+    strip = overview([decade, (date(1942, 3, 1), date(1942, 3, 1))], (None, None))
+    year_1942 = next(b for b in strip.buckets if b.label == "1942")
+    assert (year_1942.count, year_1942.weight) == (2, pytest.approx(1.1, abs=1e-3))

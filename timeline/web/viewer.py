@@ -150,9 +150,14 @@ def matching(archive: Archive, filters: ViewFilters, **changes: Any) -> list[Tim
 
 
 def overview_of(archive: Archive, filters: ViewFilters) -> Overview:
-    """The strip covers the whole span the other filters allow, whatever the date range."""
-    entries = matching(archive, filters, date_from=None, date_to=None)
-    return overview([(e.start, e.end) for e in entries])
+    """The strip covers the chosen date range (at a finer unit), else the whole span the
+    other filters allow."""
+    query = filters.query()
+    start, end = bound(query.date_from, "from", 0), bound(query.date_to, "to", 1)
+    entries = matching(archive, filters)
+    window = (date.fromisoformat(start) if start else None,
+              date.fromisoformat(end) if end else None)
+    return overview([(e.start, e.end) for e in entries], window)
 
 
 def minor_switch(archive: Archive, query: EventQuery) -> MinorSwitch:

@@ -89,6 +89,35 @@
     if (svg && svg.dataset.dragged) { event.preventDefault(); }
   }, true);
 
+  /* The strip takes one tab stop: arrows move between bars (Home/End to the ends), Shift+arrows
+     mark a range, Enter zooms to the bar or the marked range. */
+  var anchor = null;
+  document.addEventListener("keydown", function (event) {
+    var bar = event.target.closest && event.target.closest(".overview-chart .bucket");
+    if (!bar) return;
+    var svg = bar.closest(".overview-chart");
+    var bars = Array.prototype.slice.call(svg.querySelectorAll(".bucket"));
+    var i = bars.indexOf(bar), next = i;
+    if (event.key === "ArrowRight" || event.key === "ArrowUp") next = Math.min(bars.length - 1, i + 1);
+    else if (event.key === "ArrowLeft" || event.key === "ArrowDown") next = Math.max(0, i - 1);
+    else if (event.key === "Home") next = 0;
+    else if (event.key === "End") next = bars.length - 1;
+    else if (event.key === "Enter" && anchor !== null && anchor !== i) {
+      event.preventDefault();
+      var lo = bars[Math.min(anchor, i)], hi = bars[Math.max(anchor, i)];
+      var url = new URL(lo.getAttribute("href"), window.location.href);
+      url.searchParams.set("to", hi.dataset.to);
+      window.location.assign(url.toString());
+      return;
+    } else return;
+    event.preventDefault();
+    if (event.shiftKey) { if (anchor === null) anchor = i; drawBrush(svg, anchor, next); }
+    else { anchor = null; svg.querySelector(".brush").setAttribute("hidden", ""); }
+    bars[i].setAttribute("tabindex", "-1");
+    bars[next].setAttribute("tabindex", "0");
+    bars[next].focus();
+  });
+
   /* Live updates: the server's stream says something changed; fetch the list again. */
   if (!live || live.dataset.live !== "on" || !window.EventSource) return;
   var pending = null;
