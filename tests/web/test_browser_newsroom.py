@@ -49,6 +49,9 @@ def test_order_and_a_typed_month(tab, base_url):  # noqa: F811
     tab.wait_for_url("**order=newest**")
     years = tab.locator(".year-heading").all_inner_texts()
     assert years == sorted(years, reverse=True)
+    if tab.size_name == "phone":  # the filters start folded on a phone, the timeline first
+        assert not tab.get_by_label("From", exact=True).is_visible()
+        tab.locator(".filters-box summary").click()
     tab.get_by_label("From", exact=True).fill("diciembre de 2025")
     tab.get_by_label("To", exact=True).fill("December 2025")
     tab.get_by_role("button", name="Show").click()
@@ -144,3 +147,11 @@ def test_the_strip_zooms_from_decades_to_days_by_mouse(tab, base_url):  # noqa: 
     tab.mouse.up()
     tab.wait_for_url("**from=2025-12-01**")
     assert tab.locator(".overview").get_attribute("data-grain") == "day"
+
+
+def test_open_at_the_entry_nearest_a_date(tab, base_url):  # noqa: F811
+    tab.goto(base_url + "/?all=1&at=December+2025")
+    focused = tab.evaluate("document.activeElement.id")
+    assert focused.startswith("entry-")
+    assert "14 December 2025" in tab.locator(f"#{focused}").inner_text()
+    assert tab.locator(f"#{focused}").is_visible()

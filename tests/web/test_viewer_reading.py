@@ -99,3 +99,12 @@ def test_as_of_to_the_minute_steps_back_from_a_correction(client, loaded):
     assert "You are viewing this entry as it stood on" in html
     assert f'href="/events/{entry["id"]}">See it as it is now</a>' in html
     assert f'id="entry-{entry["id"]}"' in page(client, f"/?all=1&as_of={before}")
+
+
+def test_a_link_goes_to_the_entry_nearest_today_or_a_date(client, loaded):
+    html = page(client, "/?all=1&at=16/12/2025")
+    link = re.search(r'class="jump-nearest" href="#entry-([^"]+)" data-open="1"', html)
+    pier = next(e for e in loaded["harbour"]["events"] if e["date"] == "2025-12-14")
+    assert link and link.group(1) == pier["id"]
+    assert "Go to the entry nearest today" in page(client, "/")
+    assert 'role="alert"' in page(client, "/?at=someday", 400)

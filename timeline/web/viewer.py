@@ -182,10 +182,29 @@ def _page(archive: Archive, filters: ViewFilters) -> tuple[list[TimelineEntry], 
     return list(page.entries), None
 
 
+def nearest(entries: list[TimelineEntry], day: date) -> str | None:
+    """The id of the entry whose dates come nearest ``day`` (the first on a tie)."""
+    def distance(entry: TimelineEntry) -> int:
+        if entry.start <= day <= entry.end:
+            return 0
+        return min(abs(entry.start.toordinal() - day.toordinal()),
+                   abs(entry.end.toordinal() - day.toordinal()))
+
+    return min(entries, key=distance).entry_id if entries else None
+
+
+def _open_at() -> date:
+    """``?at=`` (a date as typed) or today: where "go to the nearest entry" leads."""
+    typed = request.args.get("at", "").strip()[:100]
+    start = bound(typed_date(typed, "at", 0), "at", 0) if typed else None
+    return date.fromisoformat(start) if start else date.today()
+
+
 def _timeline(archive: Archive, filters: ViewFilters) -> dict[str, Any]:
     query = filters.query()
     entries, following = _page(archive, filters)
     return {"groups": group_entries(entries), "count": len(entries),
+            "nearest": nearest(entries, _open_at()), "open_at": request.args.get("at"),
             "next_url": following, "overview": overview_of(archive, replace(filters, cursor=None)),
             "range_start": bound(query.date_from, "from", 0),
             "range_end": bound(query.date_to, "to", 1),

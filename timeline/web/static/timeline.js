@@ -43,6 +43,17 @@
     if (target.matches && target.matches("details.history") && target.open) fillHistory(target);
   }, true);
 
+  /* On a phone the filters start folded (unless some are in use), so the timeline comes first. */
+  var box = document.querySelector(".filters-box");
+  if (box && !box.dataset.filtering && window.matchMedia("(max-width: 36rem)").matches) box.open = false;
+
+  /* ?at=<date>: open the page at the entry nearest that date. */
+  var jump = document.querySelector(".jump-nearest[data-open]");
+  if (jump && !window.location.hash) {
+    var target = document.querySelector(jump.getAttribute("href"));
+    if (target) { target.scrollIntoView(); target.setAttribute("tabindex", "-1"); target.focus({ preventScroll: true }); }
+  }
+
   /* The print button (hidden from print itself by the print stylesheet). */
   document.addEventListener("click", function (event) {
     if (event.target.closest && event.target.closest(".button-print")) window.print();
