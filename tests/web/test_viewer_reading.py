@@ -108,3 +108,10 @@ def test_a_link_goes_to_the_entry_nearest_today_or_a_date(client, loaded):
     assert link and link.group(1) == pier["id"]
     assert "Go to the entry nearest today" in page(client, "/")
     assert 'role="alert"' in page(client, "/?at=someday", 400)
+
+
+def test_the_actor_filter_suggests_the_names_on_the_timeline(client, loaded):
+    html = page(client, "/?all=1")
+    hints = re.search(r'<datalist id="actor-hints">(.*?)</datalist>', html).group(1)
+    assert '<option value="Ana Ruiz">' in hints
+    assert 'list="actor-hints"' in html

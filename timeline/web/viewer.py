@@ -41,6 +41,7 @@ PAGE_SIZE = 200
 OVERVIEW_CAP = 5000  # entries read to draw the strip
 COUNT_CAP = 10_000  # entries counted for the "show all" link
 ORDERS = ("oldest", "newest")
+ACTOR_HINTS = 500  # names suggested by the actor filter
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,15 +150,16 @@ def matching(archive: Archive, filters: ViewFilters, **changes: Any) -> list[Tim
     return entries
 
 
-def overview_of(archive: Archive, filters: ViewFilters) -> Overview:
+def overview_of(archive: Archive, filters: ViewFilters) -> tuple[Overview, list[str]]:
     """The strip covers the chosen date range (at a finer unit), else the whole span the
-    other filters allow."""
+    other filters allow; and the actors those entries name (suggestions for the filter)."""
     query = filters.query()
     start, end = bound(query.date_from, "from", 0), bound(query.date_to, "to", 1)
     entries = matching(archive, filters)
     window = (date.fromisoformat(start) if start else None,
               date.fromisoformat(end) if end else None)
-    return overview([(e.start, e.end) for e in entries], window)
+    actors = sorted({a for e in entries for a in e.actors}, key=str.casefold)[:ACTOR_HINTS]
+    return overview([(e.start, e.end) for e in entries], window), actors
 
 
 def minor_switch(archive: Archive, query: EventQuery) -> MinorSwitch:
@@ -203,12 +205,13 @@ def _open_at() -> date:
 def _timeline(archive: Archive, filters: ViewFilters) -> dict[str, Any]:
     query = filters.query()
     entries, following = _page(archive, filters)
+    strip, hints = overview_of(archive, replace(filters, cursor=None))
     return {"groups": group_entries(entries), "count": len(entries),
             "nearest": nearest(entries, _open_at()), "open_at": request.args.get("at"),
-            "next_url": following, "overview": overview_of(archive, replace(filters, cursor=None)),
+            "next_url": following,
             "range_start": bound(query.date_from, "from", 0),
             "range_end": bound(query.date_to, "to", 1),
-            "minor": minor_switch(archive, query)}
+            "minor": minor_switch(archive, query), "overview": strip, "actor_hints": hints}
 
 
 def _here(filters: ViewFilters, **changes: Any) -> str:
