@@ -18,12 +18,13 @@ import psycopg
 from psycopg import errors as pg_errors
 
 from . import postgres_ddl as ddl
+from .chaining import chain_batch
 from .errors import EventIdConflict, StorageError
 from .postgres_connect import CACHE, connect, redact
 from .prepare import DEFAULT_MAX_EVENT_BYTES, PreparedEvent, check_stream_id, prepare_batch
 from .records import ANY, ExpectedVersion, Head, NewEvent, StoredEvent
 from .registry import EventRegistry
-from .rows import decode_row
+from .rows import decode_row, stored_batch
 from .sqlite import (
     DEFAULT_CHECKPOINT_EVERY,
     Clock,
@@ -232,14 +233,7 @@ class PostgresEventLog:
             f"SELECT {ddl.COLUMNS} FROM events WHERE position >= %s ORDER BY position LIMIT %s",
             (first[0], len(prepared)),
         ).fetchall()
-        same = len(rows) == len(prepared) and all(
-            (r[1], r[3], r[4], r[5], r[6], r[7])
-            == (stream_id, p.event_id, p.type, p.schema_version, p.data_json, p.metadata_json)
-            for r, p in zip(rows, prepared, strict=False)
-        )
-        if not same:
-            raise EventIdConflict(prepared[0].event_id)
-        return [decode_row(r, self.registry) for r in rows]
+        return stored_batch(rows, stream_id, prepared, self.registry)
 
     @staticmethod
     def _stream_version(cur: psycopg.Cursor[Any], stream_id: str) -> int:
@@ -374,31 +368,5 @@ def _chain(
     log: PostgresEventLog, stream_id: str, version: int, head: Head, batch: list[PreparedEvent]
 ) -> tuple[list[tuple[Any, ...]], list[StoredEvent]]:
     """Rows and StoredEvents for ``batch`` chained after ``head`` (as SqliteEventLog does)."""
-    from .codec import chain_hash
-
-    recorded_at = format_timestamp(log.clock())
-    if head.recorded_at and recorded_at < head.recorded_at:
-        recorded_at = head.recorded_at  # recorded_at never goes backwards, whatever the node
-    rows: list[tuple[Any, ...]] = []
-    stored: list[StoredEvent] = []
-    prev = head.hash
-    upcast, latest_of = log.registry.upcast, log.registry.latest
-    for offset, p in enumerate(batch, start=1):
-        position, stream_version = head.position + offset, version + offset
-        digest = chain_hash(
-            position, stream_id, stream_version, p.event_id, p.type, p.schema_version,
-            p.data_json, p.metadata_json, recorded_at, prev,
-        )
-        rows.append((
-            position, stream_id, stream_version, p.event_id, p.type, p.schema_version,
-            p.data_json, p.metadata_json, recorded_at, prev, digest,
-        ))
-        latest, data = p.schema_version, p.data
-        if latest != latest_of(p.type):
-            latest, data = upcast(p.type, p.schema_version, p.data)
-        stored.append(StoredEvent(
-            position, stream_id, stream_version, p.event_id, p.type, latest, data,
-            p.metadata, recorded_at, prev, digest,
-        ))
-        prev = digest
-    return rows, stored
+    return chain_batch(stream_id, version, head, batch, now=format_timestamp(log.clock()),
+                       registry=log.registry)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from json.decoder import JSONDecoder
 from json.scanner import make_scanner
 from typing import Any
 
+from .errors import EventIdConflict
+from .prepare import PreparedEvent
 from .records import StoredEvent
 from .registry import EventRegistry
 
@@ -31,3 +34,19 @@ def decode_row(row: tuple[Any, ...], registry: EventRegistry) -> StoredEvent:
         row[0], row[1], row[2], row[3], row[4], version, data, _loads(row[7]),
         row[8], row[9], row[10],
     )
+
+
+def stored_batch(
+    rows: Sequence[tuple[Any, ...]], stream_id: str, prepared: Sequence[PreparedEvent],
+    registry: EventRegistry,
+) -> list[StoredEvent]:
+    """The rows found where a retried batch's first event id is stored, decoded, if they are that
+    batch to the letter (an idempotent retry); EventIdConflict otherwise."""
+    same = len(rows) == len(prepared) and all(
+        (r[1], r[3], r[4], r[5], r[6], r[7])
+        == (stream_id, p.event_id, p.type, p.schema_version, p.data_json, p.metadata_json)
+        for r, p in zip(rows, prepared, strict=False)
+    )
+    if not same:
+        raise EventIdConflict(prepared[0].event_id)
+    return [decode_row(r, registry) for r in rows]

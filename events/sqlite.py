@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .codec import chain_hash
+from .chaining import chain_batch
 from .ddl import COLUMNS, INSERT_EVENT, create_schema
 from .errors import ConcurrencyError, EventIdConflict, InvalidEvent, StorageError
 from .prepare import (
@@ -27,7 +27,7 @@ from .prepare import (
 )
 from .records import ANY, GENESIS_HASH, NO_STREAM, ExpectedVersion, Head, NewEvent, StoredEvent
 from .registry import EventRegistry
-from .rows import decode_row
+from .rows import decode_row, stored_batch
 
 Clock = Callable[[], datetime]
 DEFAULT_CHECKPOINT_EVERY = 10_000
@@ -181,14 +181,7 @@ class SqliteEventLog:
             f"SELECT {COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?",
             (first[0], len(prepared)),
         ).fetchall()
-        same = len(rows) == len(prepared) and all(
-            (r[1], r[3], r[4], r[5], r[6], r[7])
-            == (stream_id, p.event_id, p.type, p.schema_version, p.data_json, p.metadata_json)
-            for r, p in zip(rows, prepared, strict=False)
-        )
-        if not same:
-            raise EventIdConflict(prepared[0].event_id)
-        return [decode_row(r, self.registry) for r in rows]
+        return stored_batch(rows, stream_id, prepared, self.registry)
 
     @staticmethod
     def _stream_version(conn: sqlite3.Connection, stream_id: str) -> int:
@@ -212,31 +205,8 @@ class SqliteEventLog:
         self, conn: sqlite3.Connection, stream_id: str, version: int, batch: list[PreparedEvent]
     ) -> list[StoredEvent]:
         head = self._head(conn)
-        recorded_at = format_timestamp(self.clock())
-        if head.recorded_at and recorded_at < head.recorded_at:
-            recorded_at = head.recorded_at  # recorded_at never goes backwards
-        rows: list[tuple[Any, ...]] = []
-        stored: list[StoredEvent] = []
-        prev = head.hash
-        upcast, latest_of = self.registry.upcast, self.registry.latest
-        for offset, p in enumerate(batch, start=1):
-            position, stream_version = head.position + offset, version + offset
-            digest = chain_hash(
-                position, stream_id, stream_version, p.event_id, p.type, p.schema_version,
-                p.data_json, p.metadata_json, recorded_at, prev,
-            )
-            rows.append((
-                position, stream_id, stream_version, p.event_id, p.type, p.schema_version,
-                p.data_json, p.metadata_json, recorded_at, prev, digest,
-            ))
-            latest, data = p.schema_version, p.data
-            if latest != latest_of(p.type):  # an older version given: return it upcast
-                latest, data = upcast(p.type, p.schema_version, p.data)
-            stored.append(StoredEvent(
-                position, stream_id, stream_version, p.event_id, p.type, latest, data,
-                p.metadata, recorded_at, prev, digest,
-            ))
-            prev = digest
+        rows, stored = chain_batch(stream_id, version, head, batch,
+                                   now=format_timestamp(self.clock()), registry=self.registry)
         conn.executemany(INSERT_EVENT, rows)
         self._write_checkpoints(conn, head.position, rows)
         return stored

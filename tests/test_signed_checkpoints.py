@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from events import SqliteEventLog, TamperedLog, sign_checkpoints, verify
-from tests.events.contract import noted, noted_registry
+from tests.events.contract import checkpointed_log, noted
 from tests.test_witness import _rewrite, _unguard
 from timeline.cli import main
 
@@ -19,11 +19,7 @@ KEY = b"an auditor's key"
 
 @pytest.fixture
 def log(tmp_path: Path) -> Iterator[SqliteEventLog]:
-    log = SqliteEventLog(tmp_path / "t.db", registry=noted_registry(), checkpoint_every=4)
-    for i in range(10):
-        log.append(f"s{i % 3}", [noted(f"event {i}")])
-    yield log
-    log.close()
+    yield from checkpointed_log(tmp_path)
 
 
 def test_signing_covers_every_checkpoint_and_verifies(log: SqliteEventLog) -> None:

@@ -12,18 +12,14 @@ from click.testing import CliRunner
 
 from events import SqliteEventLog, verify
 from events.codec import chain_hash
-from tests.events.contract import noted, noted_registry
+from tests.events.contract import checkpointed_log
 from timeline.cli import main
 from timeline.web import create_app
 
 
 @pytest.fixture
 def log(tmp_path: Path) -> Iterator[SqliteEventLog]:
-    log = SqliteEventLog(tmp_path / "t.db", registry=noted_registry(), checkpoint_every=4)
-    for i in range(10):
-        log.append(f"s{i % 3}", [noted(f"event {i}")])
-    yield log
-    log.close()
+    yield from checkpointed_log(tmp_path)
 
 
 def _unguard(log: SqliteEventLog) -> None:

@@ -6,8 +6,9 @@ eventsourcing library does for its recorders), so a PostgreSQL backend can reuse
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,6 +23,7 @@ from events import (
     InvalidEvent,
     NewEvent,
     PayloadTooLarge,
+    SqliteEventLog,
     verify,
 )
 
@@ -284,3 +286,13 @@ class EventLogContract:
         log.append("a", [noted(str(i)) for i in range(25)])
         report = verify(log, since_checkpoint=True)
         assert (report.ok, report.started_after, report.checked) == (True, 20, 5)
+
+
+def checkpointed_log(path: Path) -> Iterator[SqliteEventLog]:
+    """A SQLite log of ten noted events over three streams, checkpointed every four (the
+    tampering and witness tests' subject); closed when the generator ends."""
+    log = SqliteEventLog(path / "t.db", registry=noted_registry(), checkpoint_every=4)
+    for i in range(10):
+        log.append(f"s{i % 3}", [noted(f"event {i}")])
+    yield log
+    log.close()

@@ -13,16 +13,12 @@ from events import SqliteEventLog, TamperedLog, verify
 from events.codec import chain_hash
 from timeline.cli import main
 
-from .contract import noted, noted_registry
+from .contract import checkpointed_log, noted_registry
 
 
 @pytest.fixture
 def log(tmp_path: Path) -> Iterator[SqliteEventLog]:
-    log = SqliteEventLog(tmp_path / "t.db", registry=noted_registry(), checkpoint_every=4)
-    for i in range(10):
-        log.append(f"s{i % 3}", [noted(f"event {i}")])
-    yield log
-    log.close()
+    yield from checkpointed_log(tmp_path)
 
 
 def _drop_triggers(log: SqliteEventLog) -> None:
