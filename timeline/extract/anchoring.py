@@ -19,7 +19,6 @@ publication date.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from datetime import date, timedelta
 
 from timeline.dates import edtf_bounds, edtf_precision
@@ -114,14 +113,14 @@ def _merely_referred(doc: Document, clause: Clause, timex: Timex) -> bool:
     lead = _LEADING_WORDS.match(timex.text)  # a tagger may take "al" into "al 14 de diciembre"
     if _REFERRING.search(before) or (lead and _REFERRING.search(before + lead.group())):
         return True
-    if clause.role != "quote" and _inside_quotes(doc, clause, timex.start):
+    if clause.role != "quote" and _inside_quotes(doc, timex.start):
         return True
     return _is_dateline(doc, clause, timex)
 
 
-def _inside_quotes(doc: Document, clause: Clause, offset: int) -> bool:
-    i = bisect_right(doc.tokens, offset, key=lambda t: t.start) - 1
-    return i >= 0 and doc.tokens[i].quoted and doc.tokens[i].start <= offset < doc.tokens[i].end
+def _inside_quotes(doc: Document, offset: int) -> bool:
+    token = doc.token_at(offset)
+    return token is not None and token.quoted
 
 
 def _is_dateline(doc: Document, clause: Clause, timex: Timex) -> bool:

@@ -12,7 +12,6 @@ subject it states, if any. Languages without verb data keep whole sentences as c
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from timeline.extract.document import Clause, Document, Role, Sentence, Tense, Token
@@ -204,8 +203,8 @@ def _reduced_relative(
 
 
 def _timex_starts(doc: Document, offset: int) -> bool:
-    i = bisect_right(doc.timexes, offset, key=lambda t: t.start) - 1
-    return i >= 0 and doc.timexes[i].start == offset
+    found = doc.timex_at(offset)
+    return found is not None and found.start == offset
 
 
 def _participle(words: list[str], i: int) -> bool:
@@ -323,6 +322,5 @@ def _last_chunk(tokens: tuple[Token, ...], first: int, stop: int) -> int:
 
 
 def _in_timex(doc: Document, offset: int) -> bool:
-    i = bisect_right(doc.timexes, offset, key=lambda t: t.start) - 1
-    return i >= 0 and doc.timexes[i].start <= offset < doc.timexes[i].end
+    return doc.timex_at(offset) is not None
 

@@ -10,7 +10,7 @@ found.
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
@@ -108,8 +108,17 @@ class Document:
     def with_layer(self, **layer: object) -> Document:
         return dataclasses.replace(self, **layer)  # type: ignore[arg-type]
 
-    def span(self, start: int, end: int) -> str:
-        return self.text[start:end]
+    def token_at(self, offset: int) -> Token | None:
+        """The token covering ``offset`` (tokens are in text order)."""
+        i = bisect_right(self.tokens, offset, key=lambda t: t.start) - 1
+        found = self.tokens[i] if i >= 0 else None
+        return found if found is not None and offset < found.end else None
+
+    def timex_at(self, offset: int) -> Timex | None:
+        """The date expression covering ``offset`` (timexes are in text order)."""
+        i = bisect_right(self.timexes, offset, key=lambda t: t.start) - 1
+        found = self.timexes[i] if i >= 0 else None
+        return found if found is not None and offset < found.end else None
 
     def mentions_between(self, start: int, end: int) -> tuple[Mention, ...]:
         """The names that start in ``[start, end)`` (mentions are in text order)."""

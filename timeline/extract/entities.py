@@ -97,8 +97,8 @@ def _located(doc: Document, raw: list[tuple[int, int, str]]) -> set[str]:
 
 def _quoted(doc: Document, offset: int) -> bool:
     """Names inside quotation marks are someone's words, not the article's naming."""
-    i = bisect_right(doc.tokens, offset, key=lambda t: t.start) - 1
-    return i >= 0 and doc.tokens[i].quoted
+    token = doc.token_at(offset)
+    return token is not None and token.quoted
 
 
 def canonical_names(names: list[str], known: tuple[str, ...] = ()) -> dict[str, str]:

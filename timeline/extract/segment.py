@@ -11,7 +11,6 @@ in the length of the text.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from timeline.extract.document import Document, Sentence, Token
 from timeline.extract.sentences import split_sentences
@@ -159,6 +158,3 @@ def _shifted(timex: Timex, by: int) -> Timex:
     return Timex(timex.start + by, timex.end + by, timex.text, timex.type, timex.value,
                  timex.mod, timex.derivation)
 
-
-def published_day(doc: Document) -> date:
-    return doc.published
