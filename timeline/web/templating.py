@@ -15,6 +15,7 @@ from flask import Flask, current_app, request, url_for
 from timeline.export.display import display_date, say_day
 from timeline.export.links import safe_url, source_name
 from timeline.model import SALIENCE_THRESHOLD, TimelineEntry
+from timeline.web import i18n
 from timeline.web.payloads import iso
 
 UI_LANG = "en"
@@ -95,3 +96,4 @@ def init_app(app: Flask) -> None:
                                  source_name=source_name, moment_words=moment_words,
                                  as_of_input=as_of_input)
     app.jinja_env.globals.update(feed_url=feed_url, absolute_url=absolute_url)
+    i18n.init_app(app)
