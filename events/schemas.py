@@ -2,7 +2,7 @@
 
 Streams: ``article-<article_id>`` (ArticleIngested + its EventExtracted), ``entry-<entry_id>``
 (EventCorrected, EventRetracted), ``merge-<merge_id>`` (EventsMerged, MergeUndone) and
-``story-<slug>`` (StoryCreated, EventAddedToStory, EventRemovedFromStory).
+``story-<slug>`` (StoryCreated, StoryRenamed, EventAddedToStory, EventRemovedFromStory).
 """
 
 from __future__ import annotations
@@ -120,10 +120,37 @@ class StoryCreatedV1(Schema):
     created_by = _who()
 
 
+class StoryCreatedV2(StoryCreatedV1):
+    """v1 plus why the story was made (None: made by ingest, or before reasons were kept)."""
+
+    reason = _text(2000, allow_none=True, load_default=None)
+
+
+class StoryRenamedV1(Schema):
+    """A story's new title and description (both as they now read; None: no description)."""
+
+    slug = fields.String(required=True, validate=SLUG)
+    title = fields.String(required=True, validate=validate.Length(min=1, max=300))
+    description = _text(5000, allow_none=True, load_default=None)
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+    renamed_by = _who()
+
+
 class StoryMembershipV1(Schema):
     slug = fields.String(required=True, validate=SLUG)
     entry_id = fields.String(required=True)
     changed_by = _who()
+
+
+class StoryMembershipV2(StoryMembershipV1):
+    """v1 plus why (None: filed by ingest, or before reasons were kept)."""
+
+    reason = _text(2000, allow_none=True, load_default=None)
+
+
+def upcast_with_no_reason(data: dict[str, Any]) -> dict[str, Any]:
+    """A v1 story event (creation, membership) gave no reason."""
+    return {**data, "reason": None}
 
 
 #: Every event type the archive writes, at its latest version.
@@ -134,19 +161,26 @@ ARCHIVE_TYPES: dict[str, type[Schema]] = {
     "EventRetracted": EventRetractedV1,
     "EventsMerged": EventsMergedV1,
     "MergeUndone": MergeUndoneV1,
-    "StoryCreated": StoryCreatedV1,
-    "EventAddedToStory": StoryMembershipV1,
-    "EventRemovedFromStory": StoryMembershipV1,
+    "StoryCreated": StoryCreatedV2,
+    "StoryRenamed": StoryRenamedV1,
+    "EventAddedToStory": StoryMembershipV2,
+    "EventRemovedFromStory": StoryMembershipV2,
 }
 
 
 #: The versions before the latest, oldest first.
 EARLIER_VERSIONS: dict[str, tuple[type[Schema], ...]] = {
     "EventExtracted": (EventExtractedV1,),
+    "StoryCreated": (StoryCreatedV1,),
+    "EventAddedToStory": (StoryMembershipV1,),
+    "EventRemovedFromStory": (StoryMembershipV1,),
 }
 #: (type, version it produces) -> the upcaster from the version before.
 UPCASTERS: dict[tuple[str, int], Upcaster] = {
     ("EventExtracted", 2): upcast_event_extracted_v1_v2,
+    ("StoryCreated", 2): upcast_with_no_reason,
+    ("EventAddedToStory", 2): upcast_with_no_reason,
+    ("EventRemovedFromStory", 2): upcast_with_no_reason,
 }
 
 

@@ -11,12 +11,14 @@ from events import NO_STREAM, ConcurrencyError, ExpectedVersion, InvalidEvent, N
 from timeline.dates import edtf_bounds
 from timeline.errors import Conflict, InvalidInput, NotFound
 from timeline.model import RESERVED_STORY_SLUGS, STORY_SLUG, TimelineEntry
+from timeline.projections.duplicates import Duplicate, select_duplicates
 from timeline.projections.queries import get_entry, get_story
 from timeline.projections.rows import EntryRow
 from timeline.projections.similarity import MergeSuggestion, suggest
 from timeline.projections.sqlquery import select_candidates
 from timeline.projections.sqlstore import SqlStore
 from timeline.projections.stories import Story
+from timeline.projections.story_log import StoryHistoryRow, select_story_history
 from timeline.untrusted import check_clean
 
 if TYPE_CHECKING:
@@ -24,9 +26,9 @@ if TYPE_CHECKING:
 
 
 __all__ = [
-    "MergeSuggestion", "add_to_story", "correct_event", "create_story",
-    "create_story_if_missing", "merge_events", "remove_from_story", "retract_event",
-    "suggest_merges", "undo_merge",
+    "Duplicate", "MergeSuggestion", "add_to_story", "correct_event", "create_story",
+    "create_story_if_missing", "merge_events", "possible_duplicates", "remove_from_story",
+    "rename_story", "retract_event", "story_history", "suggest_merges", "undo_merge",
 ]
 
 
@@ -133,14 +135,19 @@ def undo_merge(archive: Archive, merge_id: str, *, reason: str, actor: str | Non
     _append(archive, f"merge-{merge_id}", [_event("MergeUndone", data, actor)], 1)
 
 
+def _optional(value: str | None) -> str | None:
+    return value.strip() or None if value is not None else None
+
+
 def create_story(archive: Archive, slug: str, *, title: str, description: str | None = None,
-                 actor: str | None) -> Story:
+                 reason: str | None = None, actor: str | None) -> Story:
     """A new, empty story; Conflict if the slug is taken."""
     if not STORY_SLUG.match(slug or ""):
         raise InvalidInput("slug must be lowercase a-z, 0-9 and -, at most 80", field="slug")
     if slug in RESERVED_STORY_SLUGS:
         raise InvalidInput(f"the slug {slug!r} is reserved", field="slug")
-    data = {"slug": slug, "title": _required(title, "title"), "description": description,
+    data = {"slug": slug, "title": _required(title, "title"),
+            "description": _optional(description), "reason": _optional(reason),
             "created_by": actor}
     try:
         archive.log.append(f"story-{slug}", [_event("StoryCreated", data, actor)],
@@ -151,6 +158,32 @@ def create_story(archive: Archive, slug: str, *, title: str, description: str | 
         raise _invalid(exc) from exc
     archive.catch_up()
     return get_story(archive, slug)
+
+
+def rename_story(archive: Archive, slug: str, *, title: str | None = None,
+                 description: str | None = None, reason: str, actor: str | None) -> Story:
+    """Give a story a new title and/or description (``None``: keep it; ``""``: no
+    description); the renamed story. InvalidInput (field ``title``) if nothing changes."""
+    why = _required(reason, "reason")
+    archive.catch_up()
+    story = get_story(archive, slug)  # NotFound for an unknown story
+    new_title = _required(title, "title") if title is not None else story.title
+    new_description = story.description if description is None else _optional(description)
+    if (new_title, new_description) == (story.title, story.description):
+        raise InvalidInput("a rename changes the title or the description", field="title")
+    data = {"slug": slug, "title": new_title, "description": new_description,
+            "reason": why, "renamed_by": actor}
+    stream = f"story-{slug}"
+    _append(archive, stream, [_event("StoryRenamed", data, actor)],
+            archive.log.stream_version(stream))
+    return get_story(archive, slug)
+
+
+def story_history(archive: Archive, slug: str) -> list[StoryHistoryRow]:
+    """What happened to a story, oldest first; NotFound for an unknown story."""
+    archive.catch_up()
+    get_story(archive, slug)
+    return select_story_history(archive.log.conn, slug)
 
 
 def create_story_if_missing(archive: Archive, slug: str, *, title: str,
@@ -164,12 +197,12 @@ def create_story_if_missing(archive: Archive, slug: str, *, title: str,
 
 
 def _membership(archive: Archive, type_: str, slug: str, entry_ids: Sequence[str],
-                actor: str | None, *, member: bool) -> int:
+                actor: str | None, *, member: bool, reason: str | None) -> int:
     archive.catch_up()
     get_story(archive, slug)
     ids = [e for e in dict.fromkeys(entry_ids) if (slug in _entry(archive, e).stories) == member]
-    events = [_event(type_, {"slug": slug, "entry_id": e, "changed_by": actor}, actor)
-              for e in ids]
+    data = {"slug": slug, "changed_by": actor, "reason": _optional(reason)}
+    events = [_event(type_, data | {"entry_id": e}, actor) for e in ids]
     if events:
         stream = f"story-{slug}"
         _append(archive, stream, events, archive.log.stream_version(stream))
@@ -177,15 +210,17 @@ def _membership(archive: Archive, type_: str, slug: str, entry_ids: Sequence[str
 
 
 def add_to_story(archive: Archive, slug: str, entry_ids: Sequence[str], *,
-                 actor: str | None) -> int:
+                 reason: str | None = None, actor: str | None) -> int:
     """Put entries on a story (those already on it are skipped); how many were added."""
-    return _membership(archive, "EventAddedToStory", slug, entry_ids, actor, member=False)
+    return _membership(archive, "EventAddedToStory", slug, entry_ids, actor, member=False,
+                       reason=reason)
 
 
 def remove_from_story(archive: Archive, slug: str, entry_ids: Sequence[str], *,
-                      actor: str | None) -> int:
+                      reason: str | None = None, actor: str | None) -> int:
     """Take entries off a story (those not on it are skipped); how many were removed."""
-    return _membership(archive, "EventRemovedFromStory", slug, entry_ids, actor, member=True)
+    return _membership(archive, "EventRemovedFromStory", slug, entry_ids, actor, member=True,
+                       reason=reason)
 
 
 def suggest_merges(archive: Archive, *, story: str | None = None,
@@ -195,3 +230,10 @@ def suggest_merges(archive: Archive, *, story: str | None = None,
         raise InvalidInput("limit must be between 1 and 500", field="limit")
     archive.catch_up()
     return suggest(select_candidates(archive.log.conn, story), limit=limit)
+
+
+def possible_duplicates(archive: Archive, entry_id: str, *, limit: int = 5) -> list[Duplicate]:
+    """Shown entries that look like the same event as ``entry_id``, best first (merge
+    candidates for an editor); NotFound for an unknown entry."""
+    _entry(archive, entry_id)
+    return select_duplicates(archive.log.conn, entry_id, limit=limit)

@@ -14,6 +14,7 @@ _WHO = {
     "EventsMerged": "merged_by",
     "MergeUndone": "undone_by",
     "StoryCreated": "created_by",
+    "StoryRenamed": "renamed_by",
     "EventAddedToStory": "changed_by",
     "EventRemovedFromStory": "changed_by",
 }

@@ -8,20 +8,29 @@ from events import StoredEvent
 from timeline.projections.fold import fold_event
 from timeline.projections.schema import create_tables, drop_tables
 from timeline.projections.sqlstore import SqlStore
+from timeline.projections.story_log import (
+    apply_story_event,
+    create_story_tables,
+    drop_story_tables,
+)
 
 
 class ArchiveProjection:
     """Entries, articles, merges, stories, history, the full-text index and the digest's day
-    evidence (``tl_story_days``), in one fold."""
+    evidence (``tl_story_days``), in one fold; then each story's renames and history
+    (``story_log``)."""
 
     name = "timeline"
-    version = 5
+    version = 6
 
     def setup(self, conn: sqlite3.Connection) -> None:
         create_tables(conn)
+        create_story_tables(conn)
 
     def drop(self, conn: sqlite3.Connection) -> None:
         drop_tables(conn)
+        drop_story_tables(conn)
 
     def apply(self, conn: sqlite3.Connection, event: StoredEvent) -> None:
         fold_event(SqlStore(conn, position=event.position), event)
+        apply_story_event(conn, event)

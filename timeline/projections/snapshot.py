@@ -14,6 +14,7 @@ from timeline.projections.fold import story_row
 from timeline.projections.memory import MemoryStore
 from timeline.projections.rows import HistoryRow
 from timeline.projections.sqlstore import entry_from_state
+from timeline.projections.story_log import renamed
 
 # SQLite takes the bare column ``state`` from the row holding MAX(position) in each group.
 _LATEST = (
@@ -72,10 +73,12 @@ def _story_entries(log: SqliteEventLog, position: int, slug: str, store: MemoryS
 
 
 def _stories(log: SqliteEventLog, position: int, store: MemoryStore) -> None:
-    """Each story as its creation events up to ``position`` made it (stories are few)."""
+    """Each story as its creation and renames up to ``position`` made it (stories are few)."""
     for (slug,) in log.conn.execute("SELECT slug FROM tl_stories ORDER BY position"):
         for event in log.read_stream(f"story-{slug}"):
             if event.position > position:
                 break
             if event.type == "StoryCreated":
                 store.stories[slug] = story_row(event)
+            elif event.type == "StoryRenamed" and slug in store.stories:
+                store.stories[slug] = renamed(store.stories[slug], event)
