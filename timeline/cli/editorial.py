@@ -72,38 +72,74 @@ def story() -> None:
 @click.argument("slug")
 @click.option("--title", required=True, help="Shown as the timeline's title.")
 @click.option("--description", default=None, help="A line about the story.")
+@click.option("--reason", default=None, help="Why (kept in the story's history).")
 @actor_option
 @click.pass_context
 @reports_errors
 def story_create(ctx: click.Context, slug: str, title: str, description: str | None,
-                 actor: str) -> None:
+                 reason: str | None, actor: str) -> None:
     """Create a story."""
     editorial.create_story(open_archive(ctx), slug, title=title, description=description,
-                           actor=actor)
+                           reason=reason, actor=actor)
     click.echo(f"created story {slug}")
+
+
+@story.command(name="rename")
+@click.argument("slug")
+@click.option("--title", default=None, help="The new title (default: keep it).")
+@click.option("--description", default=None,
+              help="The new description ('' removes it; default: keep it).")
+@click.option("--reason", required=True, help="Why (kept in the story's history).")
+@actor_option
+@click.pass_context
+@reports_errors
+def story_rename(ctx: click.Context, slug: str, title: str | None, description: str | None,
+                 reason: str, actor: str) -> None:
+    """Give a story a new title and/or description."""
+    found = editorial.rename_story(open_archive(ctx), slug, title=title,
+                                   description=description, reason=reason, actor=actor)
+    click.echo(f"renamed story {slug}: {found.title}")
+
+
+@story.command(name="history")
+@click.argument("slug")
+@click.pass_context
+@reports_errors
+def story_history(ctx: click.Context, slug: str) -> None:
+    """What happened to a story: created, renamed, entries added and removed."""
+    for item in editorial.story_history(open_archive(ctx), slug):
+        who = f" by {item.actor}" if item.actor else ""
+        why = f" ({item.reason})" if item.reason else ""
+        click.echo(f"{item.position:>8}  {item.recorded_at[:19]}  {item.summary}{who}{why}")
 
 
 @story.command(name="add")
 @click.argument("slug")
 @click.argument("entry_ids", nargs=-1, required=True)
+@click.option("--reason", default=None, help="Why (kept in the entry's and story's history).")
 @actor_option
 @click.pass_context
 @reports_errors
-def story_add(ctx: click.Context, slug: str, entry_ids: tuple[str, ...], actor: str) -> None:
+def story_add(ctx: click.Context, slug: str, entry_ids: tuple[str, ...], reason: str | None,
+              actor: str) -> None:
     """Put entries on a story."""
-    added = editorial.add_to_story(open_archive(ctx), slug, entry_ids, actor=actor)
+    added = editorial.add_to_story(open_archive(ctx), slug, entry_ids, reason=reason,
+                                   actor=actor)
     click.echo(f"added {added} to {slug}")
 
 
 @story.command(name="remove")
 @click.argument("slug")
 @click.argument("entry_ids", nargs=-1, required=True)
+@click.option("--reason", default=None, help="Why (kept in the entry's and story's history).")
 @actor_option
 @click.pass_context
 @reports_errors
-def story_remove(ctx: click.Context, slug: str, entry_ids: tuple[str, ...], actor: str) -> None:
+def story_remove(ctx: click.Context, slug: str, entry_ids: tuple[str, ...],
+                 reason: str | None, actor: str) -> None:
     """Take entries off a story."""
-    removed = editorial.remove_from_story(open_archive(ctx), slug, entry_ids, actor=actor)
+    removed = editorial.remove_from_story(open_archive(ctx), slug, entry_ids, reason=reason,
+                                          actor=actor)
     click.echo(f"removed {removed} from {slug}")
 
 
