@@ -39,9 +39,20 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from timeline.web import api, editing, feeds, health, published_schema, stream, viewer
+    from timeline.web import (
+        api,
+        editing,
+        feeds,
+        health,
+        published_schema,
+        story_api,
+        story_editing,
+        stream,
+        viewer,
+    )
 
-    for module in (api, editing, feeds, health, published_schema, stream, viewer):
+    for module in (api, story_api, editing, story_editing, feeds, health, published_schema,
+                   stream, viewer):
         app.register_blueprint(module.bp)
 
 

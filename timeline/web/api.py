@@ -21,6 +21,7 @@ from timeline.web.caching import HEAD_HEADER
 from timeline.web.db import get_archive
 from timeline.web.openapi import openapi_document
 from timeline.web.payloads import entry_json, record_json, stored_event_json
+from timeline.web.story_api import StoryCreateBody, StoryMembershipBody
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -100,7 +101,7 @@ def list_stories() -> Response:
 @bp.post("/stories")
 @writer
 def create_story() -> tuple[Response, int]:
-    body = schemas.json_body(schemas.StoryBody())
+    body = schemas.json_body(StoryCreateBody())
     story = editorial.create_story(get_archive(), actor=g.actor, **body)
     return _created(record_json(story))
 
@@ -108,9 +109,10 @@ def create_story() -> tuple[Response, int]:
 @bp.post("/stories/<slug>/events")
 @writer
 def add_to_story(slug: str) -> Response:
-    body = schemas.json_body(schemas.StoryEventsBody())
+    body = schemas.json_body(StoryMembershipBody())
     archive = get_archive()
-    added = editorial.add_to_story(archive, slug, body["event_ids"], actor=g.actor)
+    added = editorial.add_to_story(archive, slug, body["event_ids"], reason=body["reason"],
+                                   actor=g.actor)
     return jsonify({"added": added, "story": record_json(queries.get_story(archive, slug))})
 
 

@@ -6,7 +6,8 @@ form carries the session's CSRF token. Corrections and retractions go through th
 editorial functions as the CLI and the API, each with a reason, so they appear in the entry's
 history. A form with a missing reason, a bad date or a stale CSRF token comes back with the
 message next to the field and nothing written; an expired session asks to sign in again.
-Readers (no session) see no editing controls.
+Readers (no session) see no editing controls. Served over HTTPS (``TIMELINE_BASE_URL``
+https://...), the cookie is also ``Secure``.
 """
 
 from __future__ import annotations
@@ -114,13 +115,13 @@ def sign_out() -> Response | tuple[str, int]:
 @bp.post("/events/<entry_id>/correct")
 def correct(entry_id: str) -> Response | tuple[str, int]:
     changes = {k: request.form.get(k, "").strip() or None for k in FIELDS}
-    return _act(entry_id, "correct", lambda archive, name, reason: editorial.correct_event(
+    return act_on_entry(entry_id, "correct", lambda archive, name, reason: editorial.correct_event(
         archive, entry_id, actor=name, reason=reason, **_changed(archive, entry_id, changes)))
 
 
 @bp.post("/events/<entry_id>/retract")
 def retract(entry_id: str) -> Response | tuple[str, int]:
-    return _act(entry_id, "retract", lambda archive, name, reason: editorial.retract_event(
+    return act_on_entry(entry_id, "retract", lambda archive, name, reason: editorial.retract_event(
         archive, entry_id, actor=name, reason=reason))
 
 
@@ -134,7 +135,10 @@ def _changed(archive: Any, entry_id: str, given: dict[str, str | None]) -> dict[
     return changed
 
 
-def _act(entry_id: str, form: str, action: Any) -> Response | tuple[str, int]:
+def act_on_entry(entry_id: str, form: str, action: Any) -> Response | tuple[str, int]:
+    """Run ``action(archive, editor, reason)`` for a form on the entry's page: sign in first
+    (after an expired session too), a valid CSRF token and a reason; a refusal brings the page
+    back with the message by its field, and nothing written."""
     name = editor()
     if name is None:
         here = url_for("viewer.event", entry_id=entry_id)
@@ -167,6 +171,8 @@ def init_app(app: Flask) -> None:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = secrets.token_bytes(32)  # sessions last this process only
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Strict")
+    if str(app.config.get("BASE_URL", "")).lower().startswith("https://"):
+        app.config["SESSION_COOKIE_SECURE"] = True  # served over HTTPS: never sent in clear
     app.jinja_env.globals.update(editor=editor, csrf_token=csrf_token)
 
 

@@ -270,6 +270,55 @@ SCHEMAS: dict[str, Any] = {
         "recorded_at": _nullable("string")}},
 }
 
+# --- Story editing (issue 12): rename, removal, history; a reason on creation and membership.
+_STORY_SLUG = _param("slug", {"type": "string"}, "The story.", "path", True)
+_REASON = {"type": "string", "minLength": 1, "maxLength": 2000}
+SCHEMAS["StoryBody"]["properties"]["reason"] = _nullable("string", maxLength=2000)
+SCHEMAS["StoryEventsBody"]["properties"]["reason"] = _nullable("string", maxLength=2000)
+SCHEMAS.update({
+    "StoryRenameBody": {
+        "type": "object", "additionalProperties": False, "required": ["reason"],
+        "description": "A new title and/or description (null or empty: no description).",
+        "properties": {"title": {"type": "string", "minLength": 1, "maxLength": 300},
+                       "description": _nullable("string", maxLength=5000),
+                       "reason": _REASON}},
+    "StoryRemoval": {"type": "object", "required": ["removed", "story"],
+                     "properties": {"removed": _INT, "story": _ref("Story")}},
+    "StoryHistory": {"type": "object", "required": ["story", "history"], "properties": {
+        "story": _STR, "history": {"type": "array", "items": {
+            "type": "object",
+            "required": ["slug", "position", "recorded_at", "type", "summary"],
+            "properties": {
+                "slug": _STR, "position": _INT, "recorded_at": _STR,
+                "type": {"type": "string",
+                         "enum": ["created", "renamed", "entry_added", "entry_removed"]},
+                "summary": _STR, "actor": _nullable("string"), "reason": _nullable("string"),
+                "entry_id": _nullable("string")}}}}},
+})
+PATHS.update({
+    "/api/stories/{slug}": {
+        "get": {"summary": "One story (its current title and description).",
+                "operationId": "getStory", "parameters": [_STORY_SLUG],
+                "responses": {"200": _json(_ref("Story"), "The story."), **_errors(404)}},
+        "patch": {"summary": "Rename a story: a new title and/or description, with a reason.",
+                  "operationId": "renameStory", **_WRITE, "parameters": [_STORY_SLUG],
+                  "requestBody": _body("StoryRenameBody"),
+                  "responses": {"200": _json(_ref("Story"), "The renamed story."),
+                                **_errors(*_WRITE_ERRORS, 404, 409)}}},
+    "/api/stories/{slug}/removals": {"post": {
+        "summary": "Take entries off a story (those not on it are skipped).",
+        "operationId": "removeFromStory", **_WRITE, "parameters": [_STORY_SLUG],
+        "requestBody": _body("StoryEventsBody"),
+        "responses": {"200": _json(_ref("StoryRemoval"), "How many were removed."),
+                      **_errors(*_WRITE_ERRORS, 404, 409)}}},
+    "/api/stories/{slug}/history": {"get": {
+        "summary": "What happened to a story: created, renamed, entries added and removed.",
+        "operationId": "storyHistory", "parameters": [_STORY_SLUG],
+        "responses": {"200": _json(_ref("StoryHistory"), "Oldest first."),
+                      **_errors(400, 404)}}},
+})
+# --- end of story editing.
+
 _DESCRIPTIONS = {400: "Invalid input (the field is named).", 401: "No bearer token.",
                  403: "The token is not accepted.", 404: "Not found.",
                  409: "Conflicts with the archive's current state.",
