@@ -10,10 +10,14 @@ import pytest
 
 from events import NewEvent
 from tests.projections.builders import append_article, stepping_clock
+from tests.projections.test_entries import stored
 from timeline import editorial as ed
 from timeline.archive import Archive
+from timeline.digest.publish import publish_digest
 from timeline.errors import InvalidInput, NotFound
 from timeline.projections.queries import get_entry, get_story
+from timeline.projections.rows import StoryRow
+from timeline.projections.story_log import renamed, story_summary
 from timeline.publish import publish
 
 
@@ -112,3 +116,20 @@ def test_possible_duplicates_of_an_entry(archive) -> None:
     assert ed.possible_duplicates(archive, "a1-r1-0") == []
     with pytest.raises(NotFound):
         ed.possible_duplicates(archive, "nope")
+
+
+def test_the_digest_takes_the_new_title(archive) -> None:
+    ed.add_to_story(archive, "metro", ["a1-r1-0", "a2-r1-0"], actor="ana")
+    ed.rename_story(archive, "metro", title="El paro del metro", reason="r", actor="ana")
+    document = json.loads(publish_digest(archive, "metro", "json"))
+    assert document["title"] == "El paro del metro"
+
+
+def test_story_summaries_are_pure_and_say_what_changed() -> None:
+    before = StoryRow("metro", "Metro", None, "ana", "2026-01-05T08:00:00Z", 1)
+    event = stored("StoryRenamed", {"slug": "metro", "title": "Metro",
+                                    "description": "El paro", "reason": "r"})
+    assert story_summary(event, before, None) == "renamed description: None -> 'El paro'"
+    assert renamed(before, event).description == "El paro"
+    added = stored("EventAddedToStory", {"slug": "metro", "entry_id": "e1"})
+    assert story_summary(added, before, "Huelga") == "entry e1 ('Huelga') added"
