@@ -4,11 +4,12 @@ shown in the histories; refusals by the field with nothing written; readers see 
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
 
-from tests.web.conftest import HARBOUR, ingest
+from tests.web.conftest import AUTH, HARBOUR, ingest
 from tests.web.test_editing import csrf_of, form_csrf, sign_in
 
 #: A second report of the harbour pier (written for these tests): a possible duplicate.
@@ -59,6 +60,7 @@ def test_create_then_rename_shows_in_history_titles_and_feeds(editor):
     assert "<h1>Dock strike 2025</h1>" in editor.get("/stories/port-strike").get_data(
         as_text=True)
     assert b"X-WR-CALNAME:Dock strike 2025" in editor.get("/feeds/port-strike.ics").data
+    assert "/stories/new" in editor.get("/").get_data(as_text=True)
     title = editor.get("/feeds/port-strike.timelinejs.json").get_json()["title"]["text"]
     assert title["headline"] == "Dock strike 2025" and "March walkout" in title["text"]
 
@@ -102,12 +104,15 @@ def test_an_expired_session_asks_to_sign_in_before_a_story_form(editor, app, mon
 def test_add_and_remove_an_entry_with_reasons(editor, loaded):
     entry_id = loaded["library"]["events"][0]["id"]
     csrf = form_csrf(editor, entry_id)
+    editor.patch("/api/stories/harbour", headers=AUTH, json={"title": "Port", "reason": "r"})
     response = editor.post(f"/events/{entry_id}/stories/add",
                            data={"csrf": csrf, "slug": "harbour", "reason": "civic works"})
     assert response.status_code == 303
     assert "harbour" in editor.get(f"/api/events/{entry_id}").get_json()["stories"]
     html = editor.get(f"/events/{entry_id}").get_data(as_text=True)
     assert "civic works" in html and "Take off this story" in html
+    crumbs = re.search(r'<p class="crumbs">.*?</p>', html).group(0)
+    assert '/stories/harbour">Port</a>' in crumbs  # named by its title, not its slug
     response = editor.post(f"/events/{entry_id}/stories/harbour/remove",
                            data={"csrf": csrf, "reason": "not the harbour"})
     assert response.status_code == 303

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, Flask, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from timeline import editorial
@@ -140,8 +140,15 @@ def entry_extras(entry: TimelineEntry) -> dict[str, Any]:
     }
 
 
+def story_titles() -> dict[str, str]:
+    """Each story's current title by slug (read once a request), for pages naming stories."""
+    if "story_titles" not in g:
+        g.story_titles = {s.slug: s.title for s in queries.list_stories(get_archive())}
+    return dict(g.story_titles)
+
+
 def init_app(app: Flask) -> None:
-    app.jinja_env.globals.update(entry_extras=entry_extras)
+    app.jinja_env.globals.update(entry_extras=entry_extras, story_titles=story_titles)
 
 
 bp.record_once(lambda state: init_app(state.app))  # type: ignore[arg-type]
