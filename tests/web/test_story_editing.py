@@ -177,3 +177,13 @@ def test_the_session_cookie_is_secure_when_served_over_https(settings, base_url,
     ingest(client, HARBOUR)
     cookie = sign_in(client).headers["Set-Cookie"]
     assert ("Secure" in cookie.split("; ")) is secure
+
+
+def test_an_https_base_url_from_the_environment_makes_the_cookie_secure(monkeypatch, db_path):
+    from timeline.web import create_app
+
+    monkeypatch.setenv("TIMELINE_DB", str(db_path))
+    monkeypatch.setenv("TIMELINE_BASE_URL", "https://timeline.example.org/")
+    assert create_app().config["SESSION_COOKIE_SECURE"] is True
+    monkeypatch.setenv("TIMELINE_BASE_URL", "http://127.0.0.1:8000")
+    assert create_app().config["SESSION_COOKIE_SECURE"] is False
