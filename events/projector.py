@@ -3,8 +3,14 @@
 Each projection keeps its read model in the log's own SQLite file. The projector applies events
 after the projection's stored checkpoint in batches; each batch's writes and the new checkpoint
 commit in one transaction, and the checkpoint is re-read inside that transaction, so a crash or a
-second projector process never applies an event twice or skips one. ``rebuild`` drops a read model
-and replays it from position 0. A projection whose ``version`` changed is rebuilt automatically.
+second projector process never applies an event twice or skips one. ``rebuild`` replays a read
+model from position 0. A projection whose ``version`` changed is rebuilt automatically.
+
+A projection that offers ``bulk()`` (a ``Rebuild``) is rebuilt in bulk: the projector reads the log
+in large pages, the rebuild folds each page in memory (outside any transaction) and writes it in
+one transaction into fresh tables, and ``finish`` swaps those in together with the checkpoint.
+Until then readers see the old read model, and a failed rebuild leaves it as it was. Events
+appended meanwhile are then applied one batch at a time, as usual.
 """
 
 from __future__ import annotations
@@ -45,6 +51,23 @@ class Projection(Protocol):
         """Fold one event into the read model (events it does not know are ignored)."""
 
 
+class Rebuild(Protocol):
+    """One bulk rebuild of a projection's read model (``Projection.bulk()`` makes one)."""
+
+    def begin(self, conn: sqlite3.Connection) -> None:
+        """Prepare fresh, empty tables to fill (in a transaction)."""
+
+    def fold(self, event: StoredEvent) -> None:
+        """Fold one event in memory (no transaction is open)."""
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        """Write what the events folded since the last write changed (in a transaction)."""
+
+    def finish(self, conn: sqlite3.Connection) -> None:
+        """Write the rest and put the fresh tables in place of the live ones (in a transaction,
+        which also stores the projection's new checkpoint)."""
+
+
 class ProjectionError(EventLogError):
     """A projection failed to apply an event; its checkpoint stays before that event."""
 
@@ -63,10 +86,12 @@ class Projector:
         projections: Sequence[Projection],
         *,
         batch_size: int = 1000,
+        rebuild_page: int = 20_000,
     ) -> None:
         self.log = log
         self.projections = tuple(projections)
         self.batch_size = batch_size
+        self.rebuild_page = rebuild_page
         exists = log.conn.execute(
             "SELECT 1 FROM sqlite_master WHERE name = 'projection_checkpoints'"
         ).fetchone()
@@ -93,11 +118,46 @@ class Projector:
         return applied
 
     def rebuild(self, name: str | None = None, *, progress: Progress | None = None) -> int:
-        """Drop and replay one projection (or all) from position 0."""
+        """Replay one projection (or all) from position 0, in bulk where it can; the number of
+        events applied."""
+        applied = 0
         for projection in self.projections:
             if name is None or projection.name == name:
-                self._reset(projection)
-        return self.run(progress=progress)
+                applied += self._rebuild(projection, progress)
+        return applied + self.run(progress=progress)
+
+    def _rebuild(self, projection: Projection, progress: Progress | None) -> int:
+        make = getattr(projection, "bulk", None)
+        if make is None:
+            self._reset(projection)
+            return 0
+        rebuild: Rebuild = make()
+        with self.log.transaction() as conn:
+            rebuild.begin(conn)
+        position = applied = 0
+        while events := list(self.log.read_all(position, self.rebuild_page)):
+            for event in events:
+                try:
+                    rebuild.fold(event)
+                except Exception as exc:
+                    raise ProjectionError(projection.name, event.position, exc) from exc
+            position = events[-1].position
+            applied += len(events)
+            self._write(projection, rebuild.write, position)
+            if progress:
+                progress(len(events))
+        with self.log.transaction() as conn:
+            rebuild.finish(conn)
+            self._store(conn, projection, position)
+        return applied
+
+    def _write(self, projection: Projection, write: Callable[[sqlite3.Connection], None],
+               position: int) -> None:
+        with self.log.transaction() as conn:
+            try:
+                write(conn)
+            except Exception as exc:
+                raise ProjectionError(projection.name, position, exc) from exc
 
     def _ensure_version(self, projection: Projection) -> None:
         """Set up a new read model; drop one built by another version so it is rebuilt.

@@ -6,6 +6,7 @@ import sqlite3
 
 from events import StoredEvent
 from timeline.projections.fold import fold_event
+from timeline.projections.rebuild import ArchiveRebuild
 from timeline.projections.schema import create_tables, drop_tables
 from timeline.projections.sqlstore import SqlStore
 
@@ -25,3 +26,7 @@ class ArchiveProjection:
 
     def apply(self, conn: sqlite3.Connection, event: StoredEvent) -> None:
         fold_event(SqlStore(conn, position=event.position), event)
+
+    def bulk(self) -> ArchiveRebuild:
+        """A bulk rebuild of these read models (see ``events.Rebuild``)."""
+        return ArchiveRebuild()

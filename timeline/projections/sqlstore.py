@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import fields
+from operator import attrgetter
 from typing import Any
 
 from timeline.model import Source
@@ -16,27 +17,42 @@ ENTRY_FIELDS = tuple(f.name for f in fields(EntryRow))
 ENTRY_COLUMNS = tuple('"end"' if n == "end" else n for n in ENTRY_FIELDS) + ("prank",)
 ENTRY_SELECT = "SELECT " + ", ".join(ENTRY_COLUMNS[:-1]) + " FROM tl_entries"
 _JSON = {"actors", "places", "source", "sources", "stories"}
+_entry_fields = attrgetter(*ENTRY_FIELDS)
 
 
 SOURCE_FIELDS = tuple(f.name for f in fields(Source))
+_source_fields = attrgetter(*SOURCE_FIELDS)
+#: ``json.dumps(value, ensure_ascii=False)``, without building an encoder per call.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def _source(source: Source) -> dict[str, Any]:
-    return {name: getattr(source, name) for name in SOURCE_FIELDS}
+def _source_json(source: Source) -> str:
+    return _encode(dict(zip(SOURCE_FIELDS, _source_fields(source), strict=True)))
+
+
+def _sources_json(sources: tuple[Source, ...], own: Source, own_json: str) -> str:
+    """The JSON array of ``sources`` (as ``json.dumps`` writes it); ``own`` is already encoded."""
+    return "[" + ", ".join(own_json if s is own else _source_json(s) for s in sources) + "]"
 
 
 def _dump(name: str, value: Any) -> Any:
     if name == "source":
-        return json.dumps(_source(value), ensure_ascii=False)
+        return _source_json(value)
     if name == "sources":
-        return json.dumps([_source(s) for s in value], ensure_ascii=False)
+        return "[" + ", ".join(_source_json(s) for s in value) + "]"
     if name in _JSON:
-        return json.dumps(list(value), ensure_ascii=False)
+        return _encode(list(value))
     return value
 
 
 def entry_values(row: EntryRow) -> dict[str, Any]:
-    values = {name: _dump(name, getattr(row, name)) for name in ENTRY_FIELDS}
+    """The ``tl_entries`` columns of ``row`` (JSON text for its tuples and sources)."""
+    values = dict(zip(ENTRY_FIELDS, _entry_fields(row), strict=True))
+    own = values["source"] = _source_json(row.source)
+    values["sources"] = _sources_json(row.sources, row.source, own)
+    values["actors"] = _encode(row.actors)
+    values["places"] = _encode(row.places)
+    values["stories"] = _encode(row.stories)
     values["prank"] = row.prank
     return values
 

@@ -1,0 +1,217 @@
+"""Rebuilding the read models in bulk: fold pages of the log in memory, write each page with one
+bulk insert per table into fresh tables, then swap them in.
+
+The fresh tables (``<table>__rebuild``) have no secondary index and no full-text index while
+they load; ``finish`` drops the live tables, renames the fresh ones, then builds the indexes and
+the full-text index in one pass each, all in one transaction: readers see the old read models
+until it commits, then the new ones. A rebuild that fails leaves the live read models as they
+were. Two rebuilds at once cannot mix their rows: each page checks that the fresh tables are
+still its own (``RebuildSuperseded`` otherwise).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from events import StoredEvent
+from timeline.errors import TimelineError
+from timeline.projections.bulk import BulkStore, Changes
+from timeline.projections.fold import fold_event
+from timeline.projections.fts import FTS_DROP
+from timeline.projections.rows import EntryRow
+from timeline.projections.schema import TABLES, create_indexes, create_table
+from timeline.projections.sqlstore import ENTRY_COLUMNS, actor_words_of, entry_values
+from timeline.projections.story_days import evidence, story_day_rows
+
+SUFFIX = "__rebuild"
+OWNER = "tl_rebuild_owner"
+
+
+def fresh(table: str) -> str:
+    return table + SUFFIX
+
+
+_INSERT_ENTRY = (f"INSERT INTO {fresh('tl_entries')} ({', '.join(ENTRY_COLUMNS)})"
+                 f" VALUES ({', '.join('?' for _ in ENTRY_COLUMNS)})")
+_UPDATE_ENTRY = (f"UPDATE {fresh('tl_entries')} SET "
+                 + ", ".join(f"{c} = ?" for c in ENTRY_COLUMNS[1:]) + " WHERE entry_id = ?")
+
+
+class RebuildSuperseded(TimelineError):
+    """Another rebuild of the same read models started after this one."""
+
+
+class ArchiveRebuild:
+    """One bulk rebuild of the archive's read models (see ``events.Rebuild``)."""
+
+    def __init__(self) -> None:
+        self.store = BulkStore()
+        self.token = uuid.uuid4().hex
+
+    def begin(self, conn: sqlite3.Connection) -> None:
+        """Drop what an interrupted rebuild left; create empty fresh tables owned by this one."""
+        for table in (*TABLES, OWNER):
+            conn.execute(f"DROP TABLE IF EXISTS {fresh(table)}")
+        conn.execute(f"DROP TABLE IF EXISTS {OWNER}")
+        for table in TABLES:
+            create_table(conn, table, named=fresh(table))
+        conn.execute(f"CREATE TABLE {OWNER} (token TEXT NOT NULL)")
+        conn.execute(f"INSERT INTO {OWNER} (token) VALUES (?)", (self.token,))
+
+    def fold(self, event: StoredEvent) -> None:
+        self.store.position = event.position
+        fold_event(self.store, event)
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        """Write what the events folded since the last call changed."""
+        self._check_owner(conn)
+        changes = self.store.take_changes()
+        if changes:
+            write_changes(conn, changes, self.store)
+
+    def finish(self, conn: sqlite3.Connection) -> None:
+        """Write the last page, then replace the live read models by the fresh ones."""
+        self.write(conn)
+        for statement in FTS_DROP:
+            conn.execute(statement)
+        for table in TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+            conn.execute(f"ALTER TABLE {fresh(table)} RENAME TO {table}")
+        conn.execute(f"DROP TABLE {OWNER}")
+        create_indexes(conn)
+        conn.execute("INSERT INTO tl_entries_fts (tl_entries_fts) VALUES ('rebuild')")
+
+    def _check_owner(self, conn: sqlite3.Connection) -> None:
+        try:
+            row = conn.execute(f"SELECT token FROM {OWNER}").fetchone()
+        except sqlite3.OperationalError:
+            row = None
+        if row is None or row[0] != self.token:
+            raise RebuildSuperseded("another rebuild of these read models started meanwhile")
+
+
+def write_changes(conn: sqlite3.Connection, changes: Changes, store: BulkStore) -> None:
+    """One bulk statement per table for a page's changes."""
+    values = _entry_values(changes, store)
+    conn.executemany(
+        f"INSERT INTO {fresh('tl_entry_versions')} (entry_id, position, state) VALUES (?, ?, ?)",
+        [(key[0], key[1], json.dumps(values[id(row)])) for key, row in changes.versions.items()],
+    )
+    conn.executemany(
+        f"INSERT INTO {fresh('tl_history')} (entry_id, position, recorded_at, type, summary,"
+        " actor, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(h.entry_id, h.position, h.recorded_at, h.type, h.summary, h.actor, h.reason)
+         for h in changes.history.values()],
+    )
+    _write_entries(conn, changes, store, values)
+    _write_derived(conn, [(before, store.entries[e]) for e, before in changes.entries.items()])
+    _write_small(conn, changes, store)
+
+
+def _entry_values(changes: Changes, store: BulkStore) -> dict[int, dict[str, Any]]:
+    """Each row to write (every version, every entry's current state), as column values once."""
+    out: dict[int, dict[str, Any]] = {}
+    current = (store.entries[e] for e in changes.entries)
+    for row in (*changes.versions.values(), *current):
+        if id(row) not in out:
+            out[id(row)] = entry_values(row)
+    return out
+
+
+def _write_entries(
+    conn: sqlite3.Connection, changes: Changes, store: BulkStore,
+    values: dict[int, dict[str, Any]],
+) -> None:
+    inserts: list[tuple[Any, ...]] = []
+    updates: list[tuple[Any, ...]] = []
+    for entry_id, before in changes.entries.items():
+        row = values[id(store.entries[entry_id])]
+        if before is None:
+            inserts.append(tuple(row.values()))
+        else:
+            updates.append((*list(row.values())[1:], entry_id))
+    conn.executemany(_INSERT_ENTRY, inserts)
+    conn.executemany(_UPDATE_ENTRY, updates)
+
+
+def _derived(row: EntryRow | None) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of ``row`` in the tables derived from an entry's state alone."""
+    if row is None:
+        return {"stories": [], "words": [], "days": []}
+    return {
+        "stories": [(slug, row.entry_id, *row.sort_key) for slug in row.stories],
+        "words": actor_words_of(row),
+        "days": story_day_rows(row) if evidence(row) is not None else [],
+    }
+
+
+_KEYS = {"stories": 2, "words": 3, "days": 3}  # each table's primary key: its first columns
+
+
+def _write_derived(
+    conn: sqlite3.Connection, pairs: Iterable[tuple[EntryRow | None, EntryRow]]
+) -> None:
+    """Story memberships, actor-name words and story days: the rows of each changed entry's
+    state before the page replaced by those of its state after it."""
+    gone: dict[str, list[tuple[Any, ...]]] = {kind: [] for kind in _KEYS}
+    new: dict[str, list[tuple[Any, ...]]] = {kind: [] for kind in _KEYS}
+    for before, row in pairs:
+        old, now = _derived(before), _derived(row)
+        for kind, size in _KEYS.items():
+            if old[kind] != now[kind]:
+                gone[kind] += [r[:size] for r in old[kind]]
+                new[kind] += now[kind]
+    _delete_and_insert(conn, gone, new)
+
+
+_DERIVED_SQL = {
+    "stories": (
+        "DELETE FROM {t} WHERE slug = ? AND entry_id = ?",
+        "INSERT OR IGNORE INTO {t} (slug, entry_id, start, prank, position) VALUES (?, ?, ?, ?, ?)",
+        "tl_story_entries"),
+    "words": (
+        "DELETE FROM {t} WHERE word = ? AND entry_id = ? AND actor = ?",
+        "INSERT OR IGNORE INTO {t} (word, entry_id, actor) VALUES (?, ?, ?)",
+        "tl_actor_words"),
+    "days": (
+        "DELETE FROM {t} WHERE slug = ? AND start = ? AND entry_id = ?",
+        'INSERT OR REPLACE INTO {t} (slug, start, entry_id, "end", day, article_id, published,'
+        " derivation, salience, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "tl_story_days"),
+}
+
+
+def _delete_and_insert(
+    conn: sqlite3.Connection, gone: dict[str, list[Any]], new: dict[str, list[Any]]
+) -> None:
+    for kind, (delete, insert, table) in _DERIVED_SQL.items():
+        if gone[kind]:
+            conn.executemany(delete.format(t=fresh(table)), gone[kind])
+        if new[kind]:
+            conn.executemany(insert.format(t=fresh(table)), new[kind])
+
+
+def _write_small(conn: sqlite3.Connection, changes: Changes, store: BulkStore) -> None:
+    """Articles, merges and stories: their current rows replace the stored ones."""
+    conn.executemany(
+        f"INSERT OR REPLACE INTO {fresh('tl_articles')} (article_id, revision, url, title,"
+        " published, lang, story, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(a.article_id, a.revision, a.url, a.title, a.published, a.lang, a.story, a.position)
+         for a in map(store.articles.__getitem__, sorted(changes.articles))],
+    )
+    conn.executemany(
+        f"INSERT OR REPLACE INTO {fresh('tl_merges')} (merge_id, primary_id, entry_ids, undone,"
+        " position) VALUES (?, ?, ?, ?, ?)",
+        [(m.merge_id, m.primary, json.dumps(list(m.entry_ids)), int(m.undone), m.position)
+         for m in map(store.merges.__getitem__, sorted(changes.merges))],
+    )
+    conn.executemany(
+        f"INSERT OR REPLACE INTO {fresh('tl_stories')} (slug, title, description, created_by,"
+        " created_at, position) VALUES (?, ?, ?, ?, ?, ?)",
+        [(s.slug, s.title, s.description, s.created_by, s.created_at, s.position)
+         for s in map(store.stories.__getitem__, sorted(changes.stories))],
+    )
