@@ -16,7 +16,7 @@ class ArchiveProjection:
     evidence (``tl_story_days``), in one fold."""
 
     name = "timeline"
-    version = 5
+    version = 6  # 6: an entry's latest version is its tl_entries row (state NULL)
 
     def setup(self, conn: sqlite3.Connection) -> None:
         create_tables(conn)

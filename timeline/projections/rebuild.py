@@ -24,7 +24,13 @@ from timeline.projections.fold import fold_event
 from timeline.projections.fts import FTS_DROP
 from timeline.projections.rows import EntryRow
 from timeline.projections.schema import TABLES, create_indexes, create_table
-from timeline.projections.sqlstore import ENTRY_COLUMNS, actor_words_of, entry_values
+from timeline.projections.sqlstore import (
+    ENTRY_COLUMNS,
+    KEEP_STATE,
+    actor_words_of,
+    dump_state,
+    entry_values,
+)
 from timeline.projections.story_days import evidence, story_day_rows
 
 SUFFIX = "__rebuild"
@@ -96,10 +102,17 @@ class ArchiveRebuild:
 
 def write_changes(conn: sqlite3.Connection, changes: Changes, store: BulkStore) -> None:
     """One bulk statement per table for a page's changes."""
-    values = _entry_values(changes, store)
+    current = {entry_id: store.entries[entry_id] for entry_id in changes.entries}
+    latest = {entry_id: position for entry_id, position in changes.versions}
+    kept = [(key, row) for key, row in changes.versions.items() if latest[key[0]] != key[1]]
+    befores = [(entry_id, row) for entry_id, row in changes.entries.items() if row is not None]
+    values = _entry_values([*current.values(), *(r for _, r in kept), *(r for _, r in befores)])
+    conn.executemany(KEEP_STATE.replace("tl_entry_versions", fresh("tl_entry_versions")),
+                     [(dump_state(values[id(row)]), entry_id) for entry_id, row in befores])
+    states = {key: dump_state(values[id(row)]) for key, row in kept}
     conn.executemany(
         f"INSERT INTO {fresh('tl_entry_versions')} (entry_id, position, state) VALUES (?, ?, ?)",
-        [(key[0], key[1], json.dumps(values[id(row)])) for key, row in changes.versions.items()],
+        [(*key, states.get(key)) for key in changes.versions],
     )
     conn.executemany(
         f"INSERT INTO {fresh('tl_history')} (entry_id, position, recorded_at, type, summary,"
@@ -107,29 +120,28 @@ def write_changes(conn: sqlite3.Connection, changes: Changes, store: BulkStore) 
         [(h.entry_id, h.position, h.recorded_at, h.type, h.summary, h.actor, h.reason)
          for h in changes.history.values()],
     )
-    _write_entries(conn, changes, store, values)
-    _write_derived(conn, [(before, store.entries[e]) for e, before in changes.entries.items()])
+    _write_entries(conn, changes, current, values)
+    _write_derived(conn, [(before, current[e]) for e, before in changes.entries.items()])
     _write_small(conn, changes, store)
 
 
-def _entry_values(changes: Changes, store: BulkStore) -> dict[int, dict[str, Any]]:
-    """Each row to write (every version, every entry's current state), as column values once."""
+def _entry_values(rows: Iterable[EntryRow]) -> dict[int, dict[str, Any]]:
+    """The column values of each row, computed once per row."""
     out: dict[int, dict[str, Any]] = {}
-    current = (store.entries[e] for e in changes.entries)
-    for row in (*changes.versions.values(), *current):
+    for row in rows:
         if id(row) not in out:
             out[id(row)] = entry_values(row)
     return out
 
 
 def _write_entries(
-    conn: sqlite3.Connection, changes: Changes, store: BulkStore,
+    conn: sqlite3.Connection, changes: Changes, current: dict[str, EntryRow],
     values: dict[int, dict[str, Any]],
 ) -> None:
     inserts: list[tuple[Any, ...]] = []
     updates: list[tuple[Any, ...]] = []
     for entry_id, before in changes.entries.items():
-        row = values[id(store.entries[entry_id])]
+        row = values[id(current[entry_id])]
         if before is None:
             inserts.append(tuple(row.values()))
         else:

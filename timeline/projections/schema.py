@@ -47,10 +47,12 @@ TABLE_COLUMNS = {
     type TEXT NOT NULL, summary TEXT NOT NULL, actor TEXT, reason TEXT,
     PRIMARY KEY (entry_id, position)
 ) WITHOUT ROWID""",
+    # state: the entry's JSON after that event, NULL for its latest version (see SqlStore);
+    # a rowid table, as states (~1 kB) are too large for WITHOUT ROWID's B-tree
     "tl_entry_versions": """(
-    entry_id TEXT NOT NULL, position INTEGER NOT NULL, state TEXT NOT NULL,
+    entry_id TEXT NOT NULL, position INTEGER NOT NULL, state TEXT,
     PRIMARY KEY (entry_id, position)
-) WITHOUT ROWID""",
+)""",
     "tl_story_days": """(
     slug TEXT NOT NULL, start TEXT NOT NULL, entry_id TEXT NOT NULL, "end" TEXT NOT NULL,
     day INTEGER NOT NULL, article_id TEXT NOT NULL, published TEXT, derivation TEXT NOT NULL,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import fields
+from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
@@ -22,8 +24,24 @@ _entry_fields = attrgetter(*ENTRY_FIELDS)
 
 SOURCE_FIELDS = tuple(f.name for f in fields(Source))
 _source_fields = attrgetter(*SOURCE_FIELDS)
-#: ``json.dumps(value, ensure_ascii=False)``, without building an encoder per call.
-_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def json_encoder(*, ensure_ascii: bool) -> Callable[[Any], str]:
+    """``json.dumps`` (default settings but ``ensure_ascii``) for acyclic values, with CPython's
+    C encoder built once rather than per call when it has one."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return json.JSONEncoder(ensure_ascii=ensure_ascii).encode
+    plain = json.JSONEncoder(ensure_ascii=ensure_ascii)
+    encoder = json.encoder
+    strings = encoder.encode_basestring_ascii if ensure_ascii else encoder.encode_basestring
+    chunks = make(None, plain.default, strings, None, ": ", ", ", False, False, True)
+    return lambda value: "".join(chunks(value, 0))
+
+
+#: ``json.dumps(value, ensure_ascii=False)`` and ``json.dumps(value)``.
+_encode = json_encoder(ensure_ascii=False)
+dump_state = json_encoder(ensure_ascii=True)
 
 
 def _source_json(source: Source) -> str:
@@ -45,16 +63,29 @@ def _dump(name: str, value: Any) -> Any:
     return value
 
 
+@lru_cache(maxsize=65_536)
+def _names_json(names: tuple[str, ...]) -> str:
+    """The JSON array of a tuple of names (actors, places, stories: few, and they recur)."""
+    return _encode(names)
+
+
 def entry_values(row: EntryRow) -> dict[str, Any]:
     """The ``tl_entries`` columns of ``row`` (JSON text for its tuples and sources)."""
     values = dict(zip(ENTRY_FIELDS, _entry_fields(row), strict=True))
     own = values["source"] = _source_json(row.source)
     values["sources"] = _sources_json(row.sources, row.source, own)
-    values["actors"] = _encode(row.actors)
-    values["places"] = _encode(row.places)
-    values["stories"] = _encode(row.stories)
+    values["actors"] = _names_json(row.actors)
+    values["places"] = _names_json(row.places)
+    values["stories"] = _names_json(row.stories)
     values["prank"] = row.prank
     return values
+
+
+#: The versions' writes: an entry's new latest version, and the state its previous one keeps.
+CURRENT_VERSION = (
+    "INSERT OR REPLACE INTO tl_entry_versions (entry_id, position, state) VALUES (?, ?, NULL)"
+)
+KEEP_STATE = "UPDATE tl_entry_versions SET state = ? WHERE entry_id = ? AND state IS NULL"
 
 
 def entry_from_state(state: str) -> EntryRow:
@@ -74,12 +105,18 @@ def entry_from_sql(values: tuple[Any, ...]) -> EntryRow:
     return EntryRow(**data)
 
 
+@lru_cache(maxsize=65_536)
+def name_words(name: str) -> tuple[str, ...]:
+    """The distinct words of a name, folded (see fts.tokens); names recur, so kept."""
+    return tuple(dict.fromkeys(tokens(name)))
+
+
 def actor_words_of(row: EntryRow) -> list[tuple[str, str, int]]:
     """(word, entry id, actor index) for every word of every actor's name (see fts.tokens)."""
     return [
         (word, row.entry_id, index)
         for index, actor in enumerate(row.actors)
-        for word in dict.fromkeys(tokens(actor))
+        for word in name_words(actor)
     ]
 
 
@@ -91,7 +128,9 @@ class SqlStore:
     """Reads and writes rows inside the projector's transaction on ``conn``.
 
     Every entry change is also kept as a version (the entry's state after the event at
-    ``position``), from which "as of" queries read the archive at any past position."""
+    ``position``), from which "as of" queries read the archive at any past position. An entry's
+    latest version has no state of its own (NULL: its ``tl_entries`` row); when the entry
+    changes, that version gets the JSON of the state it stood for (``KEEP_STATE``)."""
 
     def __init__(self, conn: sqlite3.Connection, *, position: int = 0) -> None:
         self.conn = conn
@@ -118,10 +157,9 @@ class SqlStore:
 
     def put_entry(self, row: EntryRow, previous: EntryRow | None) -> None:
         values = entry_values(row)
-        self.conn.execute(
-            "INSERT OR REPLACE INTO tl_entry_versions (entry_id, position, state)"
-            " VALUES (?, ?, ?)", (row.entry_id, self.position, json.dumps(values)),
-        )
+        if previous is not None:
+            self.conn.execute(KEEP_STATE, (dump_state(entry_values(previous)), row.entry_id))
+        self.conn.execute(CURRENT_VERSION, (row.entry_id, self.position))
         if previous is None:
             self._insert_entry(values)
         else:
