@@ -18,7 +18,7 @@ from __future__ import annotations
 import gc
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Protocol
 
 from .errors import EventLogError
@@ -68,6 +68,9 @@ class Rebuild(Protocol):
     def finish(self, conn: sqlite3.Connection) -> None:
         """Write the rest and put the fresh tables in place of the live ones (in a transaction,
         which also stores the projection's new checkpoint)."""
+
+    def discard(self, conn: sqlite3.Connection) -> None:
+        """Drop the fresh tables after a failure (in a transaction)."""
 
 
 class ProjectionError(EventLogError):
@@ -157,8 +160,14 @@ class Projector:
         if make is None:
             self._reset(projection)
             return 0
+        rebuild: Rebuild = make()
         with bulk_settings(self.log.conn):
-            return self._rebuild_in_bulk(projection, make(), progress)
+            try:
+                return self._rebuild_in_bulk(projection, rebuild, progress)
+            except BaseException:
+                with suppress(Exception), self.log.transaction() as conn:
+                    rebuild.discard(conn)
+                raise
 
     def _rebuild_in_bulk(
         self, projection: Projection, rebuild: Rebuild, progress: Progress | None

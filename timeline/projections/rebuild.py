@@ -60,7 +60,7 @@ class ArchiveRebuild:
 
     def begin(self, conn: sqlite3.Connection) -> None:
         """Drop what an interrupted rebuild left; create empty fresh tables owned by this one."""
-        for table in (*TABLES, OWNER):
+        for table in TABLES:
             conn.execute(f"DROP TABLE IF EXISTS {fresh(table)}")
         conn.execute(f"DROP TABLE IF EXISTS {OWNER}")
         for table in TABLES:
@@ -90,6 +90,13 @@ class ArchiveRebuild:
         conn.execute(f"DROP TABLE {OWNER}")
         create_indexes(conn)
         conn.execute("INSERT INTO tl_entries_fts (tl_entries_fts) VALUES ('rebuild')")
+
+    def discard(self, conn: sqlite3.Connection) -> None:
+        """Drop the fresh tables, unless another rebuild has taken them over."""
+        self._check_owner(conn)
+        for table in TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS {fresh(table)}")
+        conn.execute(f"DROP TABLE {OWNER}")
 
     def _check_owner(self, conn: sqlite3.Connection) -> None:
         try:
