@@ -20,17 +20,12 @@ from typing import Any
 from events import StoredEvent
 from timeline.errors import TimelineError
 from timeline.projections.bulk import BulkStore, Changes
+from timeline.projections.columns import ENTRY_COLUMNS, actor_words_of, entry_columns, state_of
 from timeline.projections.fold import fold_event
 from timeline.projections.fts import FTS_DROP
 from timeline.projections.rows import EntryRow
 from timeline.projections.schema import TABLES, create_indexes, create_table
-from timeline.projections.sqlstore import (
-    ENTRY_COLUMNS,
-    KEEP_STATE,
-    actor_words_of,
-    dump_state,
-    entry_values,
-)
+from timeline.projections.sqlstore import KEEP_STATE
 from timeline.projections.story_days import evidence, story_day_rows
 
 SUFFIX = "__rebuild"
@@ -115,8 +110,8 @@ def write_changes(conn: sqlite3.Connection, changes: Changes, store: BulkStore) 
     befores = [(entry_id, row) for entry_id, row in changes.entries.items() if row is not None]
     values = _entry_values([*current.values(), *(r for _, r in kept), *(r for _, r in befores)])
     conn.executemany(KEEP_STATE.replace("tl_entry_versions", fresh("tl_entry_versions")),
-                     [(dump_state(values[id(row)]), entry_id) for entry_id, row in befores])
-    states = {key: dump_state(values[id(row)]) for key, row in kept}
+                     [(state_of(values[id(row)]), entry_id) for entry_id, row in befores])
+    states = {key: state_of(values[id(row)]) for key, row in kept}
     conn.executemany(
         f"INSERT INTO {fresh('tl_entry_versions')} (entry_id, position, state) VALUES (?, ?, ?)",
         [(*key, states.get(key)) for key in changes.versions],
@@ -132,27 +127,27 @@ def write_changes(conn: sqlite3.Connection, changes: Changes, store: BulkStore) 
     _write_small(conn, changes, store)
 
 
-def _entry_values(rows: Iterable[EntryRow]) -> dict[int, dict[str, Any]]:
-    """The column values of each row, computed once per row."""
-    out: dict[int, dict[str, Any]] = {}
+def _entry_values(rows: Iterable[EntryRow]) -> dict[int, list[Any]]:
+    """The columns of each row, computed once per row."""
+    out: dict[int, list[Any]] = {}
     for row in rows:
         if id(row) not in out:
-            out[id(row)] = entry_values(row)
+            out[id(row)] = entry_columns(row)
     return out
 
 
 def _write_entries(
     conn: sqlite3.Connection, changes: Changes, current: dict[str, EntryRow],
-    values: dict[int, dict[str, Any]],
+    values: dict[int, list[Any]],
 ) -> None:
-    inserts: list[tuple[Any, ...]] = []
+    inserts: list[list[Any]] = []
     updates: list[tuple[Any, ...]] = []
     for entry_id, before in changes.entries.items():
         row = values[id(current[entry_id])]
         if before is None:
-            inserts.append(tuple(row.values()))
+            inserts.append(row)
         else:
-            updates.append((*list(row.values())[1:], entry_id))
+            updates.append((*row[1:], entry_id))
     conn.executemany(_INSERT_ENTRY, inserts)
     conn.executemany(_UPDATE_ENTRY, updates)
 

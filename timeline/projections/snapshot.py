@@ -13,10 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from events import SqliteEventLog
+from timeline.projections.columns import ENTRY_COLUMNS, entry_from_sql, entry_from_state
 from timeline.projections.fold import story_row
 from timeline.projections.memory import MemoryStore
 from timeline.projections.rows import EntryRow, HistoryRow
-from timeline.projections.sqlstore import ENTRY_COLUMNS, entry_from_sql, entry_from_state
 
 _WITH_LIVE = (
     "SELECT v.state, " + ", ".join("e." + c for c in ENTRY_COLUMNS[:-1]) + " FROM ({versions}) v"

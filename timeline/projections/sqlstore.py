@@ -4,120 +4,27 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
-from dataclasses import fields
-from functools import lru_cache
-from operator import attrgetter
 from typing import Any
 
-from timeline.model import Source
-from timeline.projections.fts import tokens
+from timeline.projections.columns import (
+    ENTRY_COLUMNS,
+    ENTRY_FIELDS,
+    actor_words_of,
+    dump,
+    dump_state,
+    entry_from_sql,
+    entry_values,
+)
 from timeline.projections.rows import ArticleRow, EntryRow, HistoryRow, MergeRow, StoryRow
 from timeline.projections.story_days import sync_story_days
 
-ENTRY_FIELDS = tuple(f.name for f in fields(EntryRow))
-ENTRY_COLUMNS = tuple('"end"' if n == "end" else n for n in ENTRY_FIELDS) + ("prank",)
 ENTRY_SELECT = "SELECT " + ", ".join(ENTRY_COLUMNS[:-1]) + " FROM tl_entries"
-_JSON = {"actors", "places", "source", "sources", "stories"}
-_entry_fields = attrgetter(*ENTRY_FIELDS)
-
-
-SOURCE_FIELDS = tuple(f.name for f in fields(Source))
-_source_fields = attrgetter(*SOURCE_FIELDS)
-
-
-def json_encoder(*, ensure_ascii: bool) -> Callable[[Any], str]:
-    """``json.dumps`` (default settings but ``ensure_ascii``) for acyclic values, with CPython's
-    C encoder built once rather than per call when it has one."""
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:
-        return json.JSONEncoder(ensure_ascii=ensure_ascii).encode
-    plain = json.JSONEncoder(ensure_ascii=ensure_ascii)
-    encoder = json.encoder
-    strings = encoder.encode_basestring_ascii if ensure_ascii else encoder.encode_basestring
-    chunks = make(None, plain.default, strings, None, ": ", ", ", False, False, True)
-    return lambda value: "".join(chunks(value, 0))
-
-
-#: ``json.dumps(value, ensure_ascii=False)`` and ``json.dumps(value)``.
-_encode = json_encoder(ensure_ascii=False)
-dump_state = json_encoder(ensure_ascii=True)
-
-
-def _source_json(source: Source) -> str:
-    return _encode(dict(zip(SOURCE_FIELDS, _source_fields(source), strict=True)))
-
-
-def _sources_json(sources: tuple[Source, ...], own: Source, own_json: str) -> str:
-    """The JSON array of ``sources`` (as ``json.dumps`` writes it); ``own`` is already encoded."""
-    return "[" + ", ".join(own_json if s is own else _source_json(s) for s in sources) + "]"
-
-
-def _dump(name: str, value: Any) -> Any:
-    if name == "source":
-        return _source_json(value)
-    if name == "sources":
-        return "[" + ", ".join(_source_json(s) for s in value) + "]"
-    if name in _JSON:
-        return _encode(list(value))
-    return value
-
-
-@lru_cache(maxsize=65_536)
-def _names_json(names: tuple[str, ...]) -> str:
-    """The JSON array of a tuple of names (actors, places, stories: few, and they recur)."""
-    return _encode(names)
-
-
-def entry_values(row: EntryRow) -> dict[str, Any]:
-    """The ``tl_entries`` columns of ``row`` (JSON text for its tuples and sources)."""
-    values = dict(zip(ENTRY_FIELDS, _entry_fields(row), strict=True))
-    own = values["source"] = _source_json(row.source)
-    values["sources"] = _sources_json(row.sources, row.source, own)
-    values["actors"] = _names_json(row.actors)
-    values["places"] = _names_json(row.places)
-    values["stories"] = _names_json(row.stories)
-    values["prank"] = row.prank
-    return values
-
 
 #: The versions' writes: an entry's new latest version, and the state its previous one keeps.
 CURRENT_VERSION = (
     "INSERT OR REPLACE INTO tl_entry_versions (entry_id, position, state) VALUES (?, ?, NULL)"
 )
 KEEP_STATE = "UPDATE tl_entry_versions SET state = ? WHERE entry_id = ? AND state IS NULL"
-
-
-def entry_from_state(state: str) -> EntryRow:
-    """An EntryRow from a stored version (the JSON of ``entry_values``)."""
-    values = json.loads(state)
-    return entry_from_sql(tuple(values[name] for name in ENTRY_FIELDS))
-
-
-def entry_from_sql(values: tuple[Any, ...]) -> EntryRow:
-    """An EntryRow from a row of ``ENTRY_SELECT``."""
-    data = dict(zip(ENTRY_FIELDS, values, strict=True))
-    data["actors"] = tuple(json.loads(data["actors"]))
-    data["places"] = tuple(json.loads(data["places"]))
-    data["stories"] = tuple(json.loads(data["stories"]))
-    data["source"] = Source(**json.loads(data["source"]))
-    data["sources"] = tuple(Source(**s) for s in json.loads(data["sources"]))
-    return EntryRow(**data)
-
-
-@lru_cache(maxsize=65_536)
-def name_words(name: str) -> tuple[str, ...]:
-    """The distinct words of a name, folded (see fts.tokens); names recur, so kept."""
-    return tuple(dict.fromkeys(tokens(name)))
-
-
-def actor_words_of(row: EntryRow) -> list[tuple[str, str, int]]:
-    """(word, entry id, actor index) for every word of every actor's name (see fts.tokens)."""
-    return [
-        (word, row.entry_id, index)
-        for index, actor in enumerate(row.actors)
-        for word in name_words(actor)
-    ]
 
 
 def _column(name: str) -> str:
@@ -164,7 +71,7 @@ class SqlStore:
             self._insert_entry(values)
         else:
             changed = {
-                name: _dump(name, getattr(row, name)) for name in ENTRY_FIELDS
+                name: dump(name, getattr(row, name)) for name in ENTRY_FIELDS
                 if getattr(row, name) != getattr(previous, name)
             }
             if row.prank != previous.prank:
