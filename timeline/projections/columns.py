@@ -25,7 +25,8 @@ ENTRY_COLUMNS = tuple('"end"' if n == "end" else n for n in ENTRY_FIELDS) + ("pr
 ENTRY_NAMES = (*ENTRY_FIELDS, "prank")
 _JSON = {"actors", "places", "source", "sources", "stories"}
 _entry_fields = attrgetter(*ENTRY_FIELDS)
-_AT = {name: index for index, name in enumerate(ENTRY_FIELDS)}
+_SOURCE, _SOURCES, _ACTORS, _PLACES, _STORIES = map(
+    ENTRY_FIELDS.index, ("source", "sources", "actors", "places", "stories"))
 SOURCE_FIELDS = tuple(f.name for f in fields(Source))
 _source_fields = attrgetter(*SOURCE_FIELDS)
 
@@ -56,9 +57,11 @@ def source_json(source: Source) -> str:
     """``json.dumps`` of the source's fields by name (ensure_ascii=False), written directly
     when its fields have their declared types."""
     s = source
-    if type(s.quote_start) is not int or type(s.quote_end) is not int or not all(
-        v is None or type(v) is str for v in (s.article_id, s.quote, s.url, s.title, s.published)
-    ):
+    if not (type(s.quote_start) is int and type(s.quote_end) is int
+            and type(s.article_id) is str and type(s.quote) is str
+            and (s.url is None or type(s.url) is str)
+            and (s.title is None or type(s.title) is str)
+            and (s.published is None or type(s.published) is str)):
         return _encode(dict(zip(SOURCE_FIELDS, _source_fields(source), strict=True)))
     return (f'{{"article_id": {_text(s.article_id)}, "quote": {_text(s.quote)}, '
             f'"quote_start": {int.__repr__(s.quote_start)}, '
@@ -91,11 +94,11 @@ def _names_json(names: tuple[str, ...]) -> str:
 def entry_columns(row: EntryRow) -> list[Any]:
     """The ``tl_entries`` columns of ``row``, in ``ENTRY_COLUMNS`` order."""
     values = list(_entry_fields(row))
-    own = values[_AT["source"]] = source_json(row.source)
-    values[_AT["sources"]] = _sources_json(row.sources, row.source, own)
-    values[_AT["actors"]] = _names_json(row.actors)
-    values[_AT["places"]] = _names_json(row.places)
-    values[_AT["stories"]] = _names_json(row.stories)
+    own = values[_SOURCE] = source_json(row.source)
+    values[_SOURCES] = _sources_json(row.sources, row.source, own)
+    values[_ACTORS] = _names_json(row.actors)
+    values[_PLACES] = _names_json(row.places)
+    values[_STORIES] = _names_json(row.stories)
     values.append(row.prank)
     return values
 

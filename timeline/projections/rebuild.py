@@ -152,10 +152,8 @@ def _write_entries(
     conn.executemany(_UPDATE_ENTRY, updates)
 
 
-def _derived(row: EntryRow | None) -> dict[str, list[tuple[Any, ...]]]:
+def _derived(row: EntryRow) -> dict[str, list[tuple[Any, ...]]]:
     """The rows of ``row`` in the tables derived from an entry's state alone."""
-    if row is None:
-        return {"stories": [], "words": [], "days": []}
     return {
         "stories": [(slug, row.entry_id, *row.sort_key) for slug in row.stories],
         "words": actor_words_of(row),
@@ -174,7 +172,12 @@ def _write_derived(
     gone: dict[str, list[tuple[Any, ...]]] = {kind: [] for kind in _KEYS}
     new: dict[str, list[tuple[Any, ...]]] = {kind: [] for kind in _KEYS}
     for before, row in pairs:
-        old, now = _derived(before), _derived(row)
+        now = _derived(row)
+        if before is None:  # new in this page: nothing to replace
+            for kind, rows in now.items():
+                new[kind] += rows
+            continue
+        old = _derived(before)
         for kind, size in _KEYS.items():
             if old[kind] != now[kind]:
                 gone[kind] += [r[:size] for r in old[kind]]
