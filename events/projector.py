@@ -186,9 +186,12 @@ class Projector:
             self._write(projection, rebuild.write, position)
             if progress:
                 progress(len(events))
-        with self.log.transaction() as conn:
+
+        def finish(conn: sqlite3.Connection) -> None:
             rebuild.finish(conn)
             self._store(conn, projection, position)
+
+        self._write(projection, finish, position)
         return applied
 
     def _write(self, projection: Projection, write: Callable[[sqlite3.Connection], None],
