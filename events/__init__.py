@@ -15,7 +15,7 @@ from .errors import (
 )
 from .postgres_migrate import copy_log
 from .prepare import DEFAULT_MAX_EVENT_BYTES
-from .projector import Projection, ProjectionError, Projector
+from .projector import Projection, ProjectionError, Projector, Rebuild
 from .records import ANY, GENESIS_HASH, NO_STREAM, ExpectedVersion, Head, NewEvent, StoredEvent
 from .registry import EventRegistry
 from .schemas import ARCHIVE_TYPES, archive_registry
@@ -28,7 +28,8 @@ __all__ = [
     "ANY", "ARCHIVE_TYPES", "DEFAULT_MAX_EVENT_BYTES", "GENESIS_HASH", "NO_STREAM",
     "ConcurrencyError", "EventIdConflict", "EventLogError", "EventRegistry", "ExpectedVersion",
     "Head", "InvalidEvent", "NewEvent", "PayloadTooLarge", "Projection", "ProjectionError",
-    "Projector", "SqliteEventLog", "StorageError", "StoredEvent", "TamperedLog", "VerifyReport",
+    "Projector", "Rebuild", "SqliteEventLog", "StorageError", "StoredEvent", "TamperedLog",
+    "VerifyReport",
     "archive_registry", "follow", "format_timestamp", "utc_now", "verify",
     "checkpoint_signature", "sign_checkpoints",
     "EventLog", "NodeLog", "copy_log", "head_listener", "is_postgres_url", "open_event_log",

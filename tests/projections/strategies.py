@@ -101,6 +101,11 @@ class Writer:
     def _story(self, slug: str) -> None:
         self._one(f"story-{slug}", "StoryCreated", {"slug": slug, "title": slug.title()})
 
+    def _rename(self, slug: str, i: int) -> None:
+        self._one(f"story-{slug}", "StoryRenamed", {
+            "slug": slug, "title": f"{slug.title()} {i}",
+            "description": None if i % 3 else f"about {slug}", "reason": "prop"})
+
     def _add(self, slug: str, i: int) -> None:
         if entry := self._pick(i):
             self._one(f"story-{slug}", "EventAddedToStory", {"slug": slug, "entry_id": entry})

@@ -6,6 +6,7 @@ No database, no clock: the timestamps are the events' ``recorded_at``.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from events import StoredEvent
@@ -14,6 +15,7 @@ from timeline.model import Source
 from timeline.projections.rows import ArticleRow, EntryRow
 
 
+@lru_cache(maxsize=8192)
 def iso_bounds(edtf: str) -> tuple[str, str]:
     """First and last ISO day an EDTF date can mean."""
     start, end = edtf_bounds(edtf)

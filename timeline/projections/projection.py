@@ -6,6 +6,7 @@ import sqlite3
 
 from events import StoredEvent
 from timeline.projections.fold import fold_event
+from timeline.projections.rebuild import ArchiveRebuild
 from timeline.projections.schema import create_tables, drop_tables
 from timeline.projections.sqlstore import SqlStore
 from timeline.projections.story_log import (
@@ -21,7 +22,7 @@ class ArchiveProjection:
     (``story_log``)."""
 
     name = "timeline"
-    version = 6
+    version = 7  # 6: an entry's latest version is its tl_entries row (state NULL); 7: story history
 
     def setup(self, conn: sqlite3.Connection) -> None:
         create_tables(conn)
@@ -34,3 +35,7 @@ class ArchiveProjection:
     def apply(self, conn: sqlite3.Connection, event: StoredEvent) -> None:
         fold_event(SqlStore(conn, position=event.position), event)
         apply_story_event(conn, event)
+
+    def bulk(self) -> ArchiveRebuild:
+        """A bulk rebuild of these read models (see ``events.Rebuild``)."""
+        return ArchiveRebuild()

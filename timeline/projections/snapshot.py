@@ -2,29 +2,41 @@
 
 Every change to an entry is kept in ``tl_entry_versions`` (its state after the event at that
 position), so the archive "as of" position ``p`` is, for each entry, its latest version at or
-before ``p``: one indexed pass in SQLite instead of replaying the log. For one story, only the
+before ``p``: one indexed pass in SQLite instead of replaying the log. A version without a state
+is the entry's latest, whose state is its live ``tl_entries`` row. For one story, only the
 entries its own stream ever added by ``p`` are looked up (an entry joins a story only through
 ``EventAddedToStory``), and those whose state then names the story are kept.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from events import SqliteEventLog
+from timeline.projections.columns import ENTRY_COLUMNS, entry_from_sql, entry_from_state
 from timeline.projections.fold import story_row
 from timeline.projections.memory import MemoryStore
-from timeline.projections.rows import HistoryRow
-from timeline.projections.sqlstore import entry_from_state
+from timeline.projections.rows import EntryRow, HistoryRow
 from timeline.projections.story_log import renamed
 
+_WITH_LIVE = (
+    "SELECT v.state, " + ", ".join("e." + c for c in ENTRY_COLUMNS[:-1]) + " FROM ({versions}) v"
+    " LEFT JOIN tl_entries e ON v.state IS NULL AND e.entry_id = v.entry_id"
+)
 # SQLite takes the bare column ``state`` from the row holding MAX(position) in each group.
-_LATEST = (
-    "SELECT state, MAX(position) FROM tl_entry_versions WHERE position <= ?{only}"
+_LATEST = _WITH_LIVE.format(versions=(
+    "SELECT entry_id, state, MAX(position) FROM tl_entry_versions WHERE position <= ?{only}"
     " GROUP BY entry_id"
-)
-_ONE = (
-    "SELECT state FROM tl_entry_versions WHERE entry_id = ? AND position <= ?"
+))
+_ONE = _WITH_LIVE.format(versions=(
+    "SELECT entry_id, state FROM tl_entry_versions WHERE entry_id = ? AND position <= ?"
     " ORDER BY position DESC LIMIT 1"
-)
+))
+
+
+def _version(row: tuple[Any, ...]) -> EntryRow:
+    """An entry from a row of ``_WITH_LIVE``: its kept state, else its live row."""
+    return entry_from_state(row[0]) if row[0] is not None else entry_from_sql(row[1:])
 
 
 def snapshot(
@@ -45,7 +57,7 @@ def snapshot(
         params: list[object] = [position] + ([entry_id] if entry_id else [])
         latest = _LATEST.format(only=" AND entry_id = ?" if entry_id else "")
         for row in conn.execute(latest, params):
-            entry = entry_from_state(row[0])
+            entry = _version(row)
             store.entries[entry.entry_id] = entry
     _stories(log, position, store)
     if entry_id:
@@ -67,7 +79,7 @@ def _story_entries(log: SqliteEventLog, position: int, slug: str, store: MemoryS
     for entry_id in candidates:
         row = log.conn.execute(_ONE, (entry_id, position)).fetchone()
         if row is not None:
-            entry = entry_from_state(row[0])
+            entry = _version(row)
             if slug in entry.stories:
                 store.entries[entry_id] = entry
 

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from timeline.model import TimelineEntry
+from timeline.projections.columns import ENTRY_COLUMNS, entry_from_sql
 from timeline.projections.convert import TIMELINE_COLUMNS, from_sql
 from timeline.projections.filters import Filters
 from timeline.projections.fts import fts_query
 from timeline.projections.rows import EntryRow, HistoryRow
 from timeline.projections.similarity import Candidate
-from timeline.projections.sqlstore import ENTRY_COLUMNS, entry_from_sql
 
 _ROW_COLUMNS = ", ".join(f"e.{c}" for c in ENTRY_COLUMNS[:-1])
 _ENTRY_COLUMNS = ", ".join(f"e.{c}" for c in TIMELINE_COLUMNS)

@@ -4,67 +4,27 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import fields
 from typing import Any
 
-from timeline.model import Source
-from timeline.projections.fts import tokens
+from timeline.projections.columns import (
+    ENTRY_COLUMNS,
+    ENTRY_FIELDS,
+    actor_words_of,
+    dump,
+    dump_state,
+    entry_from_sql,
+    entry_values,
+)
 from timeline.projections.rows import ArticleRow, EntryRow, HistoryRow, MergeRow, StoryRow
 from timeline.projections.story_days import sync_story_days
 
-ENTRY_FIELDS = tuple(f.name for f in fields(EntryRow))
-ENTRY_COLUMNS = tuple('"end"' if n == "end" else n for n in ENTRY_FIELDS) + ("prank",)
 ENTRY_SELECT = "SELECT " + ", ".join(ENTRY_COLUMNS[:-1]) + " FROM tl_entries"
-_JSON = {"actors", "places", "source", "sources", "stories"}
 
-
-SOURCE_FIELDS = tuple(f.name for f in fields(Source))
-
-
-def _source(source: Source) -> dict[str, Any]:
-    return {name: getattr(source, name) for name in SOURCE_FIELDS}
-
-
-def _dump(name: str, value: Any) -> Any:
-    if name == "source":
-        return json.dumps(_source(value), ensure_ascii=False)
-    if name == "sources":
-        return json.dumps([_source(s) for s in value], ensure_ascii=False)
-    if name in _JSON:
-        return json.dumps(list(value), ensure_ascii=False)
-    return value
-
-
-def entry_values(row: EntryRow) -> dict[str, Any]:
-    values = {name: _dump(name, getattr(row, name)) for name in ENTRY_FIELDS}
-    values["prank"] = row.prank
-    return values
-
-
-def entry_from_state(state: str) -> EntryRow:
-    """An EntryRow from a stored version (the JSON of ``entry_values``)."""
-    values = json.loads(state)
-    return entry_from_sql(tuple(values[name] for name in ENTRY_FIELDS))
-
-
-def entry_from_sql(values: tuple[Any, ...]) -> EntryRow:
-    """An EntryRow from a row of ``ENTRY_SELECT``."""
-    data = dict(zip(ENTRY_FIELDS, values, strict=True))
-    data["actors"] = tuple(json.loads(data["actors"]))
-    data["places"] = tuple(json.loads(data["places"]))
-    data["stories"] = tuple(json.loads(data["stories"]))
-    data["source"] = Source(**json.loads(data["source"]))
-    data["sources"] = tuple(Source(**s) for s in json.loads(data["sources"]))
-    return EntryRow(**data)
-
-
-def actor_words_of(row: EntryRow) -> list[tuple[str, str, int]]:
-    """(word, entry id, actor index) for every word of every actor's name (see fts.tokens)."""
-    return [
-        (word, row.entry_id, index)
-        for index, actor in enumerate(row.actors)
-        for word in dict.fromkeys(tokens(actor))
-    ]
+#: The versions' writes: an entry's new latest version, and the state its previous one keeps.
+CURRENT_VERSION = (
+    "INSERT OR REPLACE INTO tl_entry_versions (entry_id, position, state) VALUES (?, ?, NULL)"
+)
+KEEP_STATE = "UPDATE tl_entry_versions SET state = ? WHERE entry_id = ? AND state IS NULL"
 
 
 def _column(name: str) -> str:
@@ -75,7 +35,9 @@ class SqlStore:
     """Reads and writes rows inside the projector's transaction on ``conn``.
 
     Every entry change is also kept as a version (the entry's state after the event at
-    ``position``), from which "as of" queries read the archive at any past position."""
+    ``position``), from which "as of" queries read the archive at any past position. An entry's
+    latest version has no state of its own (NULL: its ``tl_entries`` row); when the entry
+    changes, that version gets the JSON of the state it stood for (``KEEP_STATE``)."""
 
     def __init__(self, conn: sqlite3.Connection, *, position: int = 0) -> None:
         self.conn = conn
@@ -102,15 +64,14 @@ class SqlStore:
 
     def put_entry(self, row: EntryRow, previous: EntryRow | None) -> None:
         values = entry_values(row)
-        self.conn.execute(
-            "INSERT OR REPLACE INTO tl_entry_versions (entry_id, position, state)"
-            " VALUES (?, ?, ?)", (row.entry_id, self.position, json.dumps(values)),
-        )
+        if previous is not None:
+            self.conn.execute(KEEP_STATE, (dump_state(entry_values(previous)), row.entry_id))
+        self.conn.execute(CURRENT_VERSION, (row.entry_id, self.position))
         if previous is None:
             self._insert_entry(values)
         else:
             changed = {
-                name: _dump(name, getattr(row, name)) for name in ENTRY_FIELDS
+                name: dump(name, getattr(row, name)) for name in ENTRY_FIELDS
                 if getattr(row, name) != getattr(previous, name)
             }
             if row.prank != previous.prank:

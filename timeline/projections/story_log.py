@@ -10,14 +10,16 @@ by ``ArchiveProjection`` after the archive fold in the same transaction.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from events import StoredEvent
 from timeline.projections.history import actor_of
-from timeline.projections.rows import StoryRow
+from timeline.projections.rows import EntryRow, StoryRow
 
 STORY_HISTORY_DDL = """
-CREATE TABLE IF NOT EXISTS tl_story_history (
+CREATE TABLE IF NOT EXISTS {table} (
     slug TEXT NOT NULL, position INTEGER NOT NULL, recorded_at TEXT NOT NULL,
     type TEXT NOT NULL, summary TEXT NOT NULL, actor TEXT, reason TEXT, entry_id TEXT,
     PRIMARY KEY (slug, position, type)
@@ -27,6 +29,18 @@ STORY_TABLES = ("tl_story_history",)
 STORY_EVENTS = ("StoryCreated", "StoryRenamed", "EventAddedToStory", "EventRemovedFromStory")
 _TYPES = {"StoryCreated": "created", "StoryRenamed": "renamed",
           "EventAddedToStory": "entry_added", "EventRemovedFromStory": "entry_removed"}
+
+
+class StoryStore(Protocol):
+    """The in-memory stories and entries a bulk rebuild keeps (``bulk.BulkStore``)."""
+
+    @property
+    def stories(self) -> Mapping[str, StoryRow]: ...
+
+    @property
+    def entries(self) -> Mapping[str, EntryRow]: ...
+
+    def put_story(self, row: StoryRow) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +98,13 @@ def story_history_row(event: StoredEvent, before: StoryRow | None,
     )
 
 
-def create_story_tables(conn: sqlite3.Connection) -> None:
-    conn.execute(STORY_HISTORY_DDL)
+def create_story_tables(conn: sqlite3.Connection, *, suffix: str = "") -> None:
+    conn.execute(STORY_HISTORY_DDL.format(table="tl_story_history" + suffix))
 
 
-def drop_story_tables(conn: sqlite3.Connection) -> None:
+def drop_story_tables(conn: sqlite3.Connection, *, suffix: str = "") -> None:
     for table in STORY_TABLES:
-        conn.execute(f"DROP TABLE IF EXISTS {table}")
+        conn.execute(f"DROP TABLE IF EXISTS {table}{suffix}")
 
 
 _STORY = "SELECT slug, title, description, created_by, created_at, position FROM tl_stories"
@@ -121,12 +135,31 @@ def apply_story_event(conn: sqlite3.Connection, event: StoredEvent) -> None:
         conn.execute("UPDATE tl_stories SET title = ?, description = ? WHERE slug = ?",
                      (after.title, after.description, after.slug))
     item = story_history_row(event, before, _headline(conn, event.data.get("entry_id")))
-    conn.execute(
-        "INSERT OR REPLACE INTO tl_story_history (slug, position, recorded_at, type, summary,"
-        " actor, reason, entry_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (item.slug, item.position, item.recorded_at, item.type, item.summary, item.actor,
-         item.reason, item.entry_id),
+    insert_story_history(conn, [item])
+
+
+def insert_story_history(conn: sqlite3.Connection, items: Iterable[StoryHistoryRow],
+                         *, suffix: str = "") -> None:
+    conn.executemany(
+        f"INSERT OR REPLACE INTO tl_story_history{suffix} (slug, position, recorded_at, type,"
+        " summary, actor, reason, entry_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(i.slug, i.position, i.recorded_at, i.type, i.summary, i.actor, i.reason, i.entry_id)
+         for i in items],
     )
+
+
+def fold_story_event(store: StoryStore, event: StoredEvent) -> StoryHistoryRow | None:
+    """``apply_story_event`` over in-memory stories and entries (a bulk rebuild): rename the
+    story in ``store``; the history item the event leaves (None: not a story event)."""
+    if event.type not in STORY_EVENTS:
+        return None
+    before = store.stories.get(event.data["slug"])
+    if event.type == "StoryRenamed":
+        if before is None:
+            return None
+        store.put_story(renamed(before, event))
+    entry = store.entries.get(event.data.get("entry_id") or "")
+    return story_history_row(event, before, entry.headline if entry else None)
 
 
 def select_story_history(conn: sqlite3.Connection, slug: str,

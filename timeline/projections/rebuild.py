@@ -1,0 +1,250 @@
+"""Rebuilding the read models in bulk: fold pages of the log in memory, write each page with one
+bulk insert per table into fresh tables, then swap them in.
+
+The fresh tables (``<table>__rebuild``) have no secondary index and no full-text index while
+they load; ``finish`` drops the live tables, renames the fresh ones, then builds the indexes and
+the full-text index in one pass each, all in one transaction: readers see the old read models
+until it commits, then the new ones. A rebuild that fails leaves the live read models as they
+were. Two rebuilds at once cannot mix their rows: each page checks that the fresh tables are
+still its own (``RebuildSuperseded`` otherwise).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from events import StoredEvent
+from timeline.errors import TimelineError
+from timeline.projections.bulk import BulkStore, Changes
+from timeline.projections.columns import ENTRY_COLUMNS, actor_words_of, entry_columns, state_of
+from timeline.projections.fold import fold_event
+from timeline.projections.fts import FTS_DROP
+from timeline.projections.rows import EntryRow
+from timeline.projections.schema import TABLES, create_indexes, create_table
+from timeline.projections.sqlstore import KEEP_STATE
+from timeline.projections.story_days import evidence, story_day_rows
+from timeline.projections.story_log import (
+    StoryHistoryRow,
+    create_story_tables,
+    drop_story_tables,
+    fold_story_event,
+    insert_story_history,
+)
+
+SUFFIX = "__rebuild"
+OWNER = "tl_rebuild_owner"
+
+
+def fresh(table: str) -> str:
+    return table + SUFFIX
+
+
+_INSERT_ENTRY = (f"INSERT INTO {fresh('tl_entries')} ({', '.join(ENTRY_COLUMNS)})"
+                 f" VALUES ({', '.join('?' for _ in ENTRY_COLUMNS)})")
+_UPDATE_ENTRY = (f"UPDATE {fresh('tl_entries')} SET "
+                 + ", ".join(f"{c} = ?" for c in ENTRY_COLUMNS[1:]) + " WHERE entry_id = ?")
+
+
+class RebuildSuperseded(TimelineError):
+    """Another rebuild of the same read models started after this one."""
+
+
+class ArchiveRebuild:
+    """One bulk rebuild of the archive's read models (see ``events.Rebuild``)."""
+
+    def __init__(self) -> None:
+        self.store = BulkStore()
+        self.token = uuid.uuid4().hex
+        self.story_history: dict[tuple[str, int, str], StoryHistoryRow] = {}
+
+    def begin(self, conn: sqlite3.Connection) -> None:
+        """Drop what an interrupted rebuild left; create empty fresh tables owned by this one."""
+        for table in TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS {fresh(table)}")
+        conn.execute(f"DROP TABLE IF EXISTS {OWNER}")
+        drop_story_tables(conn, suffix=SUFFIX)
+        for table in TABLES:
+            create_table(conn, table, named=fresh(table))
+        create_story_tables(conn, suffix=SUFFIX)
+        conn.execute(f"CREATE TABLE {OWNER} (token TEXT NOT NULL)")
+        conn.execute(f"INSERT INTO {OWNER} (token) VALUES (?)", (self.token,))
+
+    def fold(self, event: StoredEvent) -> None:
+        self.store.position = event.position
+        fold_event(self.store, event)
+        item = fold_story_event(self.store, event)
+        if item is not None:
+            self.story_history[(item.slug, item.position, item.type)] = item
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        """Write what the events folded since the last call changed."""
+        self._check_owner(conn)
+        changes = self.store.take_changes()
+        if changes:
+            write_changes(conn, changes, self.store)
+        insert_story_history(conn, self.story_history.values(), suffix=SUFFIX)
+        self.story_history.clear()
+
+    def finish(self, conn: sqlite3.Connection) -> None:
+        """Write the last page, then replace the live read models by the fresh ones."""
+        self.write(conn)
+        for statement in FTS_DROP:
+            conn.execute(statement)
+        for table in (*TABLES, "tl_story_history"):
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+            conn.execute(f"ALTER TABLE {fresh(table)} RENAME TO {table}")
+        conn.execute(f"DROP TABLE {OWNER}")
+        create_indexes(conn)
+        conn.execute("INSERT INTO tl_entries_fts (tl_entries_fts) VALUES ('rebuild')")
+
+    def discard(self, conn: sqlite3.Connection) -> None:
+        """Drop the fresh tables, unless another rebuild has taken them over."""
+        self._check_owner(conn)
+        for table in TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS {fresh(table)}")
+        drop_story_tables(conn, suffix=SUFFIX)
+        conn.execute(f"DROP TABLE {OWNER}")
+
+    def _check_owner(self, conn: sqlite3.Connection) -> None:
+        try:
+            row = conn.execute(f"SELECT token FROM {OWNER}").fetchone()
+        except sqlite3.OperationalError:
+            row = None
+        if row is None or row[0] != self.token:
+            raise RebuildSuperseded("another rebuild of these read models started meanwhile")
+
+
+def write_changes(conn: sqlite3.Connection, changes: Changes, store: BulkStore) -> None:
+    """One bulk statement per table for a page's changes."""
+    current = {entry_id: store.entries[entry_id] for entry_id in changes.entries}
+    latest = {entry_id: position for entry_id, position in changes.versions}
+    kept = [(key, row) for key, row in changes.versions.items() if latest[key[0]] != key[1]]
+    befores = [(entry_id, row) for entry_id, row in changes.entries.items() if row is not None]
+    values = _entry_values([*current.values(), *(r for _, r in kept), *(r for _, r in befores)])
+    conn.executemany(KEEP_STATE.replace("tl_entry_versions", fresh("tl_entry_versions")),
+                     [(state_of(values[id(row)]), entry_id) for entry_id, row in befores])
+    states = {key: state_of(values[id(row)]) for key, row in kept}
+    conn.executemany(
+        f"INSERT INTO {fresh('tl_entry_versions')} (entry_id, position, state) VALUES (?, ?, ?)",
+        [(*key, states.get(key)) for key in changes.versions],
+    )
+    conn.executemany(
+        f"INSERT INTO {fresh('tl_history')} (entry_id, position, recorded_at, type, summary,"
+        " actor, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(h.entry_id, h.position, h.recorded_at, h.type, h.summary, h.actor, h.reason)
+         for h in changes.history.values()],
+    )
+    _write_entries(conn, changes, current, values)
+    _write_derived(conn, [(before, current[e]) for e, before in changes.entries.items()])
+    _write_small(conn, changes, store)
+
+
+def _entry_values(rows: Iterable[EntryRow]) -> dict[int, list[Any]]:
+    """The columns of each row, computed once per row."""
+    out: dict[int, list[Any]] = {}
+    for row in rows:
+        if id(row) not in out:
+            out[id(row)] = entry_columns(row)
+    return out
+
+
+def _write_entries(
+    conn: sqlite3.Connection, changes: Changes, current: dict[str, EntryRow],
+    values: dict[int, list[Any]],
+) -> None:
+    inserts: list[list[Any]] = []
+    updates: list[tuple[Any, ...]] = []
+    for entry_id, before in changes.entries.items():
+        row = values[id(current[entry_id])]
+        if before is None:
+            inserts.append(row)
+        else:
+            updates.append((*row[1:], entry_id))
+    conn.executemany(_INSERT_ENTRY, inserts)
+    conn.executemany(_UPDATE_ENTRY, updates)
+
+
+def _derived(row: EntryRow) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of ``row`` in the tables derived from an entry's state alone."""
+    return {
+        "stories": [(slug, row.entry_id, *row.sort_key) for slug in row.stories],
+        "words": actor_words_of(row),
+        "days": story_day_rows(row) if evidence(row) is not None else [],
+    }
+
+
+_KEYS = {"stories": 2, "words": 3, "days": 3}  # each table's primary key: its first columns
+
+
+def _write_derived(
+    conn: sqlite3.Connection, pairs: Iterable[tuple[EntryRow | None, EntryRow]]
+) -> None:
+    """Story memberships, actor-name words and story days: the rows of each changed entry's
+    state before the page replaced by those of its state after it."""
+    gone: dict[str, list[tuple[Any, ...]]] = {kind: [] for kind in _KEYS}
+    new: dict[str, list[tuple[Any, ...]]] = {kind: [] for kind in _KEYS}
+    for before, row in pairs:
+        now = _derived(row)
+        if before is None:  # new in this page: nothing to replace
+            for kind, rows in now.items():
+                new[kind] += rows
+            continue
+        old = _derived(before)
+        for kind, size in _KEYS.items():
+            if old[kind] != now[kind]:
+                gone[kind] += [r[:size] for r in old[kind]]
+                new[kind] += now[kind]
+    _delete_and_insert(conn, gone, new)
+
+
+_DERIVED_SQL = {
+    "stories": (
+        "DELETE FROM {t} WHERE slug = ? AND entry_id = ?",
+        "INSERT OR IGNORE INTO {t} (slug, entry_id, start, prank, position) VALUES (?, ?, ?, ?, ?)",
+        "tl_story_entries"),
+    "words": (
+        "DELETE FROM {t} WHERE word = ? AND entry_id = ? AND actor = ?",
+        "INSERT OR IGNORE INTO {t} (word, entry_id, actor) VALUES (?, ?, ?)",
+        "tl_actor_words"),
+    "days": (
+        "DELETE FROM {t} WHERE slug = ? AND start = ? AND entry_id = ?",
+        'INSERT OR REPLACE INTO {t} (slug, start, entry_id, "end", day, article_id, published,'
+        " derivation, salience, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "tl_story_days"),
+}
+
+
+def _delete_and_insert(
+    conn: sqlite3.Connection, gone: dict[str, list[Any]], new: dict[str, list[Any]]
+) -> None:
+    for kind, (delete, insert, table) in _DERIVED_SQL.items():
+        if gone[kind]:
+            conn.executemany(delete.format(t=fresh(table)), gone[kind])
+        if new[kind]:
+            conn.executemany(insert.format(t=fresh(table)), new[kind])
+
+
+def _write_small(conn: sqlite3.Connection, changes: Changes, store: BulkStore) -> None:
+    """Articles, merges and stories: their current rows replace the stored ones."""
+    conn.executemany(
+        f"INSERT OR REPLACE INTO {fresh('tl_articles')} (article_id, revision, url, title,"
+        " published, lang, story, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(a.article_id, a.revision, a.url, a.title, a.published, a.lang, a.story, a.position)
+         for a in map(store.articles.__getitem__, sorted(changes.articles))],
+    )
+    conn.executemany(
+        f"INSERT OR REPLACE INTO {fresh('tl_merges')} (merge_id, primary_id, entry_ids, undone,"
+        " position) VALUES (?, ?, ?, ?, ?)",
+        [(m.merge_id, m.primary, json.dumps(list(m.entry_ids)), int(m.undone), m.position)
+         for m in map(store.merges.__getitem__, sorted(changes.merges))],
+    )
+    conn.executemany(
+        f"INSERT OR REPLACE INTO {fresh('tl_stories')} (slug, title, description, created_by,"
+        " created_at, position) VALUES (?, ?, ?, ?, ?, ?)",
+        [(s.slug, s.title, s.description, s.created_by, s.created_at, s.position)
+         for s in map(store.stories.__getitem__, sorted(changes.stories))],
+    )
