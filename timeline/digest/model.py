@@ -63,11 +63,12 @@ class DayScore:
     day: date
     score: float
     articles: int  # distinct articles dating a happening to the day
-    later: int  # of which published after the day (looking back at it)
+    later: int  # of which published a week or more after the day (looking back at it)
     earlier: int  # of which published before it (announcing it)
     hosts: int  # distinct publishers among them
     entries: int
     period_support: float  # share of the score from month/week-precision mentions around it
+    relevance: float = 1.0  # how much the day's sentences share the story's words (0..1)
 
 
 @dataclass(frozen=True, slots=True)
