@@ -102,9 +102,10 @@ def _compute(archive: Archive, slug: str, n: int | None, k: int, start: str, end
     wanted = n if n is not None else default_dates(len(articles), len(scores))
     pool = sorted(scores, key=lambda d: (-scores[d].score, d))[:POOL * wanted + POOL_EXTRA]
     candidates = day_candidates(conn, slug, pool, lang)
-    relevance = day_relevance({d: candidates.get(d, []) for d in pool})
+    considered = {d: candidates.get(d, []) for d in pool}
+    relevance = day_relevance(considered)
     scores.update({d: _relevant(scores[d], relevance[d]) for d in pool})
-    chosen = {d: choose_sentences(candidates.get(d, []), d, k) for d in pool}
+    chosen = {d: choose_sentences(considered[d], d, k) for d in pool}
     bags = {d: words(" ".join(c.text for c in chosen[d])) for d in pool}
     picked = pick_days({d: scores[d].score for d in pool}, bags, wanted)
     days = tuple(_day(d, scores[d], chosen[d], day_entries(conn, slug, d, lang), r)
