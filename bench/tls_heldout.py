@@ -68,24 +68,33 @@ def tune(work: Path, golds: Sequence[Path]) -> tuple[Weights, float]:
     return best, best_f1
 
 
-def scored(work: Path, golds: Sequence[Path], scorer: Path, name: str) -> dict[str, float]:
-    """The digest's files for ``golds`` under ``work/name``, scored by the shared scorer."""
+def scored(work: Path, golds: Sequence[Path], scorer: Path,
+           name: str) -> list[tuple[str, dict[str, float]]]:
+    """The digest's files for ``golds`` under ``work/name``, scored by the shared scorer: each
+    task, then all of them (when more than one)."""
     out = work / name
     out.mkdir(exist_ok=True)
+    for gold_path in golds:
+        gold = read_timeline(gold_path)
+        topic = gold_path.name.split("--")[0]
+        write_timeline(out / gold_path.name, ours(work / f"{topic}.db", topic, task_shape(gold)))
+    groups = [[g] for g in golds] + ([list(golds)] if len(golds) > 1 else [])
+    return [(group[0].stem if len(group) == 1 else "all of them", _score(scorer, group, out))
+            for group in groups]
+
+
+def _score(scorer: Path, golds: Sequence[Path], pred_dir: Path) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as gold_dir:
         for gold_path in golds:
-            gold = read_timeline(gold_path)
-            topic = gold_path.name.split("--")[0]
-            write_timeline(out / gold_path.name, ours(work / f"{topic}.db", topic,
-                                                      task_shape(gold)))
             (Path(gold_dir) / gold_path.name).write_bytes(gold_path.read_bytes())
-        return score(scorer, Path(gold_dir), out)
+        return score(scorer, Path(gold_dir), pred_dir)
 
 
 def leave_one_topic_out(work: Path, golds: Sequence[Path], scorer: Path) -> None:
     topics = sorted({g.name.split("--")[0] for g in golds})
-    print("held out: weights (LOOKBACK, LOOKBACK_DAYS, before) tuned on the other topic")
-    print(f"{'scored on':10} {'tuned on':10} {'weights':16} {'tune F1':>7} {'system':9}"
+    print("held out: weights (LOOKBACK, LOOKBACK_DAYS, before) tuned on the other topic's"
+          " tasks (tune F1), scored on the left-out topic's")
+    print(f"{'task':40} {'weights':16} {'tune F1':>7} {'system':18}"
           f" {'Date-F1':>8} {'AR-1 F':>7} {'AR-2 F':>7}")
     for topic in topics:
         test = [g for g in golds if g.name.startswith(f"{topic}--")]
@@ -93,10 +102,16 @@ def leave_one_topic_out(work: Path, golds: Sequence[Path], scorer: Path) -> None
         if not train:
             continue
         chosen, tune_f1 = tune(work, train)
-        rows = [("shipped", shipped(), scored(work, test, scorer, "in-sample"))]
+        in_sample = scored(work, test, scorer, "in-sample")
         with weights(chosen):
-            rows.append(("held-out", chosen, scored(work, test, scorer, "held-out")))
-        others = ",".join(sorted({g.name.split("--")[0] for g in train}))
-        for system, point, s in rows:
-            print(f"{topic:10} {others:10} {str(point):16} {tune_f1:7.3f} {system:9}"
-                  f" {s.get('date_f1', 0):8.3f} {_fmt(s.get('ar1_f'))} {_fmt(s.get('ar2_f'))}")
+            held_out = scored(work, test, scorer, "held-out")
+        base = [(label, _score(scorer, group, work / "publication-count")) for label, group
+                in [(g.stem, [g]) for g in test] + ([("all", test)] if len(test) > 1 else [])]
+        for i, (label, _) in enumerate(held_out):
+            name = label if label != "all of them" else f"{topic}: all its tasks"
+            for system, point, s in (("shipped (in-sample)", shipped(), in_sample[i][1]),
+                                     ("held-out", chosen, held_out[i][1]),
+                                     ("publication-count", None, base[i][1])):
+                print(f"{name[:40]:40} {str(point or ''):16} {tune_f1:7.3f} {system[:18]:18}"
+                      f" {s.get('date_f1', 0):8.3f} {_fmt(s.get('ar1_f'))}"
+                      f" {_fmt(s.get('ar2_f'))}")
