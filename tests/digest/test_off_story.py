@@ -66,3 +66,11 @@ def test_without_relevance_the_sidebar_would_win(archive: Archive,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(service, "day_relevance", lambda c: dict.fromkeys(c, 1.0))
     assert CONCERT in _days(archive, 3)
+
+
+def test_the_json_why_says_how_relevant_each_day_is(archive: Archive) -> None:
+    from timeline.digest.service import digest_json
+
+    days = digest_json(story_digest(archive, "strike", dates=10))["dates"]
+    relevance = {d["date"]: d["why"]["relevance"] for d in days}  # type: ignore[index, union-attr]
+    assert relevance[CONCERT.isoformat()] < 0.5 <= relevance[MARCH.isoformat()] == 1.0
