@@ -98,3 +98,11 @@ def test_a_day_written_without_its_year_within_weeks_still_looks_back() -> None:
     weeks_later = DAY + timedelta(days=20)
     scores = score_days([mention("y", published=weeks_later, derivation="relative")])
     assert scores[DAY].later == 1
+
+
+def test_an_article_dating_a_day_with_and_without_its_year_counts_as_looking_back() -> None:
+    months_later = DAY + timedelta(days=200)
+    both = [mention("a", published=months_later, derivation="relative"),
+            mention("a", published=months_later)]
+    for mentions in (both, both[::-1]):
+        assert score_days(mentions)[DAY].later == 1

@@ -43,3 +43,14 @@ def test_only_the_day_written_with_its_year_is_looked_back_at(archive: Archive) 
     assert why[YEARLESS].articles == why[WRITTEN].articles == 3
     assert (why[WRITTEN].later, why[YEARLESS].later) == (3, 0)
     assert why[WRITTEN].score > why[YEARLESS].score
+
+
+def test_an_article_writing_the_year_once_is_looking_back() -> None:
+    text = ("The ferry sank on 3 March. Divers said on 3 March 2024 the hull had broken in two.")
+    article = article_from_json({"text": text, "published": "2024-08-20", "lang": "en",
+                                 "url": "https://isla.example/x", "story": "ferry",
+                                 "title": "Ferry"})
+    with Archive.open(":memory:", clock=stepping_clock()) as archive:
+        ingest_articles(archive, [article], actor="test")
+        why = {d.date: d.why for d in story_digest(archive, "ferry", dates=5).dates}
+    assert why[YEARLESS].later == 1

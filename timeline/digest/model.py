@@ -30,6 +30,7 @@ class Mention:
     derivation: str
     salience: float | None
     entries: int = 1  # entries of the article behind it on that day (its best one is kept)
+    year_written: bool = False  # another entry of the article writes the day with its year
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,7 +52,8 @@ def day_relevance(
     story = story or story_words(candidates)
     if story.articles < 2:
         return dict.fromkeys(candidates, 1.0)
-    raw = {day: _mean([story.commonness(words(c.text)) for c in cands if words(c.text)])
+    raw = {day: _mean([story.commonness(bag) for bag in map(words, (c.text for c in cands))
+                       if bag])
            for day, cands in candidates.items()}
     known = [v for v in raw.values() if v is not None]
     middle = median(known) if known else 0.0

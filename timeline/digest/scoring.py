@@ -33,6 +33,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -66,8 +67,10 @@ def timing(mention: Mention) -> str:
 
 
 def uncertain_year(mention: Mention) -> bool:
-    """A day written without its year, far enough from its article that the year is a guess."""
-    return (mention.derivation == "relative" and mention.published is not None
+    """A day written without its year, far enough from its article that the year is a guess
+    (unless the article writes that day with its year elsewhere)."""
+    return (mention.derivation == "relative" and not mention.year_written
+            and mention.published is not None
             and abs((mention.published - mention.start).days) > YEARLESS_REACH)
 
 
@@ -113,8 +116,11 @@ def score_days(
             continue
         entries[m.start] += m.entries
         held = best[m.start].get(m.article_id)
-        if held is None or mention_weight(m) > mention_weight(held):
-            best[m.start][m.article_id] = m
+        keep = m if held is None or mention_weight(m) > mention_weight(held) else held
+        other = held if keep is m else m
+        if other is not None and (other.derivation == "explicit" or other.year_written):
+            keep = replace(keep, year_written=True)
+        best[m.start][m.article_id] = keep
     support = period_support(coarse, set(best))
     return {day: _day_score(day, by_article, entries[day], support.get(day, 0.0), hosts)
             for day, by_article in best.items()}

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from timeline.digest.model import Candidate
 from timeline.digest.scoring import DERIVATION_WEIGHT, salience_factor
@@ -35,6 +36,7 @@ LEAD_CHARS = 300
 REPORTING_DAYS = 2
 
 
+@lru_cache(maxsize=1 << 16)
 def words(text: str) -> frozenset[str]:
     """Content words (3+ letters, lowercased): what overlap is measured on."""
     return frozenset(w for w in _WORD.findall(text.lower()) if len(w) > 2 and not w.isdigit())
