@@ -204,10 +204,10 @@ def print_results(scorer: Path, gold_dir: Path, work: Path, golds: list[Path]) -
             scores = _score_one(scorer, gold_dir, work / name, gold)
             label = gold.stem if gold else "all 4 tasks (news-tls averaging)"
             print(f"{label[:46]:46} {name:18} {scores.get('date_f1', 0):8.3f}"
-                  f" {_fmt(scores.get('ar1_f'))} {_fmt(scores.get('ar2_f'))}")
+                  f" {fmt_score(scores.get('ar1_f'))} {fmt_score(scores.get('ar2_f'))}")
 
 
-def _fmt(value: float | None) -> str:
+def fmt_score(value: float | None) -> str:
     return f"{value:7.3f}" if value is not None else "      -"
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.eval_tls import _fmt, ours, read_timeline, score, task_shape, write_timeline
+from bench.eval_tls import fmt_score, ours, read_timeline, score, task_shape, write_timeline
 from timeline.digest import scoring, service
 
 Weights = tuple[float, int, float]  # (LOOKBACK, LOOKBACK_DAYS, TIMING_WEIGHT["before"])
@@ -113,5 +113,5 @@ def leave_one_topic_out(work: Path, golds: Sequence[Path], scorer: Path) -> None
                                      ("held-out", chosen, held_out[i][1]),
                                      ("publication-count", None, base[i][1])):
                 print(f"{name[:40]:40} {str(point or ''):16} {tune_f1:7.3f} {system[:18]:18}"
-                      f" {s.get('date_f1', 0):8.3f} {_fmt(s.get('ar1_f'))}"
-                      f" {_fmt(s.get('ar2_f'))}")
+                      f" {s.get('date_f1', 0):8.3f} {fmt_score(s.get('ar1_f'))}"
+                      f" {fmt_score(s.get('ar2_f'))}")
