@@ -54,3 +54,18 @@ def test_a_range_with_nothing_in_it_is_an_empty_digest(db: str) -> None:
 def test_bad_input_is_one_line_naming_it(db: str, args: list[str], word: str) -> None:
     code, out = digest(db, *args)
     assert code != 0 and word in out
+
+
+def test_the_table_says_when_a_day_is_off_the_story(tmp_path) -> None:
+    from tests.digest.test_off_story import _TEXTS, CONCERT
+    from timeline.extract.article import article_from_json
+
+    path = str(tmp_path / "strike.db")
+    with Archive.open(path) as archive:
+        ingest_articles(archive, [article_from_json(
+            {"text": text, "published": day, "lang": "en", "url": f"https://port.example/{i}",
+             "story": "strike", "title": f"Strike {i}"}) for i, (day, text) in enumerate(_TEXTS)],
+            actor="test")
+    code, out = digest(path, "--story", "strike", "--dates", "10")
+    line = next(x for x in out.splitlines() if x.startswith(CONCERT.isoformat()))
+    assert code == 0 and "relevance 0." in line

@@ -51,3 +51,21 @@ def test_picked_days_are_chronological_and_ties_break_on_the_earlier_day() -> No
     a, b, c = date(2024, 1, 1), date(2024, 2, 1), date(2024, 3, 1)
     picked = pick_days({c: 1.0, a: 1.0, b: 3.0}, {}, 2)
     assert [d for d, _ in picked] == [a, b]
+
+
+def _at(entry: str, text: str, offset: int, published: date) -> Candidate:
+    return Candidate(entry, text, f"art-{entry}", None, offset, offset + len(text), published,
+                     "explicit", 0.6)
+
+
+def test_the_opening_of_the_days_own_report_says_what_happened() -> None:
+    buried = _at("a", "Ferry crews walked out over pay.", 2400, DAY)
+    opening = _at("b", "Tugboat crews walked out over pay.", 0, DAY)
+    assert [c.entry_id for c in choose_sentences([buried, opening], DAY, 1)] == ["b"]
+
+
+def test_the_opening_of_an_article_written_months_later_earns_nothing() -> None:
+    later = date(2024, 9, 1)
+    buried = _at("a", "Ferry crews walked out over pay.", 2400, DAY)
+    recalled = _at("b", "Tugboat crews walked out over pay.", 0, later)
+    assert [c.entry_id for c in choose_sentences([buried, recalled], DAY, 1)] == ["a"]

@@ -80,3 +80,29 @@ def test_a_month_is_never_a_key_day_but_supports_its_days() -> None:
 def test_a_year_supports_nothing() -> None:
     year = mention("y", day=date(2024, 1, 1), end=date(2024, 12, 31))
     assert score_days([mention("a"), year])[DAY].period_support == 0.0
+
+
+def test_a_day_written_without_its_year_months_away_is_no_look_back() -> None:
+    months_later = DAY + timedelta(days=200)
+    yearless = [mention(f"y{i}", published=months_later, derivation="relative")
+                for i in range(3)]
+    written = [mention(f"w{i}", day=DAY + timedelta(1), published=months_later)
+               for i in range(3)]
+    scores = score_days(yearless + written)
+    assert scores[DAY].later == 0 and scores[DAY].articles == 3
+    assert scores[DAY + timedelta(1)].later == 3
+    assert scores[DAY + timedelta(1)].score > scores[DAY].score
+
+
+def test_a_day_written_without_its_year_within_weeks_still_looks_back() -> None:
+    weeks_later = DAY + timedelta(days=20)
+    scores = score_days([mention("y", published=weeks_later, derivation="relative")])
+    assert scores[DAY].later == 1
+
+
+def test_an_article_dating_a_day_with_and_without_its_year_counts_as_looking_back() -> None:
+    months_later = DAY + timedelta(days=200)
+    both = [mention("a", published=months_later, derivation="relative"),
+            mention("a", published=months_later)]
+    for mentions in (both, both[::-1]):
+        assert score_days(mentions)[DAY].later == 1

@@ -27,6 +27,7 @@ def _table(digest: Digest) -> str:
     for day in digest.dates:
         why = day.why
         overlap = f", overlap {day.redundancy:.2f}" if day.redundancy else ""
+        overlap += f", relevance {why.relevance:.2f}" if why.relevance < 1 else ""
         lines.append(
             f"{day.date.isoformat()}  score {day.score:.2f}  {why.articles} articles"
             f" ({why.later} looking back, {why.earlier} before it), {why.hosts} publishers,"

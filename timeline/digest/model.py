@@ -30,6 +30,7 @@ class Mention:
     derivation: str
     salience: float | None
     entries: int = 1  # entries of the article behind it on that day (its best one is kept)
+    year_written: bool = False  # another entry of the article writes the day with its year
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +64,12 @@ class DayScore:
     day: date
     score: float
     articles: int  # distinct articles dating a happening to the day
-    later: int  # of which published after the day (looking back at it)
+    later: int  # of which published a week or more after the day (looking back at it)
     earlier: int  # of which published before it (announcing it)
     hosts: int  # distinct publishers among them
     entries: int
     period_support: float  # share of the score from month/week-precision mentions around it
+    relevance: float = 1.0  # how much the day's sentences share the story's words (0..1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,12 @@ Articles written a week or more after the day that still date something to it ar
 back: a day the story keeps returning to is key. Their number multiplies the score,
 ``1 + LOOKBACK * log2(1 + n)``.
 
+A date written without its year ("8 October", "on Tuesday": derivation ``relative``) is worked
+out from the article's publication day. Near that day the year is almost surely right; more than
+``YEARLESS_REACH`` days away from it, the year is a guess (a concert "on 8 October" announced in
+July is next October, not last). Such a mention still counts as a mention of its day, but never
+as a look-back: a story returning to a day months later writes the day's year.
+
 Agreement between sources multiplies the sum: ``1 + AGREEMENT * log2(publishers)`` rewards a
 day several publishers date independently. Month-, week- or season-precise mentions never make
 a key day, but support the days of their period that have day-precise evidence with a tenth of
@@ -27,6 +33,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -42,6 +49,8 @@ AGREEMENT = 0.25
 #: How much articles looking back at a day multiply its score: ``1 + LOOKBACK * log2(1 + n)``.
 LOOKBACK = 1.0
 PERIOD_WEIGHT = 0.1
+#: A day written without its year is trusted within this many days of its article (two months).
+YEARLESS_REACH = 60
 #: Coarser mentions support their period only when it is at most this long (a season).
 MAX_PERIOD_DAYS = 92
 
@@ -55,6 +64,18 @@ def timing(mention: Mention) -> str:
         return "same"
     lag = (mention.published - mention.start).days
     return "before" if lag < 0 else "after" if lag >= LOOKBACK_DAYS else "same"
+
+
+def uncertain_year(mention: Mention) -> bool:
+    """A day written without its year, far enough from its article that the year is a guess
+    (unless the article writes that day with its year elsewhere)."""
+    return (mention.derivation == "relative" and not mention.year_written
+            and mention.published is not None
+            and abs((mention.published - mention.start).days) > YEARLESS_REACH)
+
+
+def looks_back(mention: Mention) -> bool:
+    return timing(mention) == "after" and not uncertain_year(mention)
 
 
 def mention_weight(mention: Mention) -> float:
@@ -95,8 +116,11 @@ def score_days(
             continue
         entries[m.start] += m.entries
         held = best[m.start].get(m.article_id)
-        if held is None or mention_weight(m) > mention_weight(held):
-            best[m.start][m.article_id] = m
+        keep = m if held is None or mention_weight(m) > mention_weight(held) else held
+        other = held if keep is m else m
+        if other is not None and (other.derivation == "explicit" or other.year_written):
+            keep = replace(keep, year_written=True)
+        best[m.start][m.article_id] = keep
     support = period_support(coarse, set(best))
     return {day: _day_score(day, by_article, entries[day], support.get(day, 0.0), hosts)
             for day, by_article in best.items()}
@@ -106,12 +130,13 @@ def _day_score(day: date, by_article: dict[str, Mention], entries: int, support:
                hosts: dict[str, str]) -> DayScore:
     publishers = {hosts.get(a, a) for a in by_article}
     base = sum(mention_weight(m) for m in by_article.values()) + support
-    timings = [timing(m) for m in by_article.values()]
+    later = sum(looks_back(m) for m in by_article.values())
+    earlier = sum(timing(m) == "before" for m in by_article.values())
     score = (base * (1 + AGREEMENT * math.log2(len(publishers)))
-             * (1 + LOOKBACK * math.log2(1 + timings.count("after"))))
+             * (1 + LOOKBACK * math.log2(1 + later)))
     return DayScore(
         day=day, score=round(score, 4), articles=len(by_article),
-        later=timings.count("after"), earlier=timings.count("before"), hosts=len(publishers),
+        later=later, earlier=earlier, hosts=len(publishers),
         entries=entries, period_support=round(support, 4),
     )
 

@@ -2,9 +2,12 @@
 
 A sentence ranks by how much the day's other sentences agree with it (for each of its words,
 the share of the others that use it, averaged: what several articles say is what happened), by
-its salience and by how its date was found (a sentence that names the day itself is about it);
-articles written soonest after the day rank first on ties. Near-duplicates of a chosen
-sentence are skipped.
+its salience and by how its date was found (a sentence that names the day itself is about it),
+and by where it stands in its article when that article was written within ``REPORTING_DAYS``
+of the day: news is written top down (the inverted pyramid), so the opening of the day's own
+reports says what happened (``LEAD_WEIGHT / (1 + offset / LEAD_CHARS)``; an article recalling
+the day months later opens on its own news, so its position says nothing). Articles written
+soonest after the day rank first on ties. Near-duplicates of a chosen sentence are skipped.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from timeline.digest.model import Candidate
 from timeline.digest.scoring import DERIVATION_WEIGHT, salience_factor
@@ -25,8 +29,14 @@ DUPLICATE = 0.6
 SENTENCE_CHARS = (25, 400)
 #: At most this many of a day's candidates are compared with each other.
 MAX_COMPARED = 60
+#: A report's opening sentences: their bonus halves LEAD_CHARS characters into the article.
+LEAD_WEIGHT = 0.1
+LEAD_CHARS = 300
+#: An article written this many days or fewer from the day is one of its reports.
+REPORTING_DAYS = 2
 
 
+@lru_cache(maxsize=1 << 16)
 def words(text: str) -> frozenset[str]:
     """Content words (3+ letters, lowercased): what overlap is measured on."""
     return frozenset(w for w in _WORD.findall(text.lower()) if len(w) > 2 and not w.isdigit())
@@ -49,7 +59,14 @@ def containment(a: frozenset[str], b: frozenset[str]) -> float:
 def _rank(c: Candidate, centrality: float, day: date) -> tuple[float, int, str]:
     lag = abs((c.published - day).days) if c.published else 365
     weight = salience_factor(c.salience) * DERIVATION_WEIGHT.get(c.derivation, 0.5)
-    return (-(centrality + 0.25 * weight), lag, c.entry_id)
+    return (-(centrality + 0.25 * weight + lead(c, lag)), lag, c.entry_id)
+
+
+def lead(c: Candidate, lag: int) -> float:
+    """What opening a report of the day adds to a sentence's rank (0 when it is no report)."""
+    if lag > REPORTING_DAYS:
+        return 0.0
+    return LEAD_WEIGHT / (1.0 + max(0, c.quote_start) / LEAD_CHARS)
 
 
 def choose_sentences(candidates: Sequence[Candidate], day: date, k: int) -> list[Candidate]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from timeline.digest.model import (
     check_count,
     default_dates,
 )
+from timeline.digest.relevance import day_relevance
 from timeline.digest.scoring import host, score_days
 from timeline.digest.select import pick_days
 from timeline.digest.sentences import choose_sentences, words
@@ -100,12 +102,20 @@ def _compute(archive: Archive, slug: str, n: int | None, k: int, start: str, end
     wanted = n if n is not None else default_dates(len(articles), len(scores))
     pool = sorted(scores, key=lambda d: (-scores[d].score, d))[:POOL * wanted + POOL_EXTRA]
     candidates = day_candidates(conn, slug, pool, lang)
-    chosen = {d: choose_sentences(candidates.get(d, []), d, k) for d in pool}
+    considered = {d: candidates.get(d, []) for d in pool}
+    relevance = day_relevance(considered)
+    scores.update({d: _relevant(scores[d], relevance[d]) for d in pool})
+    chosen = {d: choose_sentences(considered[d], d, k) for d in pool}
     bags = {d: words(" ".join(c.text for c in chosen[d])) for d in pool}
     picked = pick_days({d: scores[d].score for d in pool}, bags, wanted)
     days = tuple(_day(d, scores[d], chosen[d], day_entries(conn, slug, d, lang), r)
                  for d, r in picked)
     return Digest(slug, days, wanted, k)
+
+
+def _relevant(why: DayScore, relevance: float) -> DayScore:
+    """The day's score once its relevance to the story is counted."""
+    return replace(why, score=round(why.score * relevance, 4), relevance=relevance)
 
 
 def _day(day: date, why: DayScore, chosen: list[Candidate], entries: tuple[str, ...],

@@ -35,7 +35,8 @@ def day_document(day: DigestDay) -> dict[str, Any]:
         "entries": list(day.entries),
         "why": {"articles": why.articles, "later": why.later, "earlier": why.earlier,
                 "publishers": why.hosts, "entries": why.entries,
-                "period_support": why.period_support, "redundancy": day.redundancy},
+                "period_support": why.period_support, "relevance": why.relevance,
+                "redundancy": day.redundancy},
     }
 
 

@@ -33,16 +33,19 @@ def story_mentions(
     ``start``..``end`` (ISO days): grouped in SQL, so a large story sends one row per article
     and day. Day-precise mentions dated within the range, coarser ones whose period meets it."""
     extra, params = _lang(lang)
+    # one MAX() only: SQLite then takes the bare columns from the row holding the maximum
     rows = conn.execute(
         'SELECT start, "end", day, article_id, published, derivation, salience,'
-        f" MAX({weight_sql()}), COUNT(*) FROM tl_story_days WHERE slug = ? AND start <= ?"
+        f" MAX({weight_sql()}), COUNT(*), SUM(derivation = 'explicit')"
+        " FROM tl_story_days WHERE slug = ? AND start <= ?"
         ' AND (start >= ? OR (day = 0 AND "end" >= ?))' + extra
         + ' GROUP BY start, day, "end", article_id',
         [slug, end, start, start, *params],
     )
     return [
-        Mention(date.fromisoformat(s), date.fromisoformat(e), bool(d), a, _day(p), der, sal, n)
-        for s, e, d, a, p, der, sal, _, n in rows
+        Mention(date.fromisoformat(s), date.fromisoformat(e), bool(d), a, _day(p), der, sal, n,
+                bool(y))
+        for s, e, d, a, p, der, sal, _, n, y in rows
     ]
 
 
