@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 import threading
 from typing import Any
 
@@ -143,3 +144,15 @@ def test_concurrent_identical_posts_create_once(app: Flask) -> None:
         thread.join()
     assert sorted(statuses) == [200] * 7 + [201]
     assert created.count(True) == 1
+
+
+def test_lock_contention_is_a_503_with_retry_after_never_a_500(
+        app: Flask, client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    def locked(*_args: Any, **_kwargs: Any) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr("timeline.web.api.ingest_article", locked)
+    response = client.post("/api/articles", json=HARBOUR, headers=AUTH)
+    assert response.status_code == 503 and response.headers["Retry-After"]
+    assert response.get_json()["error"]["code"] == "storage_unavailable"
+    assert "busy" in response.get_json()["error"]["message"]
