@@ -156,3 +156,25 @@ def test_lock_contention_is_a_503_with_retry_after_never_a_500(
     assert response.status_code == 503 and response.headers["Retry-After"]
     assert response.get_json()["error"]["code"] == "storage_unavailable"
     assert "busy" in response.get_json()["error"]["message"]
+
+
+#: Item 3's super-linear texts, posted whole: each answers (entries or a clear 4xx), no 5xx.
+SLOW_TEXTS = [
+    ("'On Monday' + 12,500 spaces", "On Monday" + " " * 12_500 + "the board met."),
+    ("'On Monday, ' x 2,000", "On Monday, " * 2_000 + "the board met."),
+    ("one 199,000-character sentence",
+     ("the board met and said that the plan would change " * 4_000)[:199_000]),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), SLOW_TEXTS, ids=[n for n, _ in SLOW_TEXTS])
+def test_hostile_texts_get_an_answer_over_the_api(client: FlaskClient, name: str,
+                                                  text: str) -> None:
+    article = {"text": text, "published": "2025-11-17", "lang": "en",
+               "url": f"https://news.example.org/{len(text)}"}
+    response = client.post("/api/articles", json=article, headers=AUTH)
+    assert response.status_code in (201, 422), response.get_json()
+    if response.status_code == 201:
+        assert response.get_json()["events"]
+    else:
+        assert response.get_json()["error"]["field"] == "text"

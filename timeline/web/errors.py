@@ -27,6 +27,7 @@ from events import (
     PayloadTooLarge,
     StorageError,
 )
+from timeline.budget import OverBudget
 from timeline.errors import Busy, Conflict, InvalidInput, NotFound, TimelineError
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ class Failure:
 
 #: The library's exceptions, most specific first.
 MAPPING: tuple[tuple[type[Exception], Failure], ...] = (
+    (OverBudget, Failure(422, "over_cpu_budget")),
     (InvalidInput, Failure(400, "invalid_input")),
     (ValidationError, Failure(400, "invalid_input")),
     (NotFound, Failure(404, "not_found")),
