@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -151,5 +152,36 @@ def test_250_idle_streams_cannot_starve_requests_and_still_get_live_events(
     finally:
         for sock in sockets:
             sock.close()
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_a_long_ingest_does_not_hold_up_the_other_requests_of_its_worker(
+        tmp_path: Path) -> None:
+    port = _free_port()
+    proc = _serve(tmp_path / "s.db", port, TIMELINE_API_TOKENS="ana:s3cret")
+    finished: dict[str, float] = {}
+    text = ("the board met and said that the plan would change " * 4_000)[:199_000]
+    body = json.dumps({"text": text, "published": "2025-11-17", "lang": "en"}).encode()
+
+    def ingest() -> None:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/articles", data=body, method="POST",
+            headers={"Authorization": "Bearer s3cret", "Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=120) as answer:
+            finished["ingest"] = time.monotonic()
+            assert answer.status == 201
+
+    try:
+        assert _get(f"http://127.0.0.1:{port}/healthz") == 200
+        poster = threading.Thread(target=ingest)
+        poster.start()
+        time.sleep(0.5)  # the article is being extracted on one of the worker's threads
+        assert _get(f"http://127.0.0.1:{port}/healthz", seconds=60) == 200
+        finished["healthz"] = time.monotonic()
+        poster.join(timeout=120)
+        assert finished["healthz"] < finished["ingest"]  # answered while the ingest ran
+    finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
