@@ -59,6 +59,18 @@ STREAM_MAX_PER_CLIENT = 100
 REQUEST_CONNECTIONS = 256
 
 
+def cooperative_postgres() -> None:
+    """psycopg chooses how to wait for the server when it is first imported: in gunicorn's
+    master, before gevent patched the worker, so a blocking C poll that would stop every
+    greenlet of the worker during a query or a LISTEN. In the (patched) worker, wait through
+    the patched ``poll`` instead, as psycopg does by itself when imported after patching."""
+    from gevent import monkey
+    from psycopg import waiting
+
+    if monkey.is_module_patched("select"):
+        waiting.wait = waiting.wait_poll
+
+
 def default_workers() -> int:
     return min(4, (os.cpu_count() or 1) + 1)
 
@@ -117,6 +129,7 @@ def serve(ctx: click.Context, host: str, port: int, workers: int | None, threads
     def worker_app() -> OffloadRequests:
         """In each worker: the app (requests on its threads, streams on greenlets) and, when
         the node keeps its own read models, a projector that wakes on every commit."""
+        cooperative_postgres()
         if read_models_for(settings["DB"], settings["READ_MODELS"]):
             start_keeping_up(settings["DB"], read_models=settings["READ_MODELS"])
         app = create_app(settings)
