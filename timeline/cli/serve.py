@@ -7,6 +7,7 @@ other request runs in the worker's pool of ``--threads`` OS threads (``web.offlo
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Callable
 from typing import Any
 
@@ -41,6 +42,21 @@ def write_json_error(sock: Any, status: int, reason: str, message: str) -> None:
     from timeline.web.errors import server_error_bytes
 
     util.write_nonblock(sock, server_error_bytes(status, reason, message))
+    linger(sock)
+
+
+def linger(sock: Any, seconds: float = 1.0, most: int = 256 * 1024) -> None:
+    """Close gently after an early answer: stop writing, then read (and drop) what is left of
+    the request for a moment, so closing with unread bytes does not reset the connection
+    before the client has read the answer."""
+    try:
+        sock.shutdown(socket.SHUT_WR)
+        sock.settimeout(seconds)
+        drained = 0
+        while drained < most and (chunk := sock.recv(65536)):
+            drained += len(chunk)
+    except OSError:
+        pass
 
 
 def json_server_errors() -> None:
