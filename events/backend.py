@@ -9,7 +9,6 @@ rebuildable anywhere from the log, so each node keeps its own (CQRS).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +18,8 @@ from sqlite_utils import Database
 
 from .records import ANY, ExpectedVersion, Head, NewEvent, StoredEvent
 from .registry import EventRegistry
-from .sqlite import FILE_PRAGMAS, Clock, SqliteEventLog, utc_now
+from .sqlite import Clock, SqliteEventLog, utc_now
+from .sqlite_connect import connect_file
 
 if TYPE_CHECKING:
     from .postgres_notify import HeadListener
@@ -97,13 +97,7 @@ class NodeLog(SqliteEventLog):
         self.source = source
         self.read_models_path = str(read_models)
         self.path = source.path
-        conn = sqlite3.connect(
-            self.read_models_path, timeout=busy_timeout_ms / 1000, check_same_thread=False
-        )
-        conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
-        if self.read_models_path != ":memory:":
-            for pragma in FILE_PRAGMAS:
-                conn.execute(f"PRAGMA {pragma}")
+        conn = connect_file(self.read_models_path, busy_timeout_ms=busy_timeout_ms)
         self.db = Database(conn)
         self.registry = source.registry
         self.clock = source.clock

@@ -28,6 +28,7 @@ from .prepare import (
 from .records import ANY, GENESIS_HASH, NO_STREAM, ExpectedVersion, Head, NewEvent, StoredEvent
 from .registry import EventRegistry
 from .rows import decode_row, stored_batch
+from .sqlite_connect import connect_file
 
 Clock = Callable[[], datetime]
 DEFAULT_CHECKPOINT_EVERY = 10_000
@@ -80,23 +81,15 @@ class SqliteEventLog:
         durable: bool = True,
     ) -> None:
         self.path = str(path) if path is not None else ":memory:"
-        conn = sqlite3.connect(self.path, timeout=busy_timeout_ms / 1000, check_same_thread=False)
+        conn = connect_file(self.path, busy_timeout_ms=busy_timeout_ms)
         self.db = Database(conn)
         self.registry = registry if registry is not None else EventRegistry()
         self.clock = clock
         self.max_event_bytes = max_event_bytes
         self.checkpoint_every = checkpoint_every
         self.strict_types = strict_types
-        self._configure(busy_timeout_ms)
         self.set_durable(durable)
         create_schema(conn)
-
-    def _configure(self, busy_timeout_ms: int) -> None:
-        conn = self.db.conn
-        conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
-        if self.path != ":memory:":
-            for pragma in FILE_PRAGMAS:
-                conn.execute(f"PRAGMA {pragma}")
 
     def set_durable(self, durable: bool) -> None:
         """Sync every commit to disk (True, the default) or only at checkpoints (False: faster

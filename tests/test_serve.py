@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -98,34 +99,89 @@ def _stream_status(port: int) -> tuple[socket.socket, int]:
     return sock, status
 
 
-@pytest.mark.slow
-def test_200_idle_streams_cannot_starve_requests(tmp_path: Path) -> None:
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "from timeline.cli import main; main()", "--db",
-         str(tmp_path / "s.db"), "serve", "--port", str(port), "--workers", "1",
-         "--threads", "8", "--access-log", "off"],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=True,
+def _serve(db: Path, port: int, **env: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-c", "from timeline.cli import main; main()", "--db", str(db),
+         "serve", "--port", str(port), "--workers", "1", "--threads", "4",
+         "--access-log", "off"],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **env}, start_new_session=True,
         stderr=subprocess.DEVNULL)
+
+
+def _post_article(port: int, token: str) -> int:
+    body = json.dumps({"text": "The council approved the budget on 3 March 2026.",
+                       "published": "2026-03-04", "lang": "en",
+                       "url": "https://news.example.org/budget"}).encode()
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/api/articles", data=body, method="POST",
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        return int(answer.status)
+
+
+def _read_until(sock: socket.socket, marker: bytes) -> bytes:
+    seen = b""
+    while marker not in seen:
+        chunk = sock.recv(65536)
+        assert chunk, "the stream closed"
+        seen += chunk
+    return seen
+
+
+@pytest.mark.slow
+def test_250_idle_streams_cannot_starve_requests_and_still_get_live_events(
+        tmp_path: Path) -> None:
+    port = _free_port()
+    proc = _serve(tmp_path / "s.db", port, TIMELINE_API_TOKENS="ana:s3cret",
+                  TIMELINE_STREAM_MAX_PER_CLIENT="250")
     sockets: list[socket.socket] = []
     try:
         assert _get(f"http://127.0.0.1:{port}/healthz") == 200
-        statuses = []
-        for _ in range(200):
+        for _ in range(250):  # one process, one address, four request threads
             sock, status = _stream_status(port)
-            statuses.append(status)
-            if status == 200:
-                sockets.append(sock)  # held open, idle
-            else:
-                sock.close()
-        # 8 threads: at most 4 streams in all, 2 per client address (all of these are one)
-        assert statuses.count(200) == 2 and statuses.count(429) == 198
-        started = time.monotonic()
-        assert _get(f"http://127.0.0.1:{port}/healthz", seconds=5) == 200
-        assert _get(f"http://127.0.0.1:{port}/feeds/all.ics", seconds=5) == 200
-        assert time.monotonic() - started < 5
+            sockets.append(sock)
+            assert status == 200
+        refused, status = _stream_status(port)
+        refused.close()
+        assert status == 429  # past the per-client cap
+        for path in ("/healthz", "/", "/feeds/all.ics", "/api/events"):
+            assert _get(f"http://127.0.0.1:{port}{path}", seconds=10) == 200
+        assert _post_article(port, "s3cret") == 201
+        assert b"event: ArticleIngested" in _read_until(sockets[0], b"event: ArticleIngested")
+        assert b"event: ArticleIngested" in _read_until(sockets[-1], b"event: ArticleIngested")
     finally:
         for sock in sockets:
             sock.close()
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_a_long_ingest_does_not_hold_up_the_other_requests_of_its_worker(
+        tmp_path: Path) -> None:
+    port = _free_port()
+    proc = _serve(tmp_path / "s.db", port, TIMELINE_API_TOKENS="ana:s3cret")
+    finished: dict[str, float] = {}
+    text = ("the board met and said that the plan would change " * 4_000)[:199_000]
+    body = json.dumps({"text": text, "published": "2025-11-17", "lang": "en"}).encode()
+
+    def ingest() -> None:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/articles", data=body, method="POST",
+            headers={"Authorization": "Bearer s3cret", "Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=120) as answer:
+            finished["ingest"] = time.monotonic()
+            assert answer.status == 201
+
+    try:
+        assert _get(f"http://127.0.0.1:{port}/healthz") == 200
+        poster = threading.Thread(target=ingest)
+        poster.start()
+        time.sleep(0.5)  # the article is being extracted on one of the worker's threads
+        assert _get(f"http://127.0.0.1:{port}/healthz", seconds=60) == 200
+        finished["healthz"] = time.monotonic()
+        poster.join(timeout=120)
+        assert finished["healthz"] < finished["ingest"]  # answered while the ingest ran
+    finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)

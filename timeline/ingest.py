@@ -19,6 +19,7 @@ from datetime import date
 
 from events import ConcurrencyError, InvalidEvent, NewEvent, StoredEvent
 from timeline.archive import Archive
+from timeline.budget import CpuBudget
 from timeline.errors import Conflict, InvalidInput
 from timeline.extract.events import EXTRACTOR_VERSION, ExtractedEvent, entry_id_for, extract_events
 from timeline.model import RESERVED_STORY_SLUGS, STORY_SLUG, Article
@@ -60,13 +61,17 @@ def ingest_article(
     source_format: str = "text",
     actor: str | None = None,
     source: str | None = None,
+    cpu_seconds: float | None = None,
 ) -> IngestResult:
-    """Archive ``article`` and its dated events; add them to ``article.story`` if it names one."""
+    """Archive ``article`` and its dated events; add them to ``article.story`` if it names one.
+    With ``cpu_seconds``, an article whose extraction needs more CPU time than that on this
+    thread is refused (``OverBudget``) before anything is written."""
     _check(article, source_format)
+    budget = CpuBudget(cpu_seconds) if cpu_seconds is not None else None
     try:
-        result = _append_revision(archive, article, source_format, actor, source)
+        result = _append_revision(archive, article, source_format, actor, source, budget)
     except ConcurrencyError:  # another writer archived this article meanwhile: look again
-        result = _append_revision(archive, article, source_format, actor, source)
+        result = _append_revision(archive, article, source_format, actor, source, budget)
     archive.catch_up()
     if article.story and result.entry_ids:
         _file_in_story(archive, article.story, result.entry_ids, actor)
@@ -206,7 +211,8 @@ def _refused(exc: InvalidEvent) -> Exception:
 
 
 def _append_revision(
-    archive: Archive, article: Article, source_format: str, actor: str | None, source: str | None
+    archive: Archive, article: Article, source_format: str, actor: str | None, source: str | None,
+    budget: CpuBudget | None = None,
 ) -> IngestResult:
     stream = article_stream(article.article_id)
     events = list(archive.log.read_stream(stream))
@@ -218,7 +224,8 @@ def _append_revision(
                             latest.position)
     revision = latest.revision + 1 if latest else 1
     known = known_actors(archive, name_words(article.text))
-    extracted = extract_events(article, known_actors=known)
+    extracted = extract_events(article, known_actors=known,
+                               check=budget.check if budget else None)
     batch = _batch(article, revision, extracted, source_format, latest, _metadata(actor, source))
     try:
         stored = archive.log.append(stream, batch, expected_version=len(events))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 import threading
 from typing import Any
 
@@ -143,3 +144,37 @@ def test_concurrent_identical_posts_create_once(app: Flask) -> None:
         thread.join()
     assert sorted(statuses) == [200] * 7 + [201]
     assert created.count(True) == 1
+
+
+def test_lock_contention_is_a_503_with_retry_after_never_a_500(
+        app: Flask, client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    def locked(*_args: Any, **_kwargs: Any) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr("timeline.web.api.ingest_article", locked)
+    response = client.post("/api/articles", json=HARBOUR, headers=AUTH)
+    assert response.status_code == 503 and response.headers["Retry-After"]
+    assert response.get_json()["error"]["code"] == "storage_unavailable"
+    assert "busy" in response.get_json()["error"]["message"]
+
+
+#: Item 3's super-linear texts, posted whole: each answers (entries or a clear 4xx), no 5xx.
+SLOW_TEXTS = [
+    ("'On Monday' + 12,500 spaces", "On Monday" + " " * 12_500 + "the board met."),
+    ("'On Monday, ' x 2,000", "On Monday, " * 2_000 + "the board met."),
+    ("one 199,000-character sentence",
+     ("the board met and said that the plan would change " * 4_000)[:199_000]),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), SLOW_TEXTS, ids=[n for n, _ in SLOW_TEXTS])
+def test_hostile_texts_get_an_answer_over_the_api(client: FlaskClient, name: str,
+                                                  text: str) -> None:
+    article = {"text": text, "published": "2025-11-17", "lang": "en",
+               "url": f"https://news.example.org/{len(text)}"}
+    response = client.post("/api/articles", json=article, headers=AUTH)
+    assert response.status_code in (201, 422), response.get_json()
+    if response.status_code == 201:
+        assert response.get_json()["events"]
+    else:
+        assert response.get_json()["error"]["field"] == "text"

@@ -42,10 +42,14 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 )
 
 
-def run(doc: Document, *, until: str | None = None) -> Document:
-    """Run the stages in order (up to and including ``until``, if given)."""
+def run(doc: Document, *, until: str | None = None,
+        check: Callable[[], None] | None = None) -> Document:
+    """Run the stages in order (up to and including ``until``, if given). ``check`` is called
+    after each stage and may raise to stop the work (a CPU budget: see ``timeline.budget``)."""
     for name, stage in STAGES:
         doc = stage(doc)
+        if check is not None:
+            check()
         if name == until:
             break
     return doc
@@ -54,11 +58,13 @@ def run(doc: Document, *, until: str | None = None) -> Document:
 def extract_events(
     article: Article, *, extractor_version: str = EXTRACTOR_VERSION,
     known_actors: Collection[str] = (),
+    check: Callable[[], None] | None = None,
 ) -> tuple[ExtractedEvent, ...]:
     """The article's events, in text order. ``known_actors`` are full names the archive
-    already has: a surname the article does not spell out may stand for one of them."""
+    already has: a surname the article does not spell out may stand for one of them.
+    ``check`` runs after each stage (``run``)."""
     doc = Document.from_article(article).with_layer(known_actors=tuple(sorted(known_actors)))
-    events = run(doc).events
+    events = run(doc, check=check).events
     if extractor_version == EXTRACTOR_VERSION:
         return events
     return tuple(_versioned(e, extractor_version) for e in events)

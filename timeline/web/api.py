@@ -43,7 +43,7 @@ def post_article() -> tuple[Response, int]:
     source_format = "html" if "html" in given else "text"
     result = ingest_article(
         get_archive(), article_from_json(given), source_format=source_format,
-        actor=g.actor, source="api",
+        actor=g.actor, source="api", cpu_seconds=current_app.config["INGEST_CPU_SECONDS"],
     )
     answer = {
         "created": result.created, "article_id": result.article_id,

@@ -20,6 +20,9 @@ DEFAULTS: dict[str, Any] = {
     "STREAM_HEARTBEAT_SECONDS": 15.0,
     "STREAM_MAX_SECONDS": 300.0,  # the browser reconnects with Last-Event-ID
     "STREAM_MAX_EVENTS": None,  # tests bound the stream with this
+    "STREAM_MAX_OPEN": None,  # streams open at once in this process (None: no cap)
+    "STREAM_MAX_PER_CLIENT": None,  # ... from one client address
+    "INGEST_CPU_SECONDS": 10.0,  # an article's extraction past this CPU time is refused
 }
 
 #: Environment variable -> (setting, parser).
@@ -30,6 +33,15 @@ _ENV = {
     "TIMELINE_MAX_BODY_BYTES": "MAX_BODY_BYTES",
     "TIMELINE_BASE_URL": "BASE_URL",
     "TIMELINE_SECRET_KEY": "SECRET_KEY",  # signs the editors' session cookies
+    "TIMELINE_STREAM_MAX_OPEN": "STREAM_MAX_OPEN",
+    "TIMELINE_STREAM_MAX_PER_CLIENT": "STREAM_MAX_PER_CLIENT",
+    "TIMELINE_INGEST_CPU_SECONDS": "INGEST_CPU_SECONDS",
+}
+#: Settings that are positive numbers: their parser, and the variable named in an error.
+_NUMBERS = {
+    "STREAM_MAX_OPEN": (int, "TIMELINE_STREAM_MAX_OPEN"),
+    "STREAM_MAX_PER_CLIENT": (int, "TIMELINE_STREAM_MAX_PER_CLIENT"),
+    "INGEST_CPU_SECONDS": (float, "TIMELINE_INGEST_CPU_SECONDS"),
 }
 
 
@@ -59,6 +71,20 @@ def parse_size(value: str | int) -> int:
     return size
 
 
+def parse_positive(key: str, value: Any) -> int | float | None:
+    """A positive number setting (None stays None: no limit)."""
+    if value is None:
+        return None
+    kind, variable = _NUMBERS[key]
+    try:
+        number = kind(value)
+    except (TypeError, ValueError) as e:
+        raise InvalidInput(f"{variable} must be a number", field=key) from e
+    if not number > 0:
+        raise InvalidInput(f"{variable} must be positive", field=key)
+    return number
+
+
 def from_environ(environ: Mapping[str, str]) -> dict[str, Any]:
     """The settings the environment gives (only the ``TIMELINE_*`` variables we know)."""
     settings: dict[str, Any] = {}
@@ -75,6 +101,8 @@ def normalise(settings: Mapping[str, Any]) -> dict[str, Any]:
         result["API_TOKENS"] = parse_tokens(result["API_TOKENS"])
     if "MAX_BODY_BYTES" in result:
         result["MAX_BODY_BYTES"] = parse_size(result["MAX_BODY_BYTES"])
+    for key in _NUMBERS.keys() & result.keys():
+        result[key] = parse_positive(key, result[key])
     if "BASE_URL" in result:
         result["BASE_URL"] = str(result["BASE_URL"]).rstrip("/")
     return result

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,7 @@ from events import (
     PayloadTooLarge,
     StorageError,
 )
+from timeline.budget import OverBudget
 from timeline.errors import Busy, Conflict, InvalidInput, NotFound, TimelineError
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,7 @@ class Failure:
 
 #: The library's exceptions, most specific first.
 MAPPING: tuple[tuple[type[Exception], Failure], ...] = (
+    (OverBudget, Failure(422, "over_cpu_budget")),
     (InvalidInput, Failure(400, "invalid_input")),
     (ValidationError, Failure(400, "invalid_input")),
     (NotFound, Failure(404, "not_found")),
@@ -51,6 +54,9 @@ MAPPING: tuple[tuple[type[Exception], Failure], ...] = (
     (StorageError, Failure(503, "storage_unavailable")),
 )
 INTERNAL = Failure(500, "internal_error")
+STORAGE_BUSY = Failure(503, "storage_unavailable")
+#: Seconds a client is asked to wait after a 503 for lock contention (busy storage).
+STORAGE_RETRY_AFTER = 1
 #: Codes for werkzeug's errors whose names read badly as codes.
 _HTTP_CODES = {413: "payload_too_large", 500: "internal_error"}
 
@@ -81,10 +87,17 @@ def error_response(
 
 
 def failure_of(exc: Exception) -> Failure:
+    if _lock_contention(exc):  # last resort: every connection already waits for locks
+        return STORAGE_BUSY
     for kind, failure in MAPPING:
         if isinstance(exc, kind):
             return failure
     return INTERNAL
+
+
+def _lock_contention(exc: Exception) -> bool:
+    text = str(exc)
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 
 
 def status_of(exc: Exception) -> int:
@@ -102,6 +115,8 @@ def message_of(exc: Exception) -> str:
     if isinstance(exc, ValidationError):
         path = _first_path(exc.messages)
         return f"{path}: {_first_message(exc.messages)}" if path else _first_message(exc.messages)
+    if _lock_contention(exc):
+        return "the database is busy; try again shortly"
     return str(exc) if isinstance(exc, _SHOWN) else "internal error"
 
 
@@ -129,6 +144,8 @@ def handle_library_error(exc: Exception) -> Response:
     response = error_response(failure.status, failure.code, message_of(exc), field_of(exc))
     if isinstance(exc, Busy):
         response.headers["Retry-After"] = str(exc.retry_after)
+    elif failure is STORAGE_BUSY or isinstance(exc, StorageError):
+        response.headers["Retry-After"] = str(STORAGE_RETRY_AFTER)
     return response
 
 

@@ -1,11 +1,12 @@
 """``/api/stream``: Server-Sent Events of new log entries, resumable with ``Last-Event-ID``.
 
-On PostgreSQL the stream wakes as soon as any node commits (LISTEN/NOTIFY of the new head),
-polling every ``STREAM_POLL_SECONDS`` only as the fallback; on SQLite it polls.
-
-The generator opens its own log connection (``flask.g`` is gone once streaming starts), sends a
-comment as heartbeat when idle, and ends after ``STREAM_MAX_SECONDS`` (the browser reconnects
-and resumes) or, in tests, after ``STREAM_MAX_EVENTS``.
+Every stream of a process waits on that process's one log follower (``fanout.LogFanout``), so
+an idle stream polls nothing: it sends a comment as heartbeat every
+``STREAM_HEARTBEAT_SECONDS``, and ends after ``STREAM_MAX_SECONDS`` (the browser reconnects
+and resumes) or, in tests, after ``STREAM_MAX_EVENTS``. Past ``STREAM_MAX_OPEN`` open streams
+in the process, or ``STREAM_MAX_PER_CLIENT`` from one address, a new one gets 429 with
+Retry-After. Under ``timeline serve`` a stream is a greenlet (``offload`` keeps it off the
+request threads), so thousands of them cost memory, not threads.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from dataclasses import dataclass
 
 from flask import Blueprint, Response, current_app, request
 
-from events import StoredEvent, follow, head_listener, is_postgres_url
-from timeline.archive import open_log
+from events import StoredEvent
 from timeline.errors import Busy, InvalidInput
 from timeline.web import schemas
+from timeline.web.fanout import LogFanout, follower_log
 from timeline.web.payloads import stored_event_json
 
 bp = Blueprint("stream", __name__, url_prefix="/api")
@@ -29,9 +30,9 @@ RETRY_MS = 3000
 
 
 class StreamSlots:
-    """Open streams in this process, counted in all and per client address: a stream holds a
-    worker thread, so past ``STREAM_MAX_OPEN`` (or ``STREAM_MAX_PER_CLIENT`` from one address)
-    a new one is refused with 429 and requests keep their threads."""
+    """Open streams in this process, counted in all and per client address: past
+    ``STREAM_MAX_OPEN`` (or ``STREAM_MAX_PER_CLIENT`` from one address) a new one is refused
+    with 429, so streams never take every connection a worker accepts."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -61,11 +62,20 @@ def stream_slots() -> StreamSlots:
     return current_app.extensions.setdefault("stream_slots", StreamSlots())  # type: ignore[no-any-return]
 
 
+def log_fanout() -> LogFanout:
+    """This app's follower (one app per worker process)."""
+    config = current_app.config
+    fanout = current_app.extensions.get("log_fanout")
+    if fanout is None:
+        fanout = current_app.extensions.setdefault("log_fanout", LogFanout(
+            config["DB"], poll_seconds=config["STREAM_POLL_SECONDS"]))
+    return fanout  # type: ignore[no-any-return]
+
+
 @dataclass(frozen=True, slots=True)
 class StreamSettings:
     db: str
     after: int
-    poll_seconds: float
     heartbeat_seconds: float
     max_seconds: float | None
     max_events: int | None
@@ -86,37 +96,38 @@ def resume_position(header: str | None, after: int | None) -> int:
     return after or 0
 
 
-def messages(settings: StreamSettings, clock: Callable[[], float] = time.monotonic
-             ) -> Iterator[str]:
-    started = clock()
-    deadline = started + settings.max_seconds if settings.max_seconds else None
-    log = open_log(settings.db, read_models=":memory:" if is_postgres_url(settings.db) else None)
-    listener = head_listener(settings.db)
-    seen = [settings.after]
-
-    def wait(seconds: float) -> None:
-        if listener is None:
-            time.sleep(seconds)
-        else:
-            listener.wait_beyond(seen[0], seconds)
-
+def messages(settings: StreamSettings, fanout: LogFanout,
+             clock: Callable[[], float] = time.monotonic) -> Iterator[str]:
+    """The stream's text: a retry hint, then each entry after ``settings.after`` as it is
+    appended, with heartbeat comments while idle."""
+    deadline = clock() + settings.max_seconds if settings.max_seconds else None
+    position, sent, quiet_since = settings.after, 0, clock()
+    fanout.subscribe()
     try:
         yield f"retry: {RETRY_MS}\n\n"
-        sent, quiet_since = 0, clock()
-        for event in follow(log, settings.after, poll_interval=settings.poll_seconds, sleep=wait,
-                            should_stop=lambda: deadline is not None and clock() >= deadline):
-            if event is None:
-                if clock() - quiet_since >= settings.heartbeat_seconds:
-                    quiet_since = clock()
-                    yield ": heartbeat\n\n"
-                continue
-            seen[0] = event.position
-            yield sse_message(event)
-            sent, quiet_since = sent + 1, clock()
-            if settings.max_events is not None and sent >= settings.max_events:
-                return
+        while deadline is None or clock() < deadline:
+            wait = settings.heartbeat_seconds - (clock() - quiet_since)
+            if deadline is not None:
+                wait = min(wait, deadline - clock())
+            events = fanout.events_after(position, max(wait, 0.01))
+            if events is None:  # resuming from before what the follower keeps
+                events = read_log(settings.db, position)
+            for event in events:
+                yield sse_message(event)
+                position, sent, quiet_since = event.position, sent + 1, clock()
+                if settings.max_events is not None and sent >= settings.max_events:
+                    return
+            if not events and clock() - quiet_since >= settings.heartbeat_seconds:
+                quiet_since = clock()
+                yield ": heartbeat\n\n"
     finally:
-        log.close()
+        fanout.unsubscribe()
+
+
+def read_log(db: str, after: int, limit: int = 500) -> list[StoredEvent]:
+    """Entries after ``after`` read from the log itself (a stream catching up)."""
+    with follower_log(db) as log:
+        return list(log.read_all(after, limit))
 
 
 @bp.get("/stream")
@@ -125,14 +136,13 @@ def stream() -> Response:
     config = current_app.config
     settings = StreamSettings(
         db=config["DB"], after=resume_position(request.headers.get("Last-Event-ID"), args["after"]),
-        poll_seconds=config["STREAM_POLL_SECONDS"],
         heartbeat_seconds=config["STREAM_HEARTBEAT_SECONDS"],
         max_seconds=config["STREAM_MAX_SECONDS"], max_events=config["STREAM_MAX_EVENTS"],
     )
     client, slots = request.remote_addr or "-", stream_slots()
     slots.acquire(client, config.get("STREAM_MAX_OPEN"), config.get("STREAM_MAX_PER_CLIENT"))
     response = Response(
-        messages(settings), mimetype="text/event-stream",
+        messages(settings, log_fanout()), mimetype="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
     response.call_on_close(lambda: slots.release(client))
