@@ -1,5 +1,5 @@
-"""Streams cannot take every connection of a worker: past the caps (in all, per client address) a new
-``/api/stream`` gets 429 with Retry-After, and requests keep answering."""
+"""Streams cannot take every connection of a worker: past the caps (in all, per client
+address) a new ``/api/stream`` gets 429 with Retry-After, and requests keep answering."""
 
 from __future__ import annotations
 
