@@ -94,11 +94,16 @@ def salience_words(entry: TimelineEntry) -> str:
     """The salience score and what it means for the default views."""
     if entry.salience is None:
         return gettext("not scored (always shown)")
-    score = f"{entry.salience:.2f}"
+    score = decimal(entry.salience)
     if entry.is_minor:
         return gettext("{score}: minor, shown only with all events", score=score)
     return gettext("{score}: shown by default (minor below {threshold})", score=score,
-                   threshold=f"{SALIENCE_THRESHOLD:.2f}")
+                   threshold=decimal(SALIENCE_THRESHOLD))
+
+
+def decimal(value: float) -> str:
+    """A score to two decimals, with the interface language's decimal sign ("0.70", "0,70")."""
+    return format_decimal(value, format="0.00", locale=current_language())
 
 
 def domain(url: str | None) -> str:
