@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.test_browser import ARTIFACTS, CHROMIUM, base_url, live_app  # noqa: F401
+from tests.web.conftest import AUTH
+from tests.web.test_browser import ARTIFACTS, CHROMIUM, base_url, live_app, page  # noqa: F401
 from tests.web.test_browser_newsroom import no_sideways_scroll, tab  # noqa: F401
 
 pytestmark = [
@@ -77,3 +78,18 @@ def test_the_page_title_clears_the_header_on_every_page(tab, base_url, live_app,
             .getBoundingClientRect().bottom""")
         assert gap >= 16, f"{path}: {gap}px"
         assert no_sideways_scroll(tab), path
+
+
+def test_a_new_article_is_announced_in_spanish(page, base_url, live_app):  # noqa: F811
+    page.set_extra_http_headers({"Accept-Language": "es"})
+    page.goto(base_url + "/?all=1")
+    article = {"text": "El puente del río reabrió el 9 de enero de 2026 tras las inundaciones, "
+               "dijo la ingeniera Marta Solís.", "published": "2026-01-10", "lang": "es",
+               "url": "https://noticias.example.org/puente", "title": "Reabre el puente"}
+    assert live_app.test_client().post("/api/articles", json=article,
+                                       headers=AUTH).status_code == 201
+    page.locator(".entry.new").first.wait_for(timeout=10_000)
+    added = page.locator(".entry.new").count()
+    said = "1 evento nuevo" if added == 1 else f"{added} eventos nuevos"
+    assert page.locator("#live-status").inner_text() == said
+    assert page.locator(".entry.new .entry-headline").first.get_attribute("lang") == "es"

@@ -12,6 +12,8 @@ from lxml import html as lxml_html
 
 from tests.web.conftest import TOKEN, ingest
 from tests.web.test_editing import sign_in
+from timeline.web import catalogue_es
+from timeline.web.templating import DATED_BY
 
 SPANISH_ARTICLE = {
     "text": "El ayuntamiento anunció el 3 de marzo de 2026 que la biblioteca abrirá en junio "
@@ -90,6 +92,16 @@ def test_the_api_stays_english_json_whatever_the_language(client, loaded) -> Non
     response = client.get("/api/events/nope", headers={"Accept-Language": "es"})
     assert response.status_code == 404 and response.is_json
     assert "Accept-Language" not in response.vary
+
+
+def test_the_entry_page_in_spanish_words(client, loaded) -> None:
+    entry = loaded["harbour"]["events"][0]["id"]
+    page = client.get(f"/events/{entry}?ui=es").get_data(as_text=True)
+    how = re.search(r"<dt>Cómo se fechó</dt><dd>([^<]+)</dd>", page).group(1)
+    assert how in {catalogue_es.MESSAGES[words] for words in DATED_BY.values()}
+    assert re.search(r"<dd>\d,\d\d: se muestra por defecto \(menor por debajo de 0,40\)</dd>",
+                     page)
+    assert '<span class="history-type">extracción</span>' in page
 
 
 def test_a_spanish_error_page(client, loaded) -> None:
