@@ -93,3 +93,11 @@ def test_a_new_article_is_announced_in_spanish(page, base_url, live_app):  # noq
     said = "1 evento nuevo" if added == 1 else f"{added} eventos nuevos"
     assert page.locator("#live-status").inner_text() == said
     assert page.locator(".entry.new .entry-headline").first.get_attribute("lang") == "es"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_first_entry_shows_on_the_first_screen(tab, base_url, language):  # noqa: F811
+    tab.set_extra_http_headers({"Accept-Language": language})
+    tab.goto(base_url + "/")
+    first = tab.locator(".entry .entry-headline").first.bounding_box()
+    assert first["y"] + first["height"] <= tab.viewport_size["height"]

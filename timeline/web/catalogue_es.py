@@ -70,12 +70,13 @@ MESSAGES: dict[str, str] = {
     "that month": "ese mes",
     "that year": "ese año",
     "that decade": "esa década",
-    "{per}, {first} to {last} (bar height: square root of the count). Choose a bar to show "
-    "{that}, or drag across bars to zoom; with the keyboard, the arrow keys move between bars, "
-    "Shift+arrows mark a range, Enter zooms.":
-        "{per}, de {first} a {last} (altura de la barra: raíz cuadrada del número). Elija una "
-        "barra para ver {that}, o arrastre sobre varias para ampliar; con el teclado, las "
-        "flechas pasan de una barra a otra, Mayús+flechas marcan un intervalo e Intro amplía.",
+    "{per}, {first} to {last} (bar height: square root of the count).":
+        "{per}, de {first} a {last} (altura de la barra: raíz cuadrada del número).",
+    "Choose a bar to show {that}, or drag across bars to zoom.":
+        "Elija una barra para ver {that}, o arrastre sobre varias para ampliar.",
+    "With the keyboard, the arrow keys move between bars, Shift+arrows mark a range, Enter "
+    "zooms.": "Con el teclado, las flechas pasan de una barra a otra, Mayús+flechas marcan un "
+              "intervalo e Intro amplía.",
     "Show the whole span": "Ver todo el periodo",
     "Order:": "Orden:",
     "oldest first": "primero lo más antiguo",
