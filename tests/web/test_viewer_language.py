@@ -104,6 +104,15 @@ def test_the_entry_page_in_spanish_words(client, loaded) -> None:
     assert '<span class="history-type">extracción</span>' in page
 
 
+def test_a_spanish_embed_snippet_embeds_the_spanish_page(client, loaded) -> None:
+    page = client.get("/stories/harbour?ui=es").get_data(as_text=True)
+    src = re.search(r'&lt;iframe src="([^"]+)"', page).group(1)
+    assert src == "http://localhost/embed/stories/harbour?ui=es"
+    fresh = client.application.test_client()  # another reader, an English browser
+    embed = fresh.get(src.removeprefix("http://localhost"), headers={"Accept-Language": "en"})
+    assert html_lang(embed.get_data(as_text=True)) == "es"
+
+
 def test_a_spanish_error_page(client, loaded) -> None:
     response = client.get("/stories/typo?ui=es")
     page = response.get_data(as_text=True)
