@@ -52,6 +52,20 @@ def python_messages() -> list[tuple[str, str]]:
     return found
 
 
+def editing_messages() -> list[tuple[str, str]]:
+    """What the editing forms say when they refuse (``FormRefused``'s message, the sign-in
+    page's): shown through the ``translated`` filter."""
+    tree = ast.parse((WEB / "editing.py").read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        name = getattr(node.func, "id", None) if isinstance(node, ast.Call) else None
+        if name in ("FormRefused", "_sign_in_page"):
+            arg = node.args[0 if name == "FormRefused" else 1]
+            found += [(f"editing.py:{node.lineno}", c.value) for c in ast.walk(arg)
+                      if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+    return found
+
+
 def table_messages() -> list[tuple[str, str]]:
     tables = {"DATED_BY": templating.DATED_BY, "HISTORY_TYPES": templating.HISTORY_TYPES,
               "WORDS": templating.WORDS, "FIELD_LABELS": error_words.FIELD_LABELS,
@@ -60,6 +74,10 @@ def table_messages() -> list[tuple[str, str]]:
              for key, words in table.items()]
     return [*found, *((f"MONTH_NAMES[{m}]", m) for m in MONTH_NAMES),
             ("UNREADABLE", error_words.UNREADABLE), ("field_name(None)", "filter")]
+
+
+def test_the_editing_refusals_are_found() -> None:
+    assert len(editing_messages()) >= 4
 
 
 def test_the_templates_have_interface_strings() -> None:
@@ -71,7 +89,7 @@ def test_the_templates_have_interface_strings() -> None:
 
 
 @pytest.mark.parametrize("where,message", template_messages() + python_messages()
-                         + table_messages())
+                         + table_messages() + editing_messages())
 def test_every_interface_string_has_its_spanish(where: str, message) -> None:
     if isinstance(message, tuple):
         spanish = catalogue_es.PLURALS.get(message)
@@ -91,5 +109,6 @@ def test_spanish_keeps_the_placeholders() -> None:
 
 
 def test_the_catalogue_has_no_stale_entries() -> None:
-    used = {m for _, m in template_messages() + python_messages() + table_messages()}
+    used = {m for _, m in template_messages() + python_messages() + table_messages()
+            + editing_messages()}
     assert set(catalogue_es.MESSAGES) | set(catalogue_es.PLURALS) <= used

@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from lxml import html as lxml_html
 
 from tests.web.conftest import TOKEN, ingest
-from tests.web.test_editing import sign_in
+from tests.web.test_editing import csrf_of, sign_in
 from timeline.web import catalogue_es
 from timeline.web.templating import DATED_BY
 
@@ -183,6 +183,15 @@ def test_the_editing_forms_in_spanish(spanish, loaded) -> None:
     assert "Editar esta entrada" in page and "Motivo de la corrección" in page
     found = PATTERN.findall(interface_text(page))
     assert not found, sorted(set(found))
+
+
+def test_a_refused_editing_form_says_why_in_spanish(spanish, loaded) -> None:
+    assert sign_in(spanish, TOKEN).status_code == 303
+    entry = loaded["harbour"]["events"][0]["id"]
+    csrf = csrf_of(spanish.get(f"/events/{entry}").get_data(as_text=True))
+    refused = spanish.post(f"/events/{entry}/retract", data={"csrf": csrf, "reason": " "})
+    assert refused.status_code == 400
+    assert "Diga por qué: el motivo queda en el historial" in refused.get_data(as_text=True)
 
 
 def test_the_word_list_finds_the_english_interface(client, loaded) -> None:

@@ -180,6 +180,18 @@ MESSAGES: dict[str, str] = {
     "Reason for the retraction": "Motivo de la retractación",
     "This entry is {status}: it cannot be edited.":
         "Esta entrada está {status}: no se puede editar.",
+    # editing.py: what a refused form says (shown through the ``translated`` filter)
+    "This form has expired (it was opened in an older session): nothing was changed. Please "
+    "submit it again.": "Este formulario ha caducado (se abrió en una sesión anterior): no se "
+                        "cambió nada. Envíelo de nuevo.",
+    "That token is not valid for editing this archive.":
+        "Ese token no sirve para editar este archivo.",
+    "Your session has expired: please sign in again.":
+        "Su sesión ha caducado: inicie sesión de nuevo.",
+    "Change the date, the headline or the text first.":
+        "Cambie primero la fecha, el titular o el texto.",
+    "Say why: the reason is kept in the entry's history.":
+        "Diga por qué: el motivo queda en el historial de la entrada.",
     # templating.py
     "not scored (always shown)": "sin valorar (siempre se muestra)",
     "{score}: minor, shown only with all events":

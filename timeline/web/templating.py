@@ -65,6 +65,12 @@ def number(n: int) -> str:
     return format_decimal(n, locale=current_language())
 
 
+def translated(message: str) -> str:
+    """A message made elsewhere (an editing form's refusal) in the interface language, when
+    the catalogue has it; else as it is."""
+    return gettext(message) if message else message
+
+
 def month_word(name: str) -> str:
     """A month heading ("November") in the interface language."""
     return gettext(name) if name else name
@@ -158,7 +164,7 @@ def init_app(app: Flask) -> None:
                                  as_of_input=as_of_input, human_day=human_day,
                                  history_type=history_type, word=word, number=number,
                                  month_word=month_word, field_name=field_name,
-                                 error_words=error_words)
+                                 error_words=error_words, translated=translated)
     app.jinja_env.globals.update(feed_url=feed_url, absolute_url=absolute_url,
                                  history_types=history_types)
     i18n.init_app(app)
