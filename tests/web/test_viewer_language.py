@@ -29,6 +29,7 @@ def html_lang(page: str) -> str:
 
 @pytest.mark.parametrize(("accept", "expected"), [
     ("es-CL,es;q=0.9,en;q=0.8", "es"),
+    ("es-419", "es"),
     ("en-GB,en;q=0.9", "en"),
     ("en;q=0.5, es;q=0.8", "es"),
     ("es;q=0.1, en;q=0.9", "en"),
