@@ -28,8 +28,8 @@ PLURALS: dict[str, dict[tuple[str, str], tuple[str, str]]] = {"es": catalogue_es
 def negotiate(switch: str | None, cookie: str | None, accept: Any) -> str:
     """The interface language from the switch, the cookie and ``Accept-Language``."""
     for chosen in (switch, cookie):
-        if chosen in LANGUAGES:
-            return chosen  # type: ignore[return-value]
+        if chosen is not None and chosen in LANGUAGES:
+            return chosen
     return accept.best_match(LANGUAGES, default=DEFAULT) if accept else DEFAULT
 
 
