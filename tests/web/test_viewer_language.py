@@ -5,6 +5,7 @@ entry keeps its own language."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from flask.testing import FlaskClient
@@ -13,6 +14,7 @@ from lxml import html as lxml_html
 from tests.web.conftest import TOKEN, ingest
 from tests.web.test_editing import csrf_of, sign_in
 from timeline.web import catalogue_es
+from timeline.web.overview import overview
 from timeline.web.templating import DATED_BY
 
 SPANISH_ARTICLE = {
@@ -199,3 +201,14 @@ def test_the_word_list_finds_the_english_interface(client, loaded) -> None:
     """The check above would fail on an untranslated page."""
     page = client.get("/stories/harbour", headers={"Accept-Language": "en"}).get_data(as_text=True)
     assert {"Filters", "Show", "History", "events"} <= set(PATTERN.findall(interface_text(page)))
+
+
+@pytest.mark.parametrize(("spans", "window", "grain", "label"), [
+    ([(date(2025, 11, 3), date(2025, 11, 3))], (None, None), "month", "noviembre de 2025"),
+    ([(date(1880, 1, 1), date(2025, 1, 1))], (None, None), "decade", "los años cuarenta"),
+    ([(date(2025, 12, 14), date(2025, 12, 14))], (date(2025, 12, 1), date(2025, 12, 31)), "day",
+     "14 de diciembre de 2025"),
+])
+def test_the_strip_labels_its_bars_in_spanish(spans, window, grain, label) -> None:
+    strip = overview(spans, window, lang="es")
+    assert strip.grain == grain and label in [b.label for b in strip.buckets]
