@@ -23,7 +23,7 @@ CASES = [  # (edtf, precision, start, end, lang, expected)
     ("2023", "year", D(2023, 1, 1), D(2023, 12, 31), "en", "2023"),
     ("194X", "decade", D(1940, 1, 1), D(1949, 12, 31), "en", "1940s"),
     ("194X", "decade", D(1947, 1, 1), D(1949, 12, 31), "en", "late 1940s"),
-    ("194X", "decade", D(1940, 1, 1), D(1943, 12, 31), "es", "principios de la década de 1940"),
+    ("194X", "decade", D(1940, 1, 1), D(1943, 12, 31), "es", "principios de los años cuarenta"),
     ("194X", "decade", D(1944, 1, 1), D(1946, 12, 31), "en", "mid-1940s"),
     ("19XX", "century", D(1900, 1, 1), D(1999, 12, 31), "es", "siglo XX"),
     ("20XX", "century", D(2000, 1, 1), D(2099, 12, 31), "en", "21st century"),

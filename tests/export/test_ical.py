@@ -36,7 +36,7 @@ def test_one_vevent_per_entry_with_stable_uids(entries, meta):
 @pytest.mark.parametrize(("entry_id", "start", "end", "suffix"), [
     ("ev-0001", date(2025, 12, 14), date(2025, 12, 15), ""),
     ("ev-0002", date(2025, 11, 1), date(2025, 11, 2), " [November 2025]"),
-    ("ev-0006", date(1940, 1, 1), date(1940, 1, 2), " [los años 40]"),
+    ("ev-0006", date(1940, 1, 1), date(1940, 1, 2), " [los años cuarenta]"),
     ("ev-0009", date(1978, 1, 1), date(1978, 1, 2), " [1978–1982]"),
     ("ev-0010", date(2025, 11, 3), date(2025, 11, 8), ""),
     ("ev-0011", date(2025, 11, 16), date(2025, 11, 17), ""),

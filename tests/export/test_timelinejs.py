@@ -30,14 +30,14 @@ def test_only_active_entries_become_slides(entries, meta):
     ("ev-0004", {"year": 2024, "month": 4}, {"year": 2024, "month": 6},
      "segundo trimestre de 2024"),
     ("ev-0005", {"year": 2023}, None, "2023"),
-    ("ev-0006", {"year": 1940}, {"year": 1949}, "los años 40"),
-    ("ev-0007", {"year": 1947}, {"year": 1949}, "finales de los años 40"),
+    ("ev-0006", {"year": 1940}, {"year": 1949}, "los años cuarenta"),
+    ("ev-0007", {"year": 1947}, {"year": 1949}, "finales de los años cuarenta"),
     ("ev-0008", {"year": 1900}, {"year": 1999}, "siglo XX"),
     ("ev-0009", {"year": 1978}, {"year": 1982}, "1978–1982"),
     ("ev-0010", {"year": 2025, "month": 11, "day": 3}, {"year": 2025, "month": 11, "day": 7},
      "3–7 de noviembre de 2025"),
     ("ev-0011", {"year": 2025, "month": 11, "day": 16}, None,
-     "alrededor de 16 de noviembre de 2025"),
+     "alrededor del 16 de noviembre de 2025"),
 ])
 def test_dates_follow_precision(entries, meta, entry_id, start, end, display):
     event = _slides(entries, meta)[entry_id]

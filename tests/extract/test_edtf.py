@@ -66,14 +66,14 @@ def test_bounds_and_precision(edtf: str, start: date, end: date, precision: str)
 @pytest.mark.parametrize(
     ("edtf", "en", "es"),
     [
-        ("1947/1949", "late 1940s", "finales de los años 40"),
+        ("1947/1949", "late 1940s", "finales de los años cuarenta"),
         ("1978/1982", "1978–1982", "1978–1982"),
         ("2025-12-14", "14 December 2025", "14 de diciembre de 2025"),
         ("2025-11", "November 2025", "noviembre de 2025"),
-        ("194X", "1940s", "los años 40"),
+        ("194X", "1940s", "los años cuarenta"),
         ("2006-36", "Q4 2006", "cuarto trimestre de 2006"),
         ("19XX", "20th century", "siglo XX"),
-        ("2025-11-16~", "around 16 November 2025", "alrededor de 16 de noviembre de 2025"),
+        ("2025-11-16~", "around 16 November 2025", "alrededor del 16 de noviembre de 2025"),
     ],
 )
 def test_humanize(edtf: str, en: str, es: str) -> None:

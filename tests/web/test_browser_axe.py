@@ -1,6 +1,6 @@
-"""axe-core scans every viewer page in Chromium, at desktop and phone size: no serious or
-critical violations (issue 12, item 5). Needs ``npm install`` in tests/js (``make test``
-does it)."""
+"""axe-core scans every viewer page in Chromium, at desktop and phone size, in English and in
+Spanish: no serious or critical violations (issue 12, items 5 and 6). Needs ``npm install`` in
+tests/js (``make test`` does it)."""
 
 from __future__ import annotations
 
@@ -29,10 +29,13 @@ def serious(page) -> list[str]:
             for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_serious_accessibility_violations(tab, base_url, live_app, path):  # noqa: F811
+def test_no_serious_accessibility_violations(tab, base_url, live_app, path, language):  # noqa: F811
+    tab.set_extra_http_headers({"Accept-Language": language})
     if path == "ENTRY":
         entry = live_app.test_client().get("/api/events?story=harbour").get_json()["events"][0]
         path = f"/events/{entry['id']}"
     tab.goto(base_url + path)
+    assert tab.locator("html").get_attribute("lang") == language
     assert serious(tab) == []

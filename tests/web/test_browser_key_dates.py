@@ -33,7 +33,8 @@ def test_key_dates_from_the_story_page_and_a_day_opens(page, base_url) -> None: 
     page.click("a.key-dates-link")
     page.wait_for_selector("ol.key-dates")
     first = page.locator("li.key-day").first
-    assert first.locator("time").inner_text() == "2024-03-03"
+    assert first.locator("time").inner_text() == "3 March 2024"  # said as people say it
+    assert first.locator("time").get_attribute("datetime") == "2024-03-03"
     entries = first.locator("details.key-day-entries li a")
     assert not entries.first.is_visible()
     first.locator("summary").focus()

@@ -1,4 +1,5 @@
-"""EDTF strings in words, for timelines: "late 1940s", "14 de diciembre de 2025", "1978–1982"."""
+"""EDTF strings in words, for timelines: "late 1940s", "finales de los años cuarenta",
+"14 de diciembre de 2025", "1978–1982"."""
 
 from __future__ import annotations
 
@@ -28,11 +29,25 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _decade(d: str, lang: str) -> str:
-    start = int(d) * 10
+#: The decades Spanish names in words ("los años cuarenta").
+_ES_DECADES = {20: "veinte", 30: "treinta", 40: "cuarenta", 50: "cincuenta", 60: "sesenta",
+               70: "setenta", 80: "ochenta", 90: "noventa"}
+
+
+_DAY_FIRST = re.compile(r"\d+ de ")
+
+
+def decade_words(start: int, lang: str) -> str:
+    """A decade as people say it: "1940s"; "los años cuarenta", "la década de 2010"."""
     if lang == "es":
-        return f"los años {start % 100:02d}" if 1900 <= start < 2000 else f"la década de {start}"
+        if 1900 <= start < 2000 and start % 100 in _ES_DECADES:
+            return f"los años {_ES_DECADES[start % 100]}"
+        return f"la década de {start}"
     return f"{start}s"
+
+
+def _decade(d: str, lang: str) -> str:
+    return decade_words(int(d) * 10, lang)
 
 
 def _single(edtf: str, lang: str) -> str:
@@ -97,6 +112,8 @@ def humanize_edtf(edtf: str, lang: str = "en") -> str:
         text = _interval(first, last, lang)
     else:
         text = _single(core, lang)
-    if approx:
-        text = f"alrededor de {text}" if lang == "es" else f"around {text}"
+    if approx and lang == "es":  # "alrededor del 16 de noviembre", "alrededor de 2025"
+        text = ("alrededor del " if _DAY_FIRST.match(text) else "alrededor de ") + text
+    elif approx:
+        text = f"around {text}"
     return text

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Literal
 
 from timeline.dates import humanize_edtf
+from timeline.dates.humanize import decade_words
 from timeline.errors import InvalidInput
 from timeline.model import TimelineEntry
 
@@ -34,9 +35,9 @@ _QUARTERS = {
     "es": ("primer trimestre", "segundo trimestre", "tercer trimestre", "cuarto trimestre"),
 }
 _DECADE_PART = {
-    "en": {"early": "early {}s", "mid": "mid-{}s", "late": "late {}s", "": "{}s"},
-    "es": {"early": "principios de la década de {}", "mid": "mediados de la década de {}",
-           "late": "finales de la década de {}", "": "década de {}"},
+    "en": {"early": "early {}", "mid": "mid-{}", "late": "late {}", "": "{}"},
+    "es": {"early": "principios de {}", "mid": "mediados de {}", "late": "finales de {}",
+           "": "{}"},
 }
 _OPEN = {"en": ("since {}", "until {}"), "es": ("desde {}", "hasta {}")}
 _ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90),
@@ -165,7 +166,7 @@ def _decade(first: int, last: int, lang: str) -> str:
         part = "mid"
     else:
         part = ""
-    return _DECADE_PART[lang][part].format(base)
+    return _DECADE_PART[lang][part].format(decade_words(base, lang))
 
 
 def _century(year: int, lang: str) -> str:

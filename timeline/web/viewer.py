@@ -29,8 +29,10 @@ from timeline.projections.queries import EventQuery
 from timeline.web import templating
 from timeline.web.date_input import to_edtf
 from timeline.web.db import get_archive
-from timeline.web.errors import field_of, message_of, status_of
+from timeline.web.error_words import shown
+from timeline.web.errors import status_of
 from timeline.web.grouping import group_entries
+from timeline.web.i18n import current_language
 from timeline.web.key_dates import key_dates_context
 from timeline.web.overview import Overview, overview
 
@@ -159,7 +161,8 @@ def overview_of(archive: Archive, filters: ViewFilters) -> tuple[Overview, list[
     window = (date.fromisoformat(start) if start else None,
               date.fromisoformat(end) if end else None)
     actors = sorted({a for e in entries for a in e.actors}, key=str.casefold)[:ACTOR_HINTS]
-    return overview([(e.start, e.end) for e in entries], window), actors
+    strip = overview([(e.start, e.end) for e in entries], window, lang=current_language())
+    return strip, actors
 
 
 def minor_switch(archive: Archive, query: EventQuery) -> MinorSwitch:
@@ -281,11 +284,8 @@ def key_dates(slug: str) -> tuple[str, int]:
     try:
         context |= key_dates_context(archive, slug)
     except (TimelineError, ValidationError) as exc:
-        context["error"], status = _shown(exc), status_of(exc)
+        context["error"], status = shown(exc), status_of(exc)
         context["args"] = {k: v for k, v in request.args.items() if isinstance(v, str)}
     return render_template("key_dates.html", story=found,
                            stories=queries.list_stories(archive), **context), status
 
-
-def _shown(exc: Exception) -> str:
-    return f"{field_of(exc) or 'choice'}: {message_of(exc)}"

@@ -4,6 +4,12 @@
   "use strict";
   var live = document.getElementById("live");
   var statusBox = document.getElementById("live-status");
+  var TEXT = JSON.parse(document.body.dataset.uiText || "{}");
+  function say(key, values) {  /* the page's own words, from the interface-language catalogue */
+    var text = (TEXT[key] || key);
+    Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
+    return text;
+  }
   var TYPES = ["ArticleIngested", "EventExtracted", "EventCorrected", "EventRetracted",
     "EventsMerged", "MergeUndone", "StoryCreated", "EventAddedToStory", "EventRemovedFromStory"];
 
@@ -27,12 +33,16 @@
           var li = document.createElement("li");
           var kind = document.createElement("span");
           kind.className = "history-type";
-          kind.textContent = item.type;
+          kind.textContent = (TEXT.types && TEXT.types[item.type]) || item.type;
           li.appendChild(kind);
           var when = (item.recorded_at || "").slice(0, 16).replace("T", " ");
-          var who = item.actor ? " by " + item.actor : "";
-          li.appendChild(document.createTextNode(" " + when + who + ": " + item.summary +
-            (item.reason ? " (" + item.reason + ")" : "")));
+          var who = item.actor ? " " + say("by", { name: item.actor }) : "";
+          li.appendChild(document.createTextNode(" " + when + who + ": "));
+          var summary = document.createElement("span");
+          summary.lang = "en";  /* the log's summaries are English */
+          summary.textContent = item.summary;
+          li.appendChild(summary);
+          if (item.reason) li.appendChild(document.createTextNode(" (" + item.reason + ")"));
           list.appendChild(li);
         });
       })
@@ -149,7 +159,7 @@
           if (!before[el.dataset.id]) { el.classList.add("new"); added += 1; }
           if (open[el.dataset.id]) { el.querySelector("details").open = true; }
         });
-        if (added) announce(added + (added === 1 ? " new event" : " new events"));
+        if (added) announce(say(added === 1 ? "new_one" : "new_many", { n: added }));
       })
       .catch(function () { /* the next change will try again */ });
   }
