@@ -55,13 +55,20 @@ def python_messages() -> list[tuple[str, str]]:
 def editing_messages() -> list[tuple[str, str]]:
     """What the editing forms say when they refuse (``FormRefused``'s message, the sign-in
     page's): shown through the ``translated`` filter."""
-    tree = ast.parse((WEB / "editing.py").read_text(encoding="utf-8"))
+    found = []
+    for module in ("editing.py", "story_editing.py"):
+        found += _refusals(module)
+    return found
+
+
+def _refusals(module: str) -> list[tuple[str, str]]:
+    tree = ast.parse((WEB / module).read_text(encoding="utf-8"))
     found = []
     for node in ast.walk(tree):
         name = getattr(node.func, "id", None) if isinstance(node, ast.Call) else None
         if name in ("FormRefused", "_sign_in_page"):
             arg = node.args[0 if name == "FormRefused" else 1]
-            found += [(f"editing.py:{node.lineno}", c.value) for c in ast.walk(arg)
+            found += [(f"{module}:{node.lineno}", c.value) for c in ast.walk(arg)
                       if isinstance(c, ast.Constant) and isinstance(c.value, str)]
     return found
 

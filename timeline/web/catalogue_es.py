@@ -7,6 +7,8 @@ when a string shown to readers has no Spanish here, or when an entry here is no 
 
 from __future__ import annotations
 
+from timeline.web.catalogue_es_editing import EDITING
+
 MESSAGES: dict[str, str] = {
     # base.html, embed.html
     "Skip to content": "Saltar al contenido",
@@ -276,3 +278,5 @@ PLURALS: dict[tuple[str, str], tuple[str, str]] = {
          "Los {n} días que más importan en esta historia, cada uno con lo que ocurrió, citado "
          "de los artículos."),
 }
+
+MESSAGES |= EDITING
