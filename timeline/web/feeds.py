@@ -21,6 +21,7 @@ from flask import Blueprint, Response, current_app, request
 
 from timeline.digest.publish import DIGEST_FORMATS, publish_digest
 from timeline.errors import NotFound
+from timeline.export.links import DEFAULT_BASE_URL
 from timeline.projections import queries
 from timeline.projections.digest_reads import story_exists
 from timeline.publish import ALL, FORMATS, publish
@@ -38,10 +39,6 @@ bp = Blueprint("feeds", __name__, url_prefix="/feeds")
 SUFFIXES = {fmt.suffix: name for name, fmt in FORMATS.items()}
 
 
-#: Links in feeds when ``TIMELINE_BASE_URL`` is not set (``timeline serve`` sets its own bind
-#: address). Never the request's Host: any client could otherwise put its own host into the
-#: links, and force a new render per Host.
-DEFAULT_BASE_URL = "http://localhost"
 
 
 def base_url() -> str:
