@@ -35,7 +35,9 @@ class Frame:
     def assemble(self, pieces: Sequence[bytes]) -> bytes:
         if not pieces and self.empty is not None:
             return self.empty
-        return self.head + self.separator.join(pieces) + self.tail
+        if not self.separator:
+            return b"".join([self.head, *pieces, self.tail])
+        return b"".join([self.head, self.separator.join(pieces), self.tail])
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +69,24 @@ class PieceFormat:
         return self.frame(meta, len(shown), lang).assemble(pieces)
 
 
+def base_lang(lang: str) -> str:
+    """``es-CL`` -> ``es``: the language a story's dates are said in."""
+    return lang.split("-")[0].lower()
+
+
 def majority_lang(langs: Iterable[str]) -> str | None:
     """The language most entries are in (the first seen on a tie); ``None`` without entries."""
-    counts = Counter(lang.split("-")[0].lower() for lang in langs)
+    counts = Counter(map(base_lang, langs))
     return counts.most_common(1)[0][0] if counts else None
+
+
+def clear_majority(counts: Counter[str]) -> str | None:
+    """The language of ``counts`` with more entries than any other; ``None`` on a tie (the
+    order of the entries then decides) or without entries."""
+    top = counts.most_common(2)
+    if not top or top[0][1] <= 0 or (len(top) == 2 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0]
 
 
 def json_frame(document: dict[str, Any], key: str) -> Frame:
