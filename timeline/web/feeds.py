@@ -132,7 +132,7 @@ def feed(slug: str, suffix: str) -> Response:
     """A feed: from this worker's warm copy while the log's head has not moved (one head query),
     else assembled from the per-entry pieces (``timeline.publish``) and kept warm."""
     config = current_app.config
-    include_minor = flag("all")
+    include_minor = "all" in request.args and flag("all")
     url = base_url()
     key = (config["DB"], url, slug, suffix, str(include_minor),
            str(config["FEED_REFRESH_MINUTES"]))

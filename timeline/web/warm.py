@@ -52,8 +52,7 @@ class WarmFeed:
 
     def respond(self) -> Response:
         """200 with the body (gzip when the client takes it), or 304 when its copy is current."""
-        if not is_resource_modified(request.environ, etag=self.validators.etag,
-                                    last_modified=self.validators.last_modified):
+        if self.is_current():
             return Response(status=304, headers=self.headers)
         headers = dict(self.headers)
         headers["Vary"] = "Accept-Encoding"
@@ -62,6 +61,16 @@ class WarmFeed:
             body = self.gzip_body()
             headers["Content-Encoding"] = "gzip"
         return Response(body, headers=headers, content_type=self.media_type)
+
+
+    def is_current(self) -> bool:
+        """Whether the client's copy is current: its ``If-None-Match`` is our ETag as we sent
+        it (the usual case, one string comparison), else RFC 9110's rules."""
+        environ = request.environ
+        if environ.get("HTTP_IF_NONE_MATCH") == self.headers["ETag"]:
+            return True
+        return not is_resource_modified(environ, etag=self.validators.etag,
+                                        last_modified=self.validators.last_modified)
 
 
 def warm_feed(head: Head, validators: Validators, body: bytes, media_type: str) -> WarmFeed:
