@@ -26,7 +26,7 @@ from timeline.feed_listing import (
     select_rows,
     snapshot,
 )
-from timeline.feed_pieces import PieceStore
+from timeline.feed_pieces import MEMORY, PieceMemory, PieceStore
 
 #: More changed entries than this since the last assembly: list the feed again.
 MAX_CHANGES = 500
@@ -50,10 +50,18 @@ class FeedState:
         return clear_majority(self.counts) or majority_lang(self.langs)
 
 
+def archive_key(archive: Archive) -> str:
+    """Which read models these are: the file they live in (``:memory:`` for none)."""
+    return str(getattr(archive.log, "read_models_path", archive.log.path))
+
+
 def pieces_for(archive: Archive, fmt: PieceFormat, base_url: str, lang: str | None,
                wanted: Sequence[tuple[str, int]]) -> list[bytes | None]:
     """The piece of each (entry id, version): kept ones, else rendered now and kept."""
-    store = PieceStore(archive.log.conn, fmt.name, fmt.variant(base_url, lang))
+    where = archive_key(archive)
+    # every in-memory archive is another database: nothing of one is kept for the next
+    memory = PieceMemory() if where == ":memory:" else MEMORY
+    store = PieceStore(archive.log.conn, where, fmt.name, fmt.variant(base_url, lang), memory)
     bodies = store.lookup(wanted)
     missing = [entry_id for (entry_id, _), body in zip(wanted, bodies, strict=True)
                if body is None]
@@ -131,7 +139,7 @@ class Feeds:
     def body(self, archive: Archive, fmt: PieceFormat, meta: TimelineMeta,
              story: str | None, include_minor: bool) -> bytes:
         """The feed as the read models stand, assembled in ``meta``'s frame."""
-        where = str(getattr(archive.log, "read_models_path", archive.log.path))
+        where = archive_key(archive)
         if where == ":memory:":
             state = build(archive, fmt, meta.url, story, include_minor)
         else:

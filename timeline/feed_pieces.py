@@ -41,26 +41,27 @@ def _renderer_digest() -> str:
 RENDERER = _renderer_digest()
 
 class PieceMemory:
-    """This process's pieces by (format, variant), then entry id; dropped whole past
+    """This process's pieces by (database, format, variant), then entry id; dropped whole past
     ``max_bytes`` (a feed's pieces come back from the shared table in one query)."""
 
     def __init__(self, max_bytes: int = 512 * 1024 * 1024) -> None:
         self.max_bytes = max_bytes
-        self._buckets: dict[tuple[str, str], dict[str, tuple[int, bytes]]] = {}
+        self._buckets: dict[tuple[str, str, str], dict[str, tuple[int, bytes]]] = {}
         self._bytes = 0
         self._lock = threading.Lock()
 
-    def bucket(self, fmt: str, variant: str) -> dict[str, tuple[int, bytes]]:
-        """The pieces of one format and variant: entry id -> (version, body). Read only."""
-        return self._buckets.get((fmt, variant), {})
+    def bucket(self, key: tuple[str, str, str]) -> dict[str, tuple[int, bytes]]:
+        """The pieces of one (database, format, variant): entry id -> (version, body). Read
+        only."""
+        return self._buckets.get(key, {})
 
-    def put(self, fmt: str, variant: str, pieces: Iterable[tuple[str, int, bytes]]) -> None:
+    def put(self, key: tuple[str, str, str], pieces: Iterable[tuple[str, int, bytes]]) -> None:
         with self._lock:
             for entry_id, version, body in pieces:
                 if self._bytes + len(body) > self.max_bytes:
                     self._buckets.clear()
                     self._bytes = 0
-                bucket = self._buckets.setdefault((fmt, variant), {})
+                bucket = self._buckets.setdefault(key, {})
                 old = bucket.get(entry_id)
                 self._bytes += len(body) - (len(old[1]) if old else 0)
                 bucket[entry_id] = (version, body)
@@ -77,16 +78,19 @@ MEMORY = PieceMemory()
 class PieceStore:
     """The pieces of one format and variant, in memory and in ``conn``'s ``feed_pieces``."""
 
-    def __init__(self, conn: sqlite3.Connection, fmt: str, variant: str,
+    def __init__(self, conn: sqlite3.Connection, where: str, fmt: str, variant: str,
                  memory: PieceMemory = MEMORY) -> None:
         self.conn = conn
         self.fmt = fmt
         self.variant = f"{RENDERER}\n{variant}"
         self.memory = memory
+        #: in memory, pieces are also kept apart by database (``where``): the same entry at
+        #: the same version in another archive has other timestamps
+        self.bucket = (where, self.fmt, self.variant)
 
     def lookup(self, wanted: Sequence[tuple[str, int]]) -> list[bytes | None]:
         """The piece kept for each (entry id, version), ``None`` where there is none."""
-        bucket = self.memory.bucket(self.fmt, self.variant)
+        bucket = self.memory.bucket(self.bucket)
         bodies: list[bytes | None] = []
         missing: dict[str, int] = {}
         for entry_id, version in wanted:
@@ -98,7 +102,7 @@ class PieceStore:
                 missing[entry_id] = version
         if missing:
             read = [row for row in self._read(list(missing)) if missing[row[0]] == row[1]]
-            self.memory.put(self.fmt, self.variant, read)
+            self.memory.put(self.bucket, read)
             found = {entry_id: body for entry_id, _, body in read}
             bodies = [found.get(entry_id) if body is None else body
                       for body, (entry_id, _) in zip(bodies, wanted, strict=True)]
@@ -120,7 +124,7 @@ class PieceStore:
     def put_many(self, pieces: Sequence[tuple[str, int, bytes]]) -> None:
         """Keep pieces (entry id, version, body): in memory always, in the table when the write
         lock comes within ``WRITE_WAIT_MS``."""
-        self.memory.put(self.fmt, self.variant, pieces)
+        self.memory.put(self.bucket, pieces)
         if pieces and not self.conn.in_transaction:
             self._write(pieces)
 
