@@ -26,7 +26,7 @@ from tests.web.conftest import AUTH
 from timeline import editorial as ed
 from timeline.archive import Archive
 from timeline.errors import TimelineError
-from timeline.publish import FORMATS, publish
+from timeline.publish import publish
 from timeline.web import create_app
 from timeline.web.feeds import SUFFIXES
 from timeline.web.warm import WARM
