@@ -105,9 +105,10 @@ def moved(archive: Archive, state: FeedState, fmt: PieceFormat, base_url: str,
             return None
         back = [r for r in select_rows(conn, story, include_minor, among=gone)
                 if fmt.shows(r[3])]
-    keys, ids, langs, bodies = (list(state.keys), list(state.ids), list(state.langs),
-                                list(state.bodies))
-    counts = Counter(state.counts)
+    # in place: the caller has taken ``state`` out of the kept ones, so a failure half-way
+    # only costs a build next time
+    keys, ids, langs, bodies, counts = (state.keys, state.ids, state.langs, state.bodies,
+                                        state.counts)
     for entry_id in gone:
         if entry_id in ids:
             i = ids.index(entry_id)
@@ -142,13 +143,13 @@ class Feeds:
         where = archive_key(archive)
         if where == ":memory:":
             state = build(archive, fmt, meta.url, story, include_minor)
-        else:
-            key = (where, fmt.name, meta.url, story or "", str(include_minor))
-            with self._lock:
-                lock = self._locks.setdefault(key, threading.Lock())
-            with lock:
-                state = self._current(key, archive, fmt, meta.url, story, include_minor)
-        return fmt.frame(meta, len(state.ids), state.lang).assemble(state.bodies)
+            return fmt.frame(meta, len(state.ids), state.lang).assemble(state.bodies)
+        key = (where, fmt.name, meta.url, story or "", str(include_minor))
+        with self._lock:
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:  # the state changes in place: assembled before the next thread moves it
+            state = self._current(key, archive, fmt, meta.url, story, include_minor)
+            return fmt.frame(meta, len(state.ids), state.lang).assemble(state.bodies)
 
     def _current(self, key: tuple[str, ...], archive: Archive, fmt: PieceFormat,
                  base_url: str, story: str | None, include_minor: bool) -> FeedState:
