@@ -4,10 +4,12 @@ pieces kept in the archive's file."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 
 from tests.projections.builders import append_article, stepping_clock
 from timeline import editorial as ed
@@ -15,9 +17,10 @@ from timeline import feed_assembly
 from timeline.archive import Archive
 from timeline.export import pieces as piece_module
 from timeline.feed_assembly import FEEDS
+from timeline.feed_listing import load_entries
 from timeline.feed_pieces import MEMORY
 from timeline.model import TimelineEntry
-from timeline.publish import FORMATS, publish
+from timeline.publish import FORMATS, publication_meta, publish
 
 LATER = "9999-01-01T00:00:00Z"  # as_of after everything: the whole render from the fold
 BASE = "https://t.example.org"
@@ -126,3 +129,25 @@ def test_a_story_whose_language_changes_re_says_its_dates(archive: Archive) -> N
     ed.add_to_story(archive, "metro", ["b1-r1-0", "b1-r1-1"], actor="t")
     _same_as_whole_renders(archive)
     assert piece_module.majority_lang(["es", "en", "en"]) == "en"
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_a_frame_around_none_one_or_several_pieces_is_the_whole_render(
+        archive: Archive, name: str, count: int) -> None:
+    fmt = FORMATS[name].pieces
+    entries = list(load_entries(archive, ["a1-r1-0", "a1-r1-1", "a2-r1-0"]))[:count]
+    meta = publication_meta(archive, base_url=BASE)
+    lang = piece_module.majority_lang(e.lang for e in entries) if fmt.by_lang else None
+    pieces = [fmt.piece(e, BASE, lang) for e in entries]
+    assert fmt.frame(meta, count, lang).assemble(pieces) == fmt.render(entries, meta)
+
+
+def test_an_empty_feed_is_still_a_whole_document(tmp_path: Path) -> None:
+    with Archive.open(tmp_path / "empty.db") as empty:
+        bodies = {name: publish(empty, name, base_url=BASE).body for name in FORMATS}
+    calendar = Calendar.from_ical(bodies["ics"])
+    assert calendar["PRODID"] and not calendar.walk("VEVENT")
+    assert bodies["csv"].decode("utf-8-sig").startswith("Year,Month,Day")
+    assert json.loads(bodies["json"])["entries"] == []
+    assert json.loads(bodies["timelinejs"])["events"] == []

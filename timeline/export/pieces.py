@@ -33,11 +33,11 @@ class Frame:
     empty: bytes | None = None
 
     def assemble(self, pieces: Sequence[bytes]) -> bytes:
-        if not pieces and self.empty is not None:
-            return self.empty
-        if not self.separator:
-            return b"".join([self.head, *pieces, self.tail])
-        return b"".join([self.head, self.separator.join(pieces), self.tail])
+        if not pieces:
+            return self.head + self.tail if self.empty is None else self.empty
+        parts = [self.separator] * (2 * len(pieces) + 1)  # one copy of the bytes, not two
+        parts[0], parts[1::2], parts[-1] = self.head, pieces, self.tail
+        return b"".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
