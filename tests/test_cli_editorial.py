@@ -31,7 +31,7 @@ def run(db: Path, *args: str, code: int = 0) -> str:
 
 def listed(db: Path, *args: str) -> list[str]:
     out = json.loads(run(db, "events", "--format", "json", *args))
-    return [e["entry_id"] for e in out["entries"]]
+    return [e["id"] for e in out["entries"]]
 
 
 def test_events_lists_in_date_order_as_table_and_json(db: Path) -> None:

@@ -1,19 +1,27 @@
 """Publishing: a story (or the whole archive), as it stands or as it stood, in an export format.
 
 The one place that joins queries and the pure exporters; the CLI's ``export`` and the web feeds
-both call :func:`publish`.
+both call :func:`publish`. As the archive stands, a feed is assembled from per-entry pieces
+kept by entry version (``timeline.feed_pieces``): only entries changed since a piece was kept
+are loaded and rendered, so a correction re-renders one entry. As it stood (``as_of``), it is
+rendered whole from the past state.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from timeline.archive import Archive
 from timeline.errors import InvalidInput
-from timeline.export import TimelineMeta, to_csv, to_ical, to_json, to_timelinejs_json
-from timeline.model import TimelineEntry
+from timeline.export import TimelineMeta
+from timeline.export.csv_export import CSV
+from timeline.export.ical import ICAL
+from timeline.export.json_timeline import JSON
+from timeline.export.pieces import PieceFormat
+from timeline.export.timelinejs import TIMELINEJS
+from timeline.feed_assembly import FEEDS
+from timeline.feed_listing import story_header
 from timeline.projections import queries
 from timeline.projections.filters import MAX_LIMIT
 from timeline.projections.queries import EventQuery
@@ -21,27 +29,25 @@ from timeline.projections.queries import EventQuery
 ALL = "all"  # one of model.RESERVED_STORY_SLUGS: no story can take it
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
-Renderer = Callable[[list[TimelineEntry], TimelineMeta], "str | bytes"]
-
 
 @dataclass(frozen=True, slots=True)
 class Format:
-    render: Renderer
+    pieces: PieceFormat
     media_type: str
     suffix: str
 
 
 FORMATS: dict[str, Format] = {
-    "ics": Format(to_ical, "text/calendar; charset=utf-8", "ics"),
-    "json": Format(to_json, "application/json", "json"),
-    "timelinejs": Format(to_timelinejs_json, "application/json", "timelinejs.json"),
-    "csv": Format(to_csv, "text/csv; charset=utf-8", "csv"),
+    "ics": Format(ICAL, "text/calendar; charset=utf-8", "ics"),
+    "json": Format(JSON, "application/json", "json"),
+    "timelinejs": Format(TIMELINEJS, "application/json", "timelinejs.json"),
+    "csv": Format(CSV, "text/csv; charset=utf-8", "csv"),
 }
 
 
 @dataclass(frozen=True, slots=True)
 class Publication:
-    body: str | bytes
+    body: bytes  # UTF-8
     format: Format
     meta: TimelineMeta
 
@@ -67,6 +73,8 @@ def publication_meta(
     last = next(archive.log.read_all(position - 1, 1), None) if position else None
     if slug == ALL:
         title, description = "Timeline Archive", "Every dated event in the archive."
+    elif as_of is None:
+        title, description = story_header(archive.log.conn, slug)  # NotFound if unknown
     else:
         story = queries.get_story(archive, slug, as_of)  # NotFound for an unknown story
         title, description = story.title, story.description or ""
@@ -96,7 +104,10 @@ def publish(
     meta = publication_meta(
         archive, story or ALL, as_of=as_of, base_url=base_url, refresh_minutes=refresh_minutes
     )
-    query = EventQuery(story=story, status="all", as_of=as_of, limit=MAX_LIMIT,
-                       include_minor=include_minor)
-    entries = list(queries.iter_entries(archive, query))
-    return Publication(fmt.render(entries, meta), fmt, meta)
+    if as_of is not None:
+        query = EventQuery(story=story, status="all", as_of=as_of, limit=MAX_LIMIT,
+                           include_minor=include_minor)
+        entries = list(queries.iter_entries(archive, query))
+        return Publication(fmt.pieces.render(entries, meta), fmt, meta)
+    body = FEEDS.body(archive, fmt.pieces, meta, story, include_minor)
+    return Publication(body, fmt, meta)

@@ -13,7 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline.errors import InvalidInput
-from timeline.export.json_schemas import EntrySchema, SourceSchema, TimelineDocumentSchema
+from timeline.export.json_schemas import (
+    EntrySchema,
+    HistoryItemSchema,
+    SourceSchema,
+    TimelineDocumentSchema,
+)
 from timeline.export.json_timeline import from_json, to_json
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "timeline" / "export" / "timeline.schema.json"
@@ -116,6 +121,7 @@ def test_non_documents_raise_invalid_input(text):
 
 @pytest.mark.parametrize(("schema", "pointer"), [
     (TimelineDocumentSchema, ""), (EntrySchema, "/$defs/entry"), (SourceSchema, "/$defs/source"),
+    (HistoryItemSchema, "/$defs/history_item"),
 ])
 def test_marshmallow_and_json_schema_name_the_same_fields(validator, schema, pointer):
     node = validator.schema

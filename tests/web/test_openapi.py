@@ -8,6 +8,7 @@ import pytest
 import schemathesis
 import schemathesis.checks
 from flask import Flask
+from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given
 from hypothesis import settings as settings_
 
@@ -18,21 +19,41 @@ from timeline.web.openapi import openapi_document
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
 
 
-def documented(app: Flask) -> set[tuple[str, str]]:
+def documented(app: Flask, prefix: str = "/api/") -> set[tuple[str, str]]:
     paths = app.test_client().get("/api/openapi.json").get_json()["paths"]
-    return {(path, method.upper()) for path, item in paths.items() for method in item}
+    return {(path, method.upper()) for path, item in paths.items() for method in item
+            if path.startswith(prefix)}
 
 
-def routed(app: Flask) -> set[tuple[str, str]]:
+def routed(app: Flask, prefix: str = "/api/") -> set[tuple[str, str]]:
     return {
         (re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule), method)
-        for rule in app.url_map.iter_rules() if rule.rule.startswith("/api/")
+        for rule in app.url_map.iter_rules() if rule.rule.startswith(prefix)
         for method in (rule.methods or set()) - IGNORED_METHODS
     }
 
 
 def test_every_api_route_is_documented_and_nothing_else(app: Flask) -> None:
     assert documented(app) == routed(app)
+
+
+def test_every_feed_route_is_documented_with_its_media_type(app: Flask) -> None:
+    assert documented(app, "/feeds/") == routed(app, "/feeds/") != set()
+    paths = openapi_document()["paths"]
+    media = {path: set(paths[path]["get"]["responses"]["200"]["content"])
+             for path, _ in documented(app, "/feeds/")}
+    assert media["/feeds/{slug}.ics"] == media["/feeds/{slug}.digest.ics"] == {"text/calendar"}
+    assert media["/feeds/{slug}.csv"] == {"text/csv"}
+    assert media["/feeds/{slug}.json"] == {"application/json"}
+    names = {p["name"] for p in paths["/feeds/{slug}.digest.json"]["get"]["parameters"]}
+    assert {"slug", "dates", "sentences", "from", "to", "lang", "If-None-Match"} <= names
+
+
+def test_the_entry_in_the_document_is_the_published_json_schema(client: FlaskClient) -> None:
+    published = client.get("/schema/timeline.json").get_json()["$defs"]["entry"]
+    entry = openapi_document()["components"]["schemas"]["Entry"]
+    assert entry["required"] == published["required"]
+    assert set(entry["properties"]) == set(published["properties"])
 
 
 def test_every_operation_documents_its_error_shape(app: Flask) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from timeline.cli.common import main, open_archive, reports_errors
+from timeline.cli.views import CLI_BASE_URL
 from timeline.publish import FORMATS, publish
 
 
@@ -16,7 +17,7 @@ from timeline.publish import FORMATS, publish
               show_default=True, help="Export format.")
 @click.option("--story", help="Only this story (default: the whole archive).")
 @click.option("--as-of", help="As the archive stood at this ISO date-time.")
-@click.option("--base-url", default="http://127.0.0.1:8000", show_default=True,
+@click.option("--base-url", default=CLI_BASE_URL, show_default=True,
               help="Base URL for links in the export.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (default: standard output).")

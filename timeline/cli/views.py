@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
-from datetime import date, datetime
 from typing import Any
 
 import click
@@ -12,22 +10,17 @@ import click
 from timeline.cli.common import main, open_archive, reports_errors
 from timeline.cli.editorial import story
 from timeline.export import display_date
+from timeline.export.entry_shape import entry_document
 from timeline.model import TimelineEntry
 from timeline.projections.queries import EventQuery, find_entries, get_entry, list_stories
 
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
+#: Where ``timeline serve`` listens by default: the base of links in the CLI's JSON.
+CLI_BASE_URL = "http://127.0.0.1:8000"
 
 
-def entry_json(entry: TimelineEntry) -> dict[str, Any]:
-    return _plain(dataclasses.asdict(entry))  # type: ignore[no-any-return]
+def entry_json(entry: TimelineEntry, base_url: str) -> dict[str, Any]:
+    """The one entry shape the API and the JSON feed use too."""
+    return entry_document(entry, base_url)
 
 
 def _row(entry: TimelineEntry) -> str:
@@ -57,13 +50,15 @@ HEADER = f"{'DATE (EDTF)':<22} {'AS SAID':<24} {'STATUS':<10} {'EVENT ID':<36} H
 @click.option("--cursor", default=None, help="Continue after a previous page.")
 @click.option("--all", "include_minor", is_flag=True,
               help="Every entry, including minor ones (salience below the threshold).")
+@click.option("--base-url", default=CLI_BASE_URL, show_default=True,
+              help="Base URL of each entry's link (--format json).")
 @click.pass_context
 @reports_errors
-def events(ctx: click.Context, fmt: str, **filters: Any) -> None:
+def events(ctx: click.Context, fmt: str, base_url: str, **filters: Any) -> None:
     """List entries in date order (minor ones only with --all)."""
     page = find_entries(open_archive(ctx), EventQuery(**filters))
     if fmt == "json":
-        click.echo(json.dumps({"entries": [entry_json(e) for e in page.entries],
+        click.echo(json.dumps({"entries": [entry_json(e, base_url) for e in page.entries],
                                "next_cursor": page.next_cursor}, ensure_ascii=False, indent=2))
         return
     if page.entries:

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from timeline.export.display import display_date
 from timeline.export.links import entry_link, first_url, source_name
 from timeline.export.meta import TimelineMeta
+from timeline.export.pieces import Frame, PieceFormat
 from timeline.export.timelinejs import slide_dates, slide_group
 from timeline.model import TimelineEntry
 
@@ -37,13 +38,27 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 def to_csv(entries: Iterable[TimelineEntry], meta: TimelineMeta, *, bom: bool = True) -> str:
     """The spreadsheet rows for ``entries``; ``meta.url`` is the base of each entry's link
     (the template has no title row)."""
+    text = CSV.render(entries, meta).decode()
+    return text if bom else text.removeprefix("\ufeff")
+
+
+def _line(cells: Iterable[object]) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for entry in entries:
-        if entry.status == "active":
-            writer.writerow(row(entry, meta.url))
-    return ("\ufeff" if bom else "") + buffer.getvalue()
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue().encode()
+
+
+def csv_frame(_meta: TimelineMeta, _count: int = 0, _lang: str | None = None) -> Frame:
+    """The byte-order mark and the header row; no trailer."""
+    return Frame("\ufeff".encode() + _line(COLUMNS), b"")
+
+
+def csv_piece(entry: TimelineEntry, base_url: str, _lang: str | None = None) -> bytes:
+    return _line(row(entry, base_url))
+
+
+#: The CSV as a frame and one row per active entry.
+CSV = PieceFormat("csv", shows_all=False, frame=csv_frame, piece=csv_piece)
 
 
 def row(entry: TimelineEntry, base_url: str = "") -> list[str]:

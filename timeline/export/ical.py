@@ -38,12 +38,14 @@ from icalendar import Calendar, Event, vDuration, vText
 from timeline.export.display import display_date
 from timeline.export.links import entry_link, first_url, safe_url, source_label
 from timeline.export.meta import TimelineMeta
+from timeline.export.pieces import Frame, PieceFormat
 from timeline.model import TimelineEntry
 
 PRODID = "-//Timeline Archive//Timeline Export 1//EN"
 UID_DOMAIN = "timeline-archive"
 #: Intervals up to this many days are drawn as a multi-day event; longer ones as one day.
 MAX_SPAN_DAYS = 14
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 #: Characters iCalendar TEXT cannot carry (RFC 5545 3.3.11: no CONTROL but HTAB; the line
 #: break is written as ``\n``). CR and CRLF become LF before this is applied.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -51,10 +53,25 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 def to_ical(entries: Iterable[TimelineEntry], meta: TimelineMeta) -> bytes:
     """The whole VCALENDAR as bytes (UTF-8, CRLF line ends, folded at 75 octets)."""
-    calendar = _calendar(meta)
-    for entry in entries:
-        calendar.add_component(vevent(entry, meta))
-    return calendar.to_ical()
+    return ICAL.render(entries, meta)
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+def ical_frame(meta: TimelineMeta, _count: int = 0, _lang: str | None = None) -> Frame:
+    """The VCALENDAR's properties, then the VEVENTs, then its END line."""
+    calendar = _calendar(meta).to_ical()
+    assert calendar.endswith(_END)
+    return Frame(calendar[: -len(_END)], _END)
+
+
+def ical_piece(entry: TimelineEntry, base_url: str, _lang: str | None = None) -> bytes:
+    """One VEVENT, as it stands inside the calendar (an entry without timestamps is stamped
+    with the epoch: feeds from the log always have them)."""
+    meta = TimelineMeta(title="", slug="-", description="", url=base_url,
+                        generated_at=EPOCH, last_position=0)
+    return bytes(vevent(entry, meta).to_ical())
 
 
 def entry_uid(entry: TimelineEntry) -> str:
@@ -137,6 +154,10 @@ def _calendar(meta: TimelineMeta) -> Calendar:
     calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", refresh)
     return calendar
+
+
+#: iCal as a frame and one piece per entry (retracted and superseded entries stay, cancelled).
+ICAL = PieceFormat("ics", shows_all=True, frame=ical_frame, piece=ical_piece)
 
 
 def _utc(moment: datetime) -> datetime:

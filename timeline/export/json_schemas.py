@@ -63,6 +63,15 @@ class SourceSchema(Schema):
             raise ValidationError("quote_end is before quote_start", "quote_end")
 
 
+class HistoryItemSchema(Schema):
+    position = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
+    recorded_at = UtcDateTime(required=True)
+    type = fields.String(required=True)
+    summary = fields.String(required=True)
+    actor = fields.String(required=True, allow_none=True)
+    reason = fields.String(required=True, allow_none=True)
+
+
 class EntrySchema(Schema):
     id = fields.String(required=True, validate=validate.Length(min=1))
     date = fields.String(required=True, validate=validate.Length(min=1))  # EDTF
@@ -87,6 +96,7 @@ class EntrySchema(Schema):
     created_at = UtcDateTime(required=True, allow_none=True)
     updated_at = UtcDateTime(required=True, allow_none=True)
     link = fields.String(required=True, validate=validate.Length(min=1))
+    history = fields.List(fields.Nested(HistoryItemSchema))  # the API's single-entry answers
 
     @validates_schema
     def _bounds_in_order(self, data: dict[str, Any], **kwargs: Any) -> None:

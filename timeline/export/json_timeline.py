@@ -3,8 +3,9 @@
 Every entry is included whatever its status (retractions stay visible, flagged). Field
 meanings are documented in ``timeline.schema.json`` (JSON Schema 2020-12), which the tests
 validate every export against and the service serves at ``schema_url``; ``from_json``
-validates with the marshmallow schemas. Each entry links back to its page (``link``) and
-credits each source by site and title (``name``).
+validates with the marshmallow schemas. Each entry is ``entry_document`` (the API's and the
+CLI's shape too): it links back to its page (``link``) and credits each source by site and
+title (``name``).
 """
 
 from __future__ import annotations
@@ -16,25 +17,43 @@ from typing import Any
 from marshmallow import ValidationError
 
 from timeline.errors import InvalidInput
-from timeline.export.display import display_date
+from timeline.export.entry_shape import entry_document, utc_text
 from timeline.export.json_schemas import SCHEMA_ID, SCHEMA_VERSION, TimelineDocumentSchema
-from timeline.export.links import entry_link, schema_link, source_name, source_site
+from timeline.export.links import schema_link
 from timeline.export.meta import TimelineMeta
-from timeline.model import Source, TimelineEntry
+from timeline.export.pieces import Frame, PieceFormat, json_frame, json_piece
+from timeline.model import TimelineEntry
 
 
 def to_json(entries: Iterable[TimelineEntry], meta: TimelineMeta) -> str:
     """The versioned JSON document for ``entries`` (UTF-8 text, keys in schema order)."""
-    document = {
+    return JSON.render(entries, meta).decode()
+
+
+def json_header(meta: TimelineMeta) -> dict[str, Any]:
+    """The document's properties before its entries, in the schema's order."""
+    document: dict[str, Any] = {
         "schema": SCHEMA_ID, "version": SCHEMA_VERSION,
         "schema_url": schema_link(meta.url), "title": meta.title, "slug": meta.slug,
-        "description": meta.description, "url": meta.url, "generated_at": meta.generated_at,
-        "last_position": meta.last_position, "refresh_minutes": meta.refresh_minutes,
-        "entries": [_entry(entry, meta.url) for entry in entries],
+        "description": meta.description, "url": meta.url,
+        "generated_at": utc_text(meta.generated_at), "last_position": meta.last_position,
     }
     if meta.last_hash:  # the log's hash at last_position: keep it, check it with verify
         document["last_hash"] = meta.last_hash
-    return json.dumps(TimelineDocumentSchema().dump(document), ensure_ascii=False, indent=2)
+    document["refresh_minutes"] = meta.refresh_minutes
+    return document
+
+
+def json_frame_of(meta: TimelineMeta, _count: int = 0, _lang: str | None = None) -> Frame:
+    return json_frame(json_header(meta), "entries")
+
+
+def json_entry_piece(entry: TimelineEntry, base_url: str, _lang: str | None = None) -> bytes:
+    return json_piece(entry_document(entry, base_url))
+
+
+#: The JSON document as a frame and one piece per entry (every status, flagged).
+JSON = PieceFormat("json", shows_all=True, frame=json_frame_of, piece=json_entry_piece)
 
 
 def from_json(text: str | bytes) -> dict[str, Any]:
@@ -53,30 +72,6 @@ def from_json(text: str | bytes) -> dict[str, Any]:
     except ValidationError as e:
         path = _first_path(e.messages)
         raise InvalidInput(f"invalid timeline document at {path}: {e.messages}", field=path) from e
-
-
-def _entry(entry: TimelineEntry, base_url: str) -> dict[str, Any]:
-    return {
-        "id": entry.entry_id, "date": entry.date, "precision": entry.precision,
-        "start": entry.start, "end": entry.end, "display_date": display_date(entry),
-        "headline": entry.headline, "text": entry.text, "quote": entry.quote,
-        "actors": list(entry.actors), "places": list(entry.places),
-        "salience": entry.salience, "kind": entry.kind,
-        "sources": [_source(s) for s in entry.sources],
-        "stories": list(entry.stories), "status": entry.status, "revision": entry.revision,
-        "derivation": entry.derivation, "lang": entry.lang,
-        "last_position": entry.last_position, "created_at": entry.created_at,
-        "updated_at": entry.updated_at, "link": entry_link(entry, base_url),
-    }
-
-
-def _source(source: Source) -> dict[str, Any]:
-    return {
-        "article_id": source.article_id, "url": source.url, "title": source.title,
-        "published": source.published, "quote": source.quote,
-        "quote_start": source.quote_start, "quote_end": source.quote_end,
-        "site": source_site(source), "name": source_name(source),
-    }
 
 
 def _first_path(messages: Any) -> str:

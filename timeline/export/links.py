@@ -11,6 +11,10 @@ from timeline.model import Source, TimelineEntry
 UNNAMED_SOURCE = "Untitled article"
 #: Where the JSON Schema of the JSON export is served, below the service's base URL.
 SCHEMA_PATH = "/schema/timeline.json"
+#: The service's base URL in links when ``TIMELINE_BASE_URL`` is not set (``timeline serve``
+#: sets its own bind address). Never the request's Host: any client could otherwise put its own
+#: host into the links, and force a new render per Host.
+DEFAULT_BASE_URL = "http://localhost"
 
 
 def safe_url(url: str | None) -> str | None:

@@ -19,8 +19,6 @@ Policy:
 
 from __future__ import annotations
 
-import json
-from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from html import escape
@@ -29,6 +27,7 @@ from typing import Any
 from timeline.export.display import Grain, display_date, side_grains
 from timeline.export.links import entry_link, safe_url, source_label
 from timeline.export.meta import TimelineMeta
+from timeline.export.pieces import Frame, PieceFormat, json_frame, json_piece, majority_lang
 from timeline.model import TimelineEntry
 
 #: Precisions shown as a range (start_date + end_date) rather than a point.
@@ -45,8 +44,7 @@ def to_timelinejs(entries: Iterable[TimelineEntry], meta: TimelineMeta) -> dict[
 
 def story_lang(entries: list[TimelineEntry]) -> str | None:
     """The language most entries are in (the first seen on a tie); ``None`` without entries."""
-    counts = Counter(entry.lang.split("-")[0].lower() for entry in entries)
-    return counts.most_common(1)[0][0] if counts else None
+    return majority_lang(entry.lang for entry in entries)
 
 
 def title_slide(meta: TimelineMeta, count: int) -> dict[str, Any]:
@@ -68,7 +66,21 @@ def story_link(meta: TimelineMeta) -> str:
 
 def to_timelinejs_json(entries: Iterable[TimelineEntry], meta: TimelineMeta) -> str:
     """The TimelineJS3 document as JSON text (UTF-8 safe, stable key order)."""
-    return json.dumps(to_timelinejs(entries, meta), ensure_ascii=False, indent=2)
+    return TIMELINEJS.render(entries, meta).decode()
+
+
+def timelinejs_frame(meta: TimelineMeta, count: int, _lang: str | None = None) -> Frame:
+    """The document around its slides: the title slide, then ``events``."""
+    return json_frame({"title": title_slide(meta, count), "events": []}, "events")
+
+
+def timelinejs_piece(entry: TimelineEntry, base_url: str, lang: str | None) -> bytes:
+    return json_piece(slide(entry, base_url, lang))
+
+
+#: TimelineJS as a frame and one slide per active entry, dates said in the story's language.
+TIMELINEJS = PieceFormat("timelinejs", shows_all=False, frame=timelinejs_frame,
+                         piece=timelinejs_piece, by_lang=True)
 
 
 def slide(entry: TimelineEntry, base_url: str = "", lang: str | None = None) -> dict[str, Any]:

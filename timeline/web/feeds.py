@@ -21,7 +21,8 @@ from flask import Blueprint, Response, current_app, request
 
 from timeline.digest.publish import DIGEST_FORMATS, publish_digest
 from timeline.errors import NotFound
-from timeline.projections import queries
+from timeline.export.links import DEFAULT_BASE_URL
+from timeline.feed_listing import story_header
 from timeline.projections.digest_reads import story_exists
 from timeline.publish import ALL, FORMATS, publish
 from timeline.web.caching import (
@@ -32,16 +33,13 @@ from timeline.web.caching import (
 )
 from timeline.web.db import get_archive
 from timeline.web.schemas import DigestArgs, flag
+from timeline.web.warm import HEADS, WARM, warm_feed
 
 bp = Blueprint("feeds", __name__, url_prefix="/feeds")
 #: URL suffix -> export format name (``timelinejs.json`` -> ``timelinejs``).
 SUFFIXES = {fmt.suffix: name for name, fmt in FORMATS.items()}
 
 
-#: Links in feeds when ``TIMELINE_BASE_URL`` is not set (``timeline serve`` sets its own bind
-#: address). Never the request's Host: any client could otherwise put its own host into the
-#: links, and force a new render per Host.
-DEFAULT_BASE_URL = "http://localhost"
 
 
 def base_url() -> str:
@@ -49,11 +47,11 @@ def base_url() -> str:
 
 
 class RenderedFeeds:
-    """The last few feed bodies this process rendered, and, given a folder
+    """The last few digest feed bodies this process rendered, and, given a folder
     (``FEED_CACHE_DIR``; ``timeline serve`` keeps one beside the database), every body any
-    worker or process rendered: a feed is rendered once per log head. A body depends only on
+    worker or process rendered: a digest is rendered once per log head. A body depends only on
     the log's head (position and hash), the database and the base URL, so a hit is always
-    current."""
+    current. (Whole-story feeds are assembled from per-entry pieces instead.)"""
 
     def __init__(self, size: int = 32, kept_files: int = 256) -> None:
         self.size = size
@@ -131,22 +129,37 @@ def _mtime(path: Path) -> float:
 
 
 def feed(slug: str, suffix: str) -> Response:
+    """A feed: from this worker's warm copy while the log's head has not moved (one head query),
+    else assembled from the per-entry pieces (``timeline.publish``) and kept warm."""
+    config = current_app.config
+    include_minor = "all" in request.args and flag("all")
+    url = base_url()
+    key = (config["DB"], url, slug, suffix, str(include_minor),
+           str(config["FEED_REFRESH_MINUTES"]))
+    head = HEADS.head(config["DB"], config.get("READ_MODELS"))
+    warm = WARM.get(key, head) if head is not None else None
+    if warm is not None:
+        return warm.respond()
+    return _assembled(key, slug, suffix, include_minor, url)
+
+
+def _assembled(key: tuple[str, ...], slug: str, suffix: str, include_minor: bool,
+               url: str) -> Response:
     archive = get_archive()
     if slug != ALL:
-        queries.get_story(archive, slug)  # NotFound for an unknown story
+        story_header(archive.log.conn, slug)  # NotFound for an unknown story
     name = SUFFIXES[suffix]
-    include_minor = flag("all")
     head = archive.log.head()
     validators = log_validators(head, f"{slug}.{suffix}" + ("+all" if include_minor else ""))
     if is_fresh(validators):
         return not_modified(validators)
-    url = base_url()
-    key = (current_app.config["DB"], url, validators.etag, head.hash)
-    body = RENDERED.get(key, lambda: publish(
+    body = publish(
         archive, name, story=None if slug == ALL else slug, base_url=url,
         refresh_minutes=current_app.config["FEED_REFRESH_MINUTES"], include_minor=include_minor,
-    ).body, current_app.config.get("FEED_CACHE_DIR"))
-    return with_validators(Response(body, content_type=FORMATS[name].media_type), validators)
+    ).body
+    warm = warm_feed(head, validators, body, FORMATS[name].media_type)
+    WARM.put(key, warm)
+    return warm.respond()
 
 
 def _route(kind: str) -> Callable[..., Any]:
@@ -183,7 +196,7 @@ def digest_feed(slug: str, name: str) -> Response:
     body = RENDERED.get(key, lambda: publish_digest(
         archive, slug, name, base_url=url,
         refresh_minutes=current_app.config["FEED_REFRESH_MINUTES"], **options,
-    ))
+    ), current_app.config.get("FEED_CACHE_DIR"))
     return with_validators(Response(body, content_type=fmt.media_type), validators)
 
 

@@ -1,9 +1,12 @@
 """The API's OpenAPI 3.1 document, served at ``/api/openapi.json``. A test keeps it in step with
-the routes; schemathesis checks the service against it."""
+the routes; schemathesis checks the service against it. The feeds and the entry shape (from
+the published JSON Schema) come from ``openapi_feeds``."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from timeline.web.openapi_feeds import FEED_PATHS, FEED_SCHEMAS
 
 JSON = "application/json"
 
@@ -190,35 +193,6 @@ SCHEMAS: dict[str, Any] = {
         "properties": {"event_ids": {"type": "array", "minItems": 1, "maxItems": 1000,
                                      "items": {"type": "string", "minLength": 1,
                                                "maxLength": 100}}}},
-    "Source": {"type": "object", "required": ["article_id", "quote"], "properties": {
-        "article_id": _STR, "quote": _STR, "quote_start": _INT, "quote_end": _INT,
-        "url": _nullable("string"), "title": _nullable("string"),
-        "published": _nullable("string")}},
-    "HistoryItem": {"type": "object", "required": ["position", "type", "summary"], "properties": {
-        "position": _INT, "recorded_at": _STR, "type": _STR, "summary": _STR,
-        "actor": _nullable("string"), "reason": _nullable("string")}},
-    "Entry": {
-        "type": "object",
-        "required": ["id", "headline", "date", "display_date", "start", "end", "status"],
-        "properties": {
-            "id": _STR, "headline": _STR, "text": _STR,
-            "date": {"type": "string", "description": "EDTF"}, "display_date": _STR,
-            "precision": _STR, "start": {"type": "string", "format": "date"},
-            "end": {"type": "string", "format": "date"},
-            "derivation": {"enum": ["explicit", "relative", "narrative", "publication"],
-                           "description": "How the date was found."},
-            "lang": _STR, "quote": _STR,
-            "actors": {**_STRINGS, "description": "People and organisations."},
-            "places": {**_STRINGS, "description": "Countries, cities and regions."},
-            "salience": {"type": ["number", "null"], "minimum": 0, "maximum": 1,
-                         "description": "0..1, null when not scored."},
-            "kind": {**_nullable("string"), "description": "What sort of happening."},
-            "stories": _STRINGS,
-            "status": {"enum": ["active", "retracted", "superseded"]}, "revision": _INT,
-            "position": _INT, "last_position": _INT,
-            "created_at": _nullable("string"), "updated_at": _nullable("string"),
-            "sources": {"type": "array", "items": _ref("Source")},
-            "history": {"type": "array", "items": _ref("HistoryItem")}}},
     "EventPage": {"type": "object", "required": ["events", "next_cursor"], "properties": {
         "events": {"type": "array", "items": _ref("Entry")},
         "next_cursor": _nullable("string"), "next": _nullable("string")}},
@@ -334,9 +308,9 @@ def openapi_document(base_url: str = "") -> dict[str, Any]:
                  "description": "News articles into a dated, append-only event log. Reads are"
                                 " public; writes need 'Authorization: Bearer <token>'."},
         "servers": [{"url": base_url or "/"}],
-        "paths": PATHS,
+        "paths": {**PATHS, **FEED_PATHS},
         "components": {
-            "schemas": SCHEMAS,
+            "schemas": {**SCHEMAS, **FEED_SCHEMAS},
             "responses": {f"E{s}": _json(_ref("Error"), text) for s, text in _DESCRIPTIONS.items()},
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         },

@@ -1,4 +1,5 @@
-"""The JSON the API returns: entries, history, stories and stored events, with ISO 8601 dates.
+"""The JSON the API returns: entries (the shape every JSON door shares), stories and stored
+events, with ISO 8601 dates.
 
 Flask's ``jsonify`` would write dates in RFC 822; every date here is made a string first.
 """
@@ -9,9 +10,12 @@ from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
+from flask import current_app
+
 from events import StoredEvent
-from timeline.export.display import display_date
-from timeline.model import HistoryItem, Source, TimelineEntry
+from timeline.export.entry_shape import entry_document, entry_with_history
+from timeline.export.links import DEFAULT_BASE_URL
+from timeline.model import TimelineEntry
 
 
 def iso(value: date | datetime | str | None) -> str | None:
@@ -22,32 +26,13 @@ def iso(value: date | datetime | str | None) -> str | None:
     return value.isoformat()
 
 
-def source_json(source: Source) -> dict[str, Any]:
-    return asdict(source)
-
-
-def history_json(item: HistoryItem) -> dict[str, Any]:
-    return {
-        "position": item.position, "recorded_at": iso(item.recorded_at), "type": item.type,
-        "summary": item.summary, "actor": item.actor, "reason": item.reason,
-    }
-
-
 def entry_json(entry: TimelineEntry, *, with_history: bool = False) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "id": entry.entry_id, "headline": entry.headline, "text": entry.text,
-        "date": entry.date, "display_date": display_date(entry), "precision": entry.precision,
-        "start": iso(entry.start), "end": iso(entry.end), "derivation": entry.derivation,
-        "lang": entry.lang, "quote": entry.quote, "actors": list(entry.actors),
-        "places": list(entry.places), "salience": entry.salience, "kind": entry.kind,
-        "stories": list(entry.stories), "status": entry.status, "revision": entry.revision,
-        "position": entry.position, "last_position": entry.last_position,
-        "created_at": iso(entry.created_at), "updated_at": iso(entry.updated_at),
-        "sources": [source_json(s) for s in entry.sources],
-    }
+    """The one entry shape (``timeline.export.entry_shape``), linking to the entry's page below
+    ``TIMELINE_BASE_URL``; the single-entry routes add its ``history``."""
+    base_url = current_app.config["BASE_URL"] or DEFAULT_BASE_URL
     if with_history:
-        body["history"] = [history_json(h) for h in entry.history]
-    return body
+        return entry_with_history(entry, base_url)
+    return entry_document(entry, base_url)
 
 
 def stored_event_json(event: StoredEvent) -> dict[str, Any]:
