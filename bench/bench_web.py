@@ -1,9 +1,9 @@
 """Feeds under load and after a correction, each beside its baseline in the same run.
 
-1. Under gunicorn (``timeline serve``'s configuration, 2 workers x 8 threads, ``bench.web_app``),
-   8 clients: a 1,000-entry story's warm iCal feed beside a static file of the same bytes
-   served by the same server and app (Flask's static view), and the feed's ``304`` beside a
-   bare ``304`` route; then ``/api/events`` and ``/healthz``.
+1. Under gunicorn (``timeline serve``'s configuration, ``bench.web_app``: 2 gevent workers,
+   requests on 8 threads each), 8 clients: a 1,000-entry story's warm iCal feed beside a
+   static file of the same bytes served by the same server and app (Flask's static view), and
+   the feed's ``304`` beside a bare ``304`` route; then ``/api/events`` and ``/healthz``.
 2. In process: a correction on a 10,000-entry story (ten times the size above), then its four
    feeds (ics, json, timelinejs, csv) assembled again, beside the first (full) render of the
    same four feeds with nothing kept.
@@ -194,7 +194,8 @@ def serve_feeds(tmp: Path, entries: int) -> None:
     started = time.perf_counter()
     build_archive(db, entries)
     print(f"archive: {entries:,} entries in story {STORY!r} built in "
-          f"{time.perf_counter() - started:.1f}s; gunicorn, {WORKERS} workers x 8 threads, "
+          f"{time.perf_counter() - started:.1f}s; gunicorn, {WORKERS} gevent workers with"
+          f" 8 request threads each, "
           f"{CONCURRENCY} clients, {REQUESTS} requests per endpoint (feeds and their"
           f" baselines: {ROUNDS} alternated rounds, the median one shown)")
     port = free_port()

@@ -12,8 +12,9 @@ import sys
 
 from flask import Flask, Response
 
-from timeline.cli.serve import TimelineServer, server_options
+from timeline.cli.serve import REQUEST_CONNECTIONS, TimelineServer, server_options
 from timeline.web import create_app
+from timeline.web.offload import OffloadRequests
 
 BARE_ETAG = '"bare"'
 
@@ -30,10 +31,17 @@ def bench_app(db: str, port: int, static_folder: str) -> Flask:
     return app
 
 
+def worker_app(db: str, port: int, static_folder: str) -> OffloadRequests:
+    """As ``timeline serve`` runs it in each gevent worker: requests on 8 OS threads."""
+    app = bench_app(db, port, static_folder)
+    return OffloadRequests(app, threads=8, max_body=app.config["MAX_BODY_BYTES"])
+
+
 def main(argv: list[str]) -> None:
     db, port, static_folder = argv[0], int(argv[1]), argv[2]
-    options = server_options("127.0.0.1", port, workers=2, threads=8)
-    TimelineServer(lambda: bench_app(db, port, static_folder), options).run()
+    options = server_options("127.0.0.1", port, workers=2, connections=REQUEST_CONNECTIONS,
+                             access_log=None)
+    TimelineServer(lambda: worker_app(db, port, static_folder), options).run()
 
 
 if __name__ == "__main__":
