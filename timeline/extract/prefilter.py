@@ -38,7 +38,7 @@ _NOT_PLAIN = re.compile("[^" + re.escape("".join(sorted(_PLAIN - {WILD}))) + "]"
 _WORD = re.compile("[0-9_a-z" + _PLAIN_LETTERS + "ºª]")
 GUARDED = "\1"  # marks a first character that follows a word boundary
 #: Trying a pattern at a position costs about as much as scanning this many characters.
-SCAN_RATIO = 20
+SCAN_RATIO = 8
 _MAX_RANGE = 30  # a class range wider than this ("[^ ]", "\w") bounds nothing
 _MAX_DEPTH = 60
 Item = tuple[Any, Any, int]  # (opcode, argument, flags), as re's parser has them
