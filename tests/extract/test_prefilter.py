@@ -11,8 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.extract.grammar import Found, Hit, Rule, _non_overlapping
-from timeline.extract.prefilter import StartIndex, finditer, normalized, start_plan
+from timeline.extract.prefilter import (
+    WILD,
+    StartIndex,
+    case_sensitive,
+    finditer,
+    normalized,
+    start_plan,
+)
 from timeline.extract.tagger import _GRAMMARS
+from timeline.extract.tense import _MARKERS
 
 RULES: list[Rule] = list({id(r.pattern): r for g in _GRAMMARS.values() for r in g}.values())
 
@@ -109,3 +117,25 @@ def test_longest_hits_win_as_with_a_pairwise_check(spans: list[tuple[int, int]])
     found = [Found(s, s + n, hit, i % 3) for i, (s, n) in enumerate(spans)]
     found.sort(key=lambda f: (-(f.end - f.start), f.priority, f.start))
     assert _non_overlapping(found) == _naive(found)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("text", TRICKY + NEWS)
+def test_tense_markers_match_alike_case_sensitively(lang: str, text: str) -> None:
+    pattern = _MARKERS[lang]
+    fast = case_sensitive(pattern)
+    assert fast is not None
+    norm = normalized(text)
+    if WILD in norm:
+        return  # index_tense keeps the case-folding pattern for such texts
+    expected = [(m.span(), m.lastgroup, m.group().lower()) for m in pattern.finditer(text)]
+    assert [(m.span(), m.lastgroup, m.group()) for m in fast.finditer(norm)] == expected
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?i)\bMay\b", r"(?i)\b(?-i:x)\b", r"(?i)(a)\1", r"\bmay\b", r"(?i)[A-Z]+", r"(?i)ſ",
+])
+def test_a_pattern_keeps_case_folding_unless_lower_case_literals_make_it_safe(
+    pattern: str,
+) -> None:
+    assert case_sensitive(re.compile(pattern)) is None

@@ -110,10 +110,12 @@ def extend_left(text: str, start: int, before: re.Pattern[str]) -> re.Match[str]
     return m if m and m.group() else None
 
 
-def collect(text: str, rules: tuple[Rule, ...], ctx: Ctx) -> list[Found]:
-    """Run every rule; keep the longest non-overlapping hits, in text order."""
+def collect(text: str, rules: tuple[Rule, ...], ctx: Ctx,
+            index: StartIndex | None = None) -> list[Found]:
+    """Run every rule; keep the longest non-overlapping hits, in text order. ``index`` is the
+    text's StartIndex, when the caller has one already."""
     found: list[Found] = []
-    index = StartIndex(text)
+    index = index if index is not None else StartIndex(text)
     for priority, r in enumerate(rules):
         if r.needs is not None and r.needs.search(text) is None:
             continue
