@@ -195,6 +195,7 @@ class StartIndex:
             self._pairs.setdefault(norm[at:at + 2], []).append(at)
         self._chars: dict[str, list[int]] = {}
         wild = self.occurrences(WILD)
+        self.plain = not wild  # every character plain: case_sensitive patterns apply
         self._wild = sorted({*wild, *(at - 1 for at in wild if at > 0)})
 
     def occurrences(self, char: str) -> list[int]:
@@ -225,20 +226,35 @@ class StartIndex:
 
 
 def finditer(pattern: re.Pattern[str], index: StartIndex) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(index.text)``, trying the pattern only where it may start."""
+    """``pattern.finditer(index.text)``, trying the pattern only where it may start, and
+    case-sensitively on the normalized text when that is the same (:func:`case_sensitive`;
+    a match found so is matched again on the text, for its groups as written)."""
     plan = start_plan(pattern)
     starts = None if plan is None else index.candidates(plan)
+    fast = case_sensitive(pattern) if index.plain else None
+    text, norm = index.text, index.norm
     if starts is None:
-        yield from pattern.finditer(index.text)
+        if fast is None:
+            yield from pattern.finditer(text)
+        else:
+            yield from _matched(pattern, text, (m.start() for m in fast.finditer(norm)))
         return
-    text, resume = index.text, 0
+    resume = 0
     for at in starts:
         if at < resume:
             continue
-        m = pattern.match(text, at)
+        m = pattern.match(text, at) if fast is None or fast.match(norm, at) else None
         if m is not None:
             yield m
             resume = m.end()
+
+
+def _matched(pattern: re.Pattern[str], text: str,
+             starts: Iterator[int]) -> Iterator[re.Match[str]]:
+    for at in starts:
+        m = pattern.match(text, at)
+        if m is not None:
+            yield m
 
 
 @cache
@@ -247,7 +263,7 @@ def case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     :func:`normalized` text free of ``WILD`` as ``pattern`` finds in the text itself: every
     character it names is plain and lower-case, and no inline flag turns case back on.
     Case-sensitive literals are several times faster to try than case-folded ones."""
-    if not pattern.flags & re.IGNORECASE or not pattern.pattern.startswith("(?i)"):
+    if not pattern.flags & re.IGNORECASE:
         return None
     tree = _parser.parse(pattern.pattern, pattern.flags)
     if not _lower_only(tree):
