@@ -38,6 +38,8 @@ def corpora(n: int | None) -> list[tuple[str, list[Article]]]:
         from bench.eval_tls import load_articles
 
         found.append(("Timeline17 H1N1", load_articles(h1n1)[0][:n]))
+    else:
+        print(f"Timeline17 H1N1 skipped: no {h1n1} (set TIMELINE_SHARED to the shared data)")
     invented = [article_from_text(text, published=published, lang=lang)
                 for text, published, lang in bank(n or 200)]
     found.append(("invented news", invented))
