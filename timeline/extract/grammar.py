@@ -1,7 +1,8 @@
 """The rule engine: compiled regexes whose handlers turn a match into a TIMEX3 value.
 
-A language is a tuple of :class:`Rule`. Every rule runs over the whole text; the longest
-non-overlapping hits win (earlier rules break ties), so specific rules simply match more text.
+A language is a tuple of :class:`Rule`. Every rule finds its matches in the whole text (tried
+only where its pattern can start: ``prefilter``); the longest non-overlapping hits win
+(earlier rules break ties), so specific rules simply match more text.
 """
 
 from __future__ import annotations
