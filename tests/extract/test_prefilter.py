@@ -19,6 +19,7 @@ from timeline.extract.prefilter import (
     normalized,
     start_plan,
 )
+from timeline.extract.segment import _BOILERPLATE, _is_furniture
 from timeline.extract.tagger import _GRAMMARS
 from timeline.extract.tense import _MARKERS
 
@@ -139,3 +140,18 @@ def test_a_pattern_keeps_case_folding_unless_lower_case_literals_make_it_safe(
     pattern: str,
 ) -> None:
     assert case_sensitive(re.compile(pattern)) is None
+
+
+def test_the_boilerplate_class_in_lower_case_matches_the_same_letters() -> None:
+    upper, lower = re.compile("[A-ZÁÉÍÓÚÑ]", re.I), re.compile("[a-záéíóúñ]", re.I)
+    assert all(bool(upper.match(c)) == bool(lower.match(c)) for c in map(chr, range(0x10000)))
+
+
+@pytest.mark.parametrize("chunk", [
+    "By Ana Ruiz", "BY \u212aELVIN SMITH", "by ſtefan Kelvin", "Por José Pérez", "De MARÍA",
+    "Share this article", "SHARE YOUR views", "© 2009 Reuters", "The minister resigned.",
+    "Photo: Ana Ruiz", "ſhare this", "De 2009 a 2010",
+])
+def test_furniture_is_found_as_with_the_case_folding_pattern(chunk: str) -> None:
+    written = re.compile(_BOILERPLATE.pattern.replace("[a-záéíóúñ]", "[A-ZÁÉÍÓÚÑ]"))
+    assert _is_furniture(chunk) is (written.search(chunk) is not None)

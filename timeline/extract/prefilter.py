@@ -32,7 +32,7 @@ WILD = "\0"
 #: Characters whose case folding under ``re.IGNORECASE`` is the same as ``str.lower``'s.
 _PLAIN_LETTERS = "àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþ"
 _PLAIN = frozenset(map(chr, range(0x80))) | frozenset(_PLAIN_LETTERS + _PLAIN_LETTERS.upper()
-                                                      + "ºª¿¡«»‘’“”–—€£¥°")
+                                                      + "ºª¿¡«»‘’“”–—€£¥°©®")
 _NOT_PLAIN = re.compile("[^" + re.escape("".join(sorted(_PLAIN - {WILD}))) + "]")
 #: A plain word character, once normalized (what ``\\w`` matches among the plain ones).
 _WORD = re.compile("[0-9_a-z" + _PLAIN_LETTERS + "ºª]")
