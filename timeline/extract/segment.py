@@ -25,6 +25,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _TOKEN = re.compile(r"@\w+|\w+(?:['’.\-]\w+)*|[^\w\s]")
 _OPEN_QUOTES = "“«‘"
 _CLOSE_QUOTES = "”»’"
+_QUOTE_MARKS = frozenset(_OPEN_QUOTES + _CLOSE_QUOTES + '"')
 #: Short sentences that are page furniture, not reporting (any language we know).
 _BOILERPLATE = re.compile(
     r"(?i)^(?:by|por|de)\s+[a-záéíóúñ][\w.]+(?:\s+[a-záéíóúñ][\w.]+){0,3}$"
@@ -118,21 +119,24 @@ def tokenize(doc: Document) -> Document:
 
 
 def _sentence_tokens(text: str, sentence: Sentence, index: int) -> list[Token]:
-    found = list(_TOKEN.finditer(text, sentence.start, sentence.end))
-    straight = [m for m in found if m.group() == '"']
-    usable_straight = len(straight) - len(straight) % 2  # an unmatched last quote opens nothing
-    inside = bool(straight) and len(straight) % 2 == 1 and _closes(text, straight[0].start())
+    start, end = sentence.start, sentence.end
+    straight = text.count('"', start, end)  # each one its own token
+    usable_straight = straight - straight % 2  # an unmatched last quote opens nothing
+    inside = straight % 2 == 1 and _closes(text, text.find('"', start, end))
     tokens: list[Token] = []
     seen_straight = 0
-    for match in found:
+    for match in _TOKEN.finditer(text, start, end):
         mark = match.group()
+        if mark not in _QUOTE_MARKS:  # most tokens: no quotation opens or closes here
+            tokens.append(Token(match.start(), match.end(), mark, index, inside))
+            continue
         opening = mark in _OPEN_QUOTES or (mark == '"' and not inside
                                             and seen_straight < usable_straight)
         closing = mark in _CLOSE_QUOTES or (mark == '"' and inside)
         seen_straight += mark == '"'
         if closing and inside:
             inside = False
-        tokens.append(Token(match.start(), match.end(), mark, index, quoted=inside))
+        tokens.append(Token(match.start(), match.end(), mark, index, inside))
         if opening and not closing:
             inside = True
     return tokens
