@@ -9,6 +9,8 @@ sets how many articles (default 200). Target: >= 50 articles/s per core.
 is linear; above 3 is flagged). A sweep goes on doubling up to the article limit (200,000
 characters) while the time it projects fits its budget; a size whose projected time would not fit
 is reported as skipped, not run. Sizes are fixed (``BENCH_N`` does not change them).
+
+Times are this process's CPU seconds: the figures per core, however busy the machine is.
 """
 
 from __future__ import annotations
@@ -83,17 +85,17 @@ def seconds(func: Callable[[], object]) -> float:
     """The fastest of as many runs of ``func`` as fit in ``MIN_TIMING_S`` (at least one)."""
     runs: list[float] = []
     while not runs or (sum(runs) < MIN_TIMING_S and len(runs) < 50):
-        start = time.perf_counter()
+        start = time.process_time()
         func()
-        runs.append(time.perf_counter() - start)
+        runs.append(time.process_time() - start)
     return min(runs)
 
 
 def _elapsed(func: Callable[[Article], object], docs: Sequence[Article]) -> float:
-    start = time.perf_counter()
+    start = time.process_time()
     for doc in docs:
         func(doc)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 STAGES: tuple[tuple[str, Callable[[Article], object]], ...] = (

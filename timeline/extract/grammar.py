@@ -1,16 +1,19 @@
 """The rule engine: compiled regexes whose handlers turn a match into a TIMEX3 value.
 
-A language is a tuple of :class:`Rule`. Every rule runs over the whole text; the longest
-non-overlapping hits win (earlier rules break ties), so specific rules simply match more text.
+A language is a tuple of :class:`Rule`. Every rule finds its matches in the whole text (tried
+only where its pattern can start: ``prefilter``); the longest non-overlapping hits win
+(earlier rules break ties), so specific rules simply match more text.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from timeline.extract.prefilter import StartIndex, finditer
 from timeline.extract.tense import TenseIndex
 from timeline.model import Derivation
 
@@ -108,13 +111,16 @@ def extend_left(text: str, start: int, before: re.Pattern[str]) -> re.Match[str]
     return m if m and m.group() else None
 
 
-def collect(text: str, rules: tuple[Rule, ...], ctx: Ctx) -> list[Found]:
-    """Run every rule; keep the longest non-overlapping hits, in text order."""
+def collect(text: str, rules: tuple[Rule, ...], ctx: Ctx,
+            index: StartIndex | None = None) -> list[Found]:
+    """Run every rule; keep the longest non-overlapping hits, in text order. ``index`` is the
+    text's StartIndex, when the caller has one already."""
     found: list[Found] = []
+    index = index if index is not None else StartIndex(text)
     for priority, r in enumerate(rules):
         if r.needs is not None and r.needs.search(text) is None:
             continue
-        for m in r.pattern.finditer(text):
+        for m in finditer(r.pattern, index):
             try:
                 hit = r.handler(m, ctx)
             except (ValueError, OverflowError):  # beyond the calendar: year 0, year 10000
@@ -124,11 +130,21 @@ def collect(text: str, rules: tuple[Rule, ...], ctx: Ctx) -> list[Found]:
                 start = span[0] if hit.start is None else min(hit.start, span[0])
                 found.append(Found(start, span[1], hit, priority))
     found.sort(key=lambda f: (-(f.end - f.start), f.priority, f.start))
+    return _non_overlapping(found)
+
+
+def _non_overlapping(ranked: list[Found]) -> list[Found]:
+    """The hits in rank order that overlap no better-ranked hit kept, in text order. Only
+    kept hits starting less than the longest hit's length before a new one can overlap it."""
+    longest = max((f.end - f.start for f in ranked), default=0)
+    starts: list[int] = []
     taken: list[Found] = []
-    for f in found:
-        if all(f.end <= t.start or f.start >= t.end for t in taken):
-            taken.append(f)
-    taken.sort(key=lambda f: f.start)
+    for f in ranked:
+        near = taken[bisect_right(starts, f.start - longest):bisect_left(starts, f.end)]
+        if all(f.end <= t.start or f.start >= t.end for t in near):
+            i = bisect_right(starts, f.start)
+            starts.insert(i, f.start)
+            taken.insert(i, f)
     return taken
 
 

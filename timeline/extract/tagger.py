@@ -28,6 +28,7 @@ from timeline.extract.fallback import search_timexes
 from timeline.extract.grammar import Ctx, Found, Rule, apply_mods, collect, mod_pattern
 from timeline.extract.holidays import HOLIDAY_RULES_EN, HOLIDAY_RULES_ES
 from timeline.extract.langdetect import detect_language
+from timeline.extract.prefilter import StartIndex
 from timeline.extract.rules_common import COMMON_RULES
 from timeline.extract.rules_en import RULES_EN
 from timeline.extract.rules_en import day_month_year as en_dmy
@@ -86,8 +87,9 @@ def tag(text: str, dct: date | datetime, lang: str | None = None) -> tuple[Timex
     rules = _GRAMMARS.get(code)
     if rules is None:
         return search_timexes(text, day, code)
-    ctx = Ctx(text=text, dct=day, tense=index_tense(text, code))
-    found = apply_mods(text, collect(text, rules, ctx), _MODS[code])
+    index = StartIndex(text)
+    ctx = Ctx(text=text, dct=day, tense=index_tense(text, code, index.norm))
+    found = apply_mods(text, collect(text, rules, ctx, index), _MODS[code])
     timexes = [_to_timex(text, f) for f in found]
     try:
         timexes = anchor_times(text, fuse_weekday_dates(text, timexes), ctx.tense, day)

@@ -10,6 +10,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from timeline.extract.prefilter import WILD, case_sensitive
+
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|(?=\n)|$)")
 
 _ES_FUTURE = (
@@ -97,13 +99,17 @@ class TenseIndex:
         return bisect_right(self.sentence_starts, a) == bisect_right(self.sentence_starts, b)
 
 
-def index_tense(text: str, lang: str) -> TenseIndex:
-    """Find sentences and tense markers once per text (languages without rules: no markers)."""
+def index_tense(text: str, lang: str, norm: str | None = None) -> TenseIndex:
+    """Find sentences and tense markers once per text (languages without rules: no markers).
+    ``norm``, the text as ``prefilter.normalized`` gives it, lets the markers be matched
+    case-sensitively (faster, same matches)."""
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
     markers: list[tuple[int, int, int]] = []
     pattern = _MARKERS.get(lang)
     if pattern is not None:
-        for m in pattern.finditer(text):
+        fast = case_sensitive(pattern) if norm is not None and WILD not in norm else None
+        found = pattern.finditer(text) if fast is None else fast.finditer(norm or "")
+        for m in found:
             if m.group().lower() in _NOT_VERBS:
                 continue
             markers.append((m.start(), m.end(), 1 if m.lastgroup == "future" else -1))

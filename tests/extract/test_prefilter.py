@@ -1,0 +1,157 @@
+"""The rule engine's speed-ups change nothing: trying each date rule only where it may start
+finds exactly what scanning the whole text finds (spans and groups), for every rule of every
+grammar, and the longest hits win as a pairwise check would pick them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.extract.grammar import Found, Hit, Rule, _non_overlapping
+from timeline.extract.prefilter import (
+    WILD,
+    StartIndex,
+    case_sensitive,
+    finditer,
+    normalized,
+    start_plan,
+)
+from timeline.extract.segment import _BOILERPLATE, _is_furniture
+from timeline.extract.tagger import _GRAMMARS
+from timeline.extract.tense import _MARKERS
+
+RULES: list[Rule] = list({id(r.pattern): r for g in _GRAMMARS.values() for r in g}.values())
+
+#: Texts where lower-casing, Unicode case folding, word boundaries and window edges matter.
+TRICKY = [
+    "On Monday, March 3, 2009, the board met; on 3/4/09 it voted. The 1990s were calm.",
+    "ſeptember 3 and \u212aelvin 2009; İstanbul, 12 May 2010; ｊａｎｕａｒｙ 5",
+    "El MIÉRCOLES 3 de mayo de 2009 y el próximo martes; a finales de los años 80.",
+    "mid-March, '09, ’09, $2009, 2009%, No. 2009, x2009, 2009-10-11T10:00, 10:30 a.m.",
+    "dEcEmBeR 25 tHiS yEaR, hace dos días, hasta el momento, dentro de dos semanas",
+    "\0January\0 5\0, 2009\0 and é2009 and ł2009 and 2009ł and Ωmonday",
+    "yesterday", "2009", "a", "",
+]
+#: News-like prose of our own, in both languages.
+NEWS = [
+    "The transport minister said on Tuesday that the northern highway will open on March 3. "
+    "Three days ago the board approved a budget of $450 million; in the late 1980s the town "
+    "had barely 4,000 residents. The court will rule next Friday at 10:30 a.m., officials said "
+    "on 12 May 2010. Inflation rose 3.5% in June 2009, and for two years the club lost.",
+    "El ministro anunció el lunes que la autopista abrirá el 3 de marzo de 2026. Hace dos días "
+    "la junta aprobó un presupuesto; a finales de los años 80 la ciudad tenía 4.000 habitantes. "
+    "El tribunal resolverá el próximo viernes, a las 10:30 horas, y dentro de dos semanas "
+    "marcharán los vecinos. Entre 1978 y 1982 la empresa duplicó su producción.",
+]
+
+
+def plain_matches(pattern: re.Pattern[str], text: str) -> list[tuple[object, ...]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def filtered_matches(pattern: re.Pattern[str], text: str) -> list[tuple[object, ...]]:
+    return [(m.span(), m.groupdict()) for m in finditer(pattern, StartIndex(text))]
+
+
+@pytest.mark.parametrize("text", TRICKY + NEWS)
+def test_every_rule_finds_what_a_full_scan_finds(text: str) -> None:
+    for r in RULES:
+        assert filtered_matches(r.pattern, text) == plain_matches(r.pattern, text), r.name
+
+
+_WORDS = ["March", "may", "Monday", "de", "el", "of", "2009", "3", "’", "'", "-", "/", ",",
+          "ago", "años", "días", "hace", "next", "last", "the", "1990s", "mid", "ſ", "İ", "\0"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=3), max_size=25),
+       st.sampled_from(["", " ", "  "]))
+def test_random_word_salads_agree(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    for r in RULES:
+        assert filtered_matches(r.pattern, text) == plain_matches(r.pattern, text), r.name
+
+
+def test_most_rules_get_a_prefilter() -> None:
+    planned = [r.name for r in RULES if start_plan(r.pattern) is not None]
+    assert len(planned) >= 0.9 * len(RULES)
+
+
+def test_candidates_are_few_on_news_text() -> None:
+    text = NEWS[0] * 3
+    index = StartIndex(text)
+    month = next(r for r in RULES if r.name == "en_mdy")
+    starts = index.candidates(start_plan(month.pattern) or ())
+    assert starts is not None and len(starts) < len(text) / 20
+
+
+@pytest.mark.parametrize(("pattern", "planned"), [
+    (r"\bjan(?:uary)?", True), (r"(?i)\d+ days", True), (r"a?", False), (r".x", False),
+    (r"\w+ago", False), (r"[^a]b", False),
+    (r"(?:x*)*y", False),  # a repeat of what may be empty: scanned as before
+])
+def test_a_start_is_bounded_only_when_the_pattern_says_so(pattern: str, planned: bool) -> None:
+    assert (start_plan(re.compile(pattern)) is not None) is planned
+
+
+def test_normalized_keeps_offsets() -> None:
+    text = "İstanbul ſ \u212a MAYO Ñandú ß"
+    assert len(normalized(text)) == len(text)
+    assert normalized("MAYO Ñandú") == "mayo ñandú"
+
+
+def _naive(ranked: list[Found]) -> list[Found]:
+    taken: list[Found] = []
+    for f in ranked:
+        if all(f.end <= t.start or f.start >= t.end for t in taken):
+            taken.append(f)
+    return sorted(taken, key=lambda f: f.start)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=30))
+def test_longest_hits_win_as_with_a_pairwise_check(spans: list[tuple[int, int]]) -> None:
+    hit = Hit("DATE", "2009")
+    found = [Found(s, s + n, hit, i % 3) for i, (s, n) in enumerate(spans)]
+    found.sort(key=lambda f: (-(f.end - f.start), f.priority, f.start))
+    assert _non_overlapping(found) == _naive(found)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("text", TRICKY + NEWS)
+def test_tense_markers_match_alike_case_sensitively(lang: str, text: str) -> None:
+    pattern = _MARKERS[lang]
+    fast = case_sensitive(pattern)
+    assert fast is not None
+    norm = normalized(text)
+    if WILD in norm:
+        return  # index_tense keeps the case-folding pattern for such texts
+    expected = [(m.span(), m.lastgroup, m.group().lower()) for m in pattern.finditer(text)]
+    assert [(m.span(), m.lastgroup, m.group()) for m in fast.finditer(norm)] == expected
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?i)\bMay\b", r"(?i)\b(?-i:x)\b", r"(?i)(a)\1", r"\bmay\b", r"(?i)[A-Z]+", r"(?i)ſ",
+])
+def test_a_pattern_keeps_case_folding_unless_lower_case_literals_make_it_safe(
+    pattern: str,
+) -> None:
+    assert case_sensitive(re.compile(pattern)) is None
+
+
+def test_the_boilerplate_class_in_lower_case_matches_the_same_letters() -> None:
+    upper, lower = re.compile("[A-ZÁÉÍÓÚÑ]", re.I), re.compile("[a-záéíóúñ]", re.I)
+    assert all(bool(upper.match(c)) == bool(lower.match(c)) for c in map(chr, range(0x10000)))
+
+
+@pytest.mark.parametrize("chunk", [
+    "By Ana Ruiz", "BY \u212aELVIN SMITH", "by ſtefan Kelvin", "Por José Pérez", "De MARÍA",
+    "Share this article", "SHARE YOUR views", "© 2009 Reuters", "The minister resigned.",
+    "Photo: Ana Ruiz", "ſhare this", "De 2009 a 2010",
+])
+def test_furniture_is_found_as_with_the_case_folding_pattern(chunk: str) -> None:
+    written = re.compile(_BOILERPLATE.pattern.replace("[a-záéíóúñ]", "[A-ZÁÉÍÓÚÑ]"))
+    assert _is_furniture(chunk) is (written.search(chunk) is not None)
