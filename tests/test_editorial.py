@@ -14,13 +14,18 @@ from timeline.errors import Conflict, InvalidInput, NotFound
 from timeline.projections.queries import EventQuery, find_entries, get_entry, get_story
 
 
+def two_articles(archive: Archive) -> None:
+    """Two articles: a metro strike in December 2025 (twice) and a port reopening."""
+    append_article(archive.log, "a1", 1, [("Huelga del metro", "2025-12", "month"),
+                                          ("Puerto reabre", "2025-12-14", "day")])
+    append_article(archive.log, "a2", 1, [("Huelga en el metro", "2025-12-03", "day")])
+    archive.catch_up()
+
+
 @pytest.fixture
 def archive() -> Iterator[Archive]:
     with Archive.open(":memory:", clock=stepping_clock()) as archive:
-        append_article(archive.log, "a1", 1, [("Huelga del metro", "2025-12", "month"),
-                                              ("Puerto reabre", "2025-12-14", "day")])
-        append_article(archive.log, "a2", 1, [("Huelga en el metro", "2025-12-03", "day")])
-        archive.catch_up()
+        two_articles(archive)
         yield archive
 
 

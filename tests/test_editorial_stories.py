@@ -9,8 +9,9 @@ from collections.abc import Iterator
 import pytest
 
 from events import NewEvent
-from tests.projections.builders import append_article, stepping_clock
+from tests.projections.builders import stepping_clock
 from tests.projections.test_entries import stored
+from tests.test_editorial import two_articles
 from timeline import editorial as ed
 from timeline.archive import Archive
 from timeline.digest.publish import publish_digest
@@ -24,10 +25,7 @@ from timeline.publish import publish
 @pytest.fixture
 def archive() -> Iterator[Archive]:
     with Archive.open(":memory:", clock=stepping_clock()) as archive:
-        append_article(archive.log, "a1", 1, [("Huelga del metro", "2025-12", "month"),
-                                              ("Puerto reabre", "2025-12-14", "day")])
-        append_article(archive.log, "a2", 1, [("Huelga en el metro", "2025-12-03", "day")])
-        archive.catch_up()
+        two_articles(archive)
         ed.create_story(archive, "metro", title="Metro", reason="new beat", actor="ana")
         yield archive
 

@@ -80,8 +80,9 @@ def test_a_merge_can_be_undone_and_the_feeds_follow(archive: Archive) -> None:
     _same_as_whole_renders(archive)
 
 
-def _count_pieces(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The entries loaded to render a piece of (every one loaded is rendered)."""
+def count_pieces(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The entries loaded to render a piece of (every one loaded is rendered), as they are
+    loaded."""
     rendered: list[str] = []
     load = feed_assembly.load_entries
 
@@ -97,7 +98,7 @@ def test_a_correction_re_renders_one_entry_per_feed(
         archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in FORMATS:
         publish(archive, name, story="metro", base_url=BASE)
-    rendered = _count_pieces(monkeypatch)
+    rendered = count_pieces(monkeypatch)
     ed.correct_event(archive, "a2-r1-0", headline="Paro total", reason="r", actor="t")
     archive.catch_up()
     for name in FORMATS:
@@ -110,7 +111,7 @@ def test_another_process_renders_nothing_the_first_one_kept(
     first = {name: publish(archive, name, base_url=BASE).body for name in FORMATS}
     FEEDS.clear()
     MEMORY.clear()  # a new process: nothing in its memory
-    rendered = _count_pieces(monkeypatch)
+    rendered = count_pieces(monkeypatch)
     assert {name: publish(archive, name, base_url=BASE).body for name in FORMATS} == first
     assert rendered == []
 

@@ -6,8 +6,14 @@ reopening (14 June 2024); the other articles report routine council business on 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 
+from tests.projections.builders import stepping_clock
+from timeline.archive import Archive
+from timeline.extract.article import article_from_json
+from timeline.ingest import ingest_articles
 from timeline.model import Article
 
 COLLAPSE, REOPENING = date(2024, 3, 3), date(2024, 6, 14)
@@ -44,3 +50,16 @@ def bridge_articles(story: str = "bridge") -> list[Article]:
                            "story": story, "title": f"Bridge news {i}"})
         for i, (published, url, text) in enumerate(_TEXTS)
     ]
+
+
+@contextmanager
+def ingested(texts: Iterable[tuple[str, str]], *, story: str, site: str) -> Iterator[Archive]:
+    """An in-memory archive of one invented story: ``(published, text)`` articles in English,
+    at ``https://<site>/<i>``, titled after the story."""
+    articles = [article_from_json({"text": text, "published": day, "lang": "en",
+                                   "url": f"https://{site}/{i}", "story": story,
+                                   "title": f"{story.title()} {i}"})
+                for i, (day, text) in enumerate(texts)]
+    with Archive.open(":memory:", clock=stepping_clock()) as archive:
+        ingest_articles(archive, articles, actor="test")
+        yield archive

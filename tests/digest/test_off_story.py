@@ -9,12 +9,10 @@ from datetime import date
 
 import pytest
 
-from tests.projections.builders import stepping_clock
+from tests.digest.stories import ingested
 from timeline.archive import Archive
 from timeline.digest import service
 from timeline.digest.service import story_digest
-from timeline.extract.article import article_from_json
-from timeline.ingest import ingest_articles
 
 START, END = date(2024, 5, 6), date(2024, 5, 20)
 CONCERT, MARCH = date(2024, 5, 12), date(2024, 5, 15)
@@ -38,12 +36,7 @@ _TEXTS = (
 
 @pytest.fixture
 def archive() -> Iterator[Archive]:
-    articles = [article_from_json({"text": text, "published": day, "lang": "en",
-                                   "url": f"https://port.example/{i}", "story": "strike",
-                                   "title": f"Strike {i}"})
-                for i, (day, text) in enumerate(_TEXTS)]
-    with Archive.open(":memory:", clock=stepping_clock()) as archive:
-        ingest_articles(archive, articles, actor="test")
+    with ingested(_TEXTS, story="strike", site="port.example") as archive:
         yield archive
 
 

@@ -9,11 +9,9 @@ from datetime import date
 
 import pytest
 
-from tests.projections.builders import stepping_clock
+from tests.digest.stories import ingested
 from timeline.archive import Archive
 from timeline.digest.service import story_digest
-from timeline.extract.article import article_from_json
-from timeline.ingest import ingest_articles
 
 WRITTEN, YEARLESS = date(2024, 4, 5), date(2024, 3, 3)
 
@@ -29,12 +27,7 @@ _TEXTS = (
 
 @pytest.fixture
 def archive() -> Iterator[Archive]:
-    articles = [article_from_json({"text": text, "published": day, "lang": "en",
-                                   "url": f"https://isla.example/{i}", "story": "ferry",
-                                   "title": f"Ferry {i}"})
-                for i, (day, text) in enumerate(_TEXTS)]
-    with Archive.open(":memory:", clock=stepping_clock()) as archive:
-        ingest_articles(archive, articles, actor="test")
+    with ingested(_TEXTS, story="ferry", site="isla.example") as archive:
         yield archive
 
 
@@ -47,10 +40,6 @@ def test_only_the_day_written_with_its_year_is_looked_back_at(archive: Archive) 
 
 def test_an_article_writing_the_year_once_is_looking_back() -> None:
     text = ("The ferry sank on 3 March. Divers said on 3 March 2024 the hull had broken in two.")
-    article = article_from_json({"text": text, "published": "2024-08-20", "lang": "en",
-                                 "url": "https://isla.example/x", "story": "ferry",
-                                 "title": "Ferry"})
-    with Archive.open(":memory:", clock=stepping_clock()) as archive:
-        ingest_articles(archive, [article], actor="test")
+    with ingested([("2024-08-20", text)], story="ferry", site="isla.example") as archive:
         why = {d.date: d.why for d in story_digest(archive, "ferry", dates=5).dates}
     assert why[YEARLESS].later == 1

@@ -3,17 +3,15 @@ digest bodies kept as files in FEED_CACHE_DIR."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.test_feed_pieces import count_pieces
 from tests.web.conftest import AUTH, HARBOUR
-from timeline import feed_assembly
 from timeline.feed_assembly import FEEDS
 from timeline.feed_pieces import MEMORY
-from timeline.model import TimelineEntry
 from timeline.web import create_app
 from timeline.web.feeds import RENDERED, StoredRenders
 from timeline.web.warm import WARM
@@ -25,23 +23,11 @@ def _another_process() -> None:
         kept.clear()
 
 
-def _loaded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    loaded: list[str] = []
-    load = feed_assembly.load_entries
-
-    def counted(archive: Any, ids: list[str]) -> Iterator[TimelineEntry]:
-        loaded.extend(ids)
-        return load(archive, ids)
-
-    monkeypatch.setattr(feed_assembly, "load_entries", counted)
-    return loaded
-
-
 def test_a_second_worker_renders_no_piece_the_first_one_kept(
         settings: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     first, second = create_app(settings).test_client(), create_app(settings).test_client()
     made = first.post("/api/articles", json=HARBOUR, headers=AUTH).get_json()["events"]
-    loaded = _loaded(monkeypatch)
+    loaded = count_pieces(monkeypatch)
     bodies = {path: first.get(path).data for path in ("/feeds/all.ics", "/feeds/harbour.json")}
     assert sorted(loaded) == sorted([e["id"] for e in made] * 2)
     _another_process()
