@@ -44,7 +44,7 @@ def test_cli_commands_read_the_shared_log_and_the_nodes_read_models(demo: tuple[
     url, node = demo
     listed = json.loads(run("--db", url, "--read-models", node, "events", "--format", "json"))
     assert listed["entries"]
-    entry_id = listed["entries"][0]["entry_id"]
+    entry_id = listed["entries"][0]["id"]
     assert entry_id in run("--db", url, "--read-models", node, "history", entry_id)
     assert run("--db", url, "verify").startswith("ok: ")
     assert len(run("--db", url, "log", "--limit", "3").splitlines()) == 3
