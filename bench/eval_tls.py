@@ -105,6 +105,7 @@ def ingest_topic(db: Path, articles: Sequence[Article], story: str) -> tuple[int
 def ours(db: Path, story: str, shape: tuple[int, int, str, str]) -> Timeline:
     dates, sentences, first, last = shape
     with Archive.open(db) as archive:
+        archive.catch_up()  # a cached archive from older read models is projected again
         digest = story_digest(archive, story, dates=dates, sentences=sentences,
                               date_from=first, date_to=last)
     return {d.date.isoformat(): list(d.summary) for d in digest.dates}
