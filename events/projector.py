@@ -73,6 +73,18 @@ class Rebuild(Protocol):
         """Drop the fresh tables after a failure (in a transaction)."""
 
 
+class Batch(Protocol):
+    """Several events applied to a projection's live read model at once, in the projector's
+    transaction (``Projection.batch(conn, events)`` makes one, if the projection has it): the
+    read model must end up exactly as ``apply`` would leave it, event by event."""
+
+    def fold(self, event: StoredEvent) -> None:
+        """Fold one event (reading the live read model as the batch left it)."""
+
+    def write(self) -> None:
+        """Write what the folded events changed."""
+
+
 class ProjectionError(EventLogError):
     """A projection failed to apply an event; its checkpoint stays before that event."""
 
@@ -232,11 +244,33 @@ class Projector:
         with self.log.transaction() as conn:
             after = self.checkpoint(projection.name)
             events = list(self.log.read_all(after, self.batch_size))
-            for event in events:
-                try:
-                    projection.apply(conn, event)
-                except Exception as exc:
-                    raise ProjectionError(projection.name, event.position, exc) from exc
+            make = getattr(projection, "batch", None)
+            if make is not None:
+                self._apply_in_batch(projection, make(conn, events), events)
+            else:
+                self._apply_each(projection, conn, events)
             if events:
                 self._store(conn, projection, events[-1].position)
         return len(events)
+
+    @staticmethod
+    def _apply_each(projection: Projection, conn: sqlite3.Connection,
+                    events: Sequence[StoredEvent]) -> None:
+        for event in events:
+            try:
+                projection.apply(conn, event)
+            except Exception as exc:
+                raise ProjectionError(projection.name, event.position, exc) from exc
+
+    @staticmethod
+    def _apply_in_batch(projection: Projection, batch: Batch,
+                        events: Sequence[StoredEvent]) -> None:
+        for event in events:
+            try:
+                batch.fold(event)
+            except Exception as exc:
+                raise ProjectionError(projection.name, event.position, exc) from exc
+        try:
+            batch.write()
+        except Exception as exc:
+            raise ProjectionError(projection.name, events[-1].position, exc) from exc
