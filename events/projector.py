@@ -148,11 +148,12 @@ class Projector:
         ).fetchone()
         return row[0] if row else 0
 
-    def run(self, *, progress: Progress | None = None) -> int:
-        """Bring every projection up to the head; the number of events applied."""
+    def run(self, *, progress: Progress | None = None, batch_size: int | None = None) -> int:
+        """Bring every projection up to the head, in batches of ``batch_size`` events (default:
+        the projector's); the number of events applied."""
         applied = 0
         for projection in self.projections:
-            while batch := self._apply_batch(projection):
+            while batch := self._apply_batch(projection, batch_size):
                 applied += batch
                 if progress:
                     progress(batch)
@@ -238,12 +239,12 @@ class Projector:
             (projection.name, position, projection.version, format_timestamp(self.log.clock())),
         )
 
-    def _apply_batch(self, projection: Projection) -> int:
+    def _apply_batch(self, projection: Projection, size: int | None = None) -> int:
         if self.checkpoint(projection.name) >= self.log.head().position:
             return 0  # nothing new: no write transaction
         with self.log.transaction() as conn:
             after = self.checkpoint(projection.name)
-            events = list(self.log.read_all(after, self.batch_size))
+            events = list(self.log.read_all(after, size or self.batch_size))
             make = getattr(projection, "batch", None)
             if make is not None:
                 self._apply_in_batch(projection, make(conn, events), events)
