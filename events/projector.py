@@ -246,7 +246,7 @@ class Projector:
             after = self.checkpoint(projection.name)
             events = list(self.log.read_all(after, size or self.batch_size))
             make = getattr(projection, "batch", None)
-            if make is not None:
+            if make is not None and len(events) > 1:  # one event: ``apply`` is quicker
                 self._apply_in_batch(projection, make(conn, events), events)
             else:
                 self._apply_each(projection, conn, events)
