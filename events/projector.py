@@ -6,6 +6,10 @@ commit in one transaction, and the checkpoint is re-read inside that transaction
 second projector process never applies an event twice or skips one. ``rebuild`` replays a read
 model from position 0. A projection whose ``version`` changed is rebuilt automatically.
 
+A projection that offers ``batch(conn, events)`` (a ``Batch``) gets each batch of two events or
+more at once: it folds them all, then writes what they changed, in the batch's transaction; a
+lone event still goes through ``apply``.
+
 A projection that offers ``bulk()`` (a ``Rebuild``) is rebuilt in bulk: the projector reads the log
 in large pages, the rebuild folds each page in memory (outside any transaction) and writes it in
 one transaction into fresh tables, and ``finish`` swaps those in together with the checkpoint.
