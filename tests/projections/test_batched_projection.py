@@ -56,7 +56,8 @@ def _views(archive: Archive) -> dict[str, Any]:
     conn, head = archive.log.conn, archive.log.head().position
     out = read_models(conn)
     out["latest_change"] = latest_change(conn)
-    out["changed"] = [changed_since(conn, p, 10_000) for p in range(0, head + 1, 5)]
+    changed = [changed_since(conn, p, 10_000) for p in range(0, head + 1, 5)]
+    out["changed"] = [None if ids is None else sorted(ids) for ids in changed]  # a set to feeds
     snaps = []
     for position in range(0, head + 1, max(1, head // 12)):
         whole = snapshot(archive.log, position)
