@@ -15,7 +15,7 @@ from .errors import (
 )
 from .postgres_migrate import copy_log
 from .prepare import DEFAULT_MAX_EVENT_BYTES
-from .projector import Projection, ProjectionError, Projector, Rebuild
+from .projector import Batch, Projection, ProjectionError, Projector, Rebuild
 from .records import ANY, GENESIS_HASH, NO_STREAM, ExpectedVersion, Head, NewEvent, StoredEvent
 from .registry import EventRegistry
 from .schemas import ARCHIVE_TYPES, archive_registry
@@ -27,7 +27,7 @@ from .verify import VerifyReport, verify
 __all__ = [
     "ANY", "ARCHIVE_TYPES", "DEFAULT_MAX_EVENT_BYTES", "GENESIS_HASH", "NO_STREAM",
     "ConcurrencyError", "EventIdConflict", "EventLogError", "EventRegistry", "ExpectedVersion",
-    "Head", "InvalidEvent", "NewEvent", "PayloadTooLarge", "Projection", "ProjectionError",
+    "Head", "InvalidEvent", "NewEvent", "PayloadTooLarge", "Projection", "ProjectionError", "Batch",
     "Projector", "Rebuild", "SqliteEventLog", "StorageError", "StoredEvent", "TamperedLog",
     "VerifyReport",
     "archive_registry", "follow", "format_timestamp", "utc_now", "verify",

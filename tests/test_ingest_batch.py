@@ -12,7 +12,7 @@ from tests.digest.stories import bridge_articles
 from tests.projections.builders import stepping_clock
 from timeline.archive import Archive
 from timeline.errors import InvalidInput
-from timeline.ingest import ingest_article, ingest_articles
+from timeline.ingest import SETTLE_EVENTS, ingest_article, ingest_articles
 from timeline.projections.queries import EventQuery, count_entries, get_story
 
 
@@ -66,3 +66,26 @@ def test_ingesting_again_writes_nothing(archive) -> None:
     again = ingest_articles(archive, bridge_articles())
     assert not any(r.created for r in again.results)
     assert archive.log.head().position == head
+
+
+def test_a_batch_is_projected_in_one_batch_as_event_by_event_would(archive,
+                                                                   monkeypatch) -> None:
+    """Each batch's entries are extracted and filed, then projected together (one projector
+    batch folds an entry from its extraction to its story); the read models are those the same
+    log gives projected event by event."""
+    from events import Projector
+    from tests.projections.test_batched_projection import EventByEvent
+    from tests.projections.test_bulk_rebuild import read_models
+
+    sizes: list[int | None] = []
+    real = archive.projector.run
+    monkeypatch.setattr(archive.projector, "run",
+                        lambda **kw: sizes.append(kw.get("batch_size")) or real(**kw))
+    ingest_articles(archive, bridge_articles(), batch_size=4)
+    assert sizes.count(SETTLE_EVENTS) == 2  # one projection run per batch of articles
+    batched = read_models(archive.log.conn)
+    reference = EventByEvent()
+    projector = Projector(archive.log, [reference])
+    projector._reset(reference)  # empty read models, then the same log event by event
+    projector.run()
+    assert read_models(archive.log.conn) == batched

@@ -149,10 +149,10 @@ def _ingest_one(archive: Archive, article: Article, source_format: str, actor: s
 
 def _settle(archive: Archive, pending: list[tuple[Article, IngestResult]],
             actor: str | None) -> None:
-    """Bring the projections up to date once, then file the batch's entries by story: the
-    new ones in one append per story, those of articles archived before as ``add_to_story``
-    does (skipping entries already on it)."""
-    archive.catch_up()
+    """File the batch's entries by story (the new ones in one append per story, those of
+    articles archived before as ``add_to_story`` does, skipping entries already on it), then
+    bring the projections up to date in one batch: each new entry is folded in memory from its
+    extraction to its story and written once (``ArchiveProjection.batch``)."""
     new: dict[str, list[str]] = {}
     known: dict[str, list[str]] = {}
     for article, result in pending:
@@ -163,12 +163,19 @@ def _settle(archive: Archive, pending: list[tuple[Article, IngestResult]],
         _file_new_entries(archive, slug, entry_ids, actor)
     for slug, entry_ids in known.items():
         _file_in_story(archive, slug, tuple(entry_ids), actor)
+    archive.projector.run(batch_size=SETTLE_EVENTS)
     pending.clear()
+
+
+#: The most events ``ingest_articles`` projects in one transaction (a batch of articles, their
+#: story filings included, is a few thousand to ~15,000).
+SETTLE_EVENTS = 20_000
 
 
 def _file_new_entries(archive: Archive, slug: str, entry_ids: list[str],
                       actor: str | None) -> None:
-    """Put just-extracted entries (on no story yet) on ``slug`` with one append."""
+    """Put just-extracted entries (on no story yet) on ``slug`` with one append (projected by
+    the caller)."""
     from timeline.editorial import create_story_if_missing
 
     create_story_if_missing(archive, slug, title=slug.replace("-", " ").capitalize(), actor=actor)
@@ -179,7 +186,6 @@ def _file_new_entries(archive: Archive, slug: str, entry_ids: list[str],
         archive.log.append(stream, events, expected_version=archive.log.stream_version(stream))
     except ConcurrencyError:  # another writer filed in this story meanwhile
         archive.log.append(stream, events, expected_version=archive.log.stream_version(stream))
-    archive.catch_up()
 
 
 def _check(article: Article, source_format: str) -> None:

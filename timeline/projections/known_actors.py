@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.projections.fts import tokens
@@ -39,8 +40,19 @@ def known_actors(archive: Archive, words: Iterable[str]) -> frozenset[str]:
     found: set[str] = set()
     lookup = set(wanted)
     for (actors,) in rows:
-        for actor in json.loads(actors):
-            words_of = tokens(actor)
-            if len(words_of) > 1 and lookup & set(words_of):
+        for actor, count, words_of in _names(actors):
+            if count > 1 and not lookup.isdisjoint(words_of):
                 found.add(actor)
     return frozenset(found)
+
+
+@lru_cache(maxsize=16_384)
+def _names(actors: str) -> tuple[tuple[str, int, frozenset[str]], ...]:
+    """Each actor of an entry's ``actors`` column with how many words its name has and which
+    (folded); the same lists recur across entries and articles, so each is decoded once."""
+    return tuple(_name(actor) for actor in json.loads(actors))
+
+
+def _name(actor: str) -> tuple[str, int, frozenset[str]]:
+    words = tokens(actor)
+    return actor, len(words), frozenset(words)

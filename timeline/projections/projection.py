@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 
 from events import StoredEvent
+from timeline.projections.batch import ArchiveBatch
 from timeline.projections.fold import fold_event
 from timeline.projections.rebuild import ArchiveRebuild
 from timeline.projections.schema import create_tables, drop_tables
@@ -35,6 +37,10 @@ class ArchiveProjection:
     def apply(self, conn: sqlite3.Connection, event: StoredEvent) -> None:
         fold_event(SqlStore(conn, position=event.position), event)
         apply_story_event(conn, event)
+
+    def batch(self, conn: sqlite3.Connection, events: Sequence[StoredEvent]) -> ArchiveBatch:
+        """``events`` folded in memory and written at once (see ``events.Batch``)."""
+        return ArchiveBatch(conn, events)
 
     def bulk(self) -> ArchiveRebuild:
         """A bulk rebuild of these read models (see ``events.Rebuild``)."""

@@ -43,10 +43,17 @@ def fresh(table: str) -> str:
     return table + SUFFIX
 
 
-_INSERT_ENTRY = (f"INSERT INTO {fresh('tl_entries')} ({', '.join(ENTRY_COLUMNS)})"
+_INSERT_ENTRY = (f"INSERT INTO {{t}} ({', '.join(ENTRY_COLUMNS)})"
                  f" VALUES ({', '.join('?' for _ in ENTRY_COLUMNS)})")
-_UPDATE_ENTRY = (f"UPDATE {fresh('tl_entries')} SET "
-                 + ", ".join(f"{c} = ?" for c in ENTRY_COLUMNS[1:]) + " WHERE entry_id = ?")
+_UPDATE_ENTRY = ("UPDATE {t} SET " + ", ".join(f"{c} = ?" for c in ENTRY_COLUMNS[1:])
+                 + " WHERE entry_id = ?")
+#: The full-text index's columns: an update that leaves them as they were skips them, so the
+#: index's trigger (live tables only) does not re-index the entry.
+FTS_COLUMNS = frozenset({"headline", "text", "quote", "actors", "places"})
+_KEEP_FTS = tuple(i for i, c in enumerate(ENTRY_COLUMNS) if i and c not in FTS_COLUMNS)
+_UPDATE_NOT_FTS = ("UPDATE {t} SET " + ", ".join(f"{ENTRY_COLUMNS[i]} = ?" for i in _KEEP_FTS)
+                   + " WHERE entry_id = ?")
+_FTS_INDEXES = tuple(i for i, c in enumerate(ENTRY_COLUMNS) if c in FTS_COLUMNS)
 
 
 class RebuildSuperseded(TimelineError):
@@ -118,29 +125,31 @@ class ArchiveRebuild:
             raise RebuildSuperseded("another rebuild of these read models started meanwhile")
 
 
-def write_changes(conn: sqlite3.Connection, changes: Changes, store: BulkStore) -> None:
-    """One bulk statement per table for a page's changes."""
+def write_changes(conn: sqlite3.Connection, changes: Changes, store: BulkStore,
+                  suffix: str = SUFFIX) -> None:
+    """One bulk statement per table for a page's changes, into the tables named with
+    ``suffix`` (the fresh ones of a rebuild; "": the live ones, for a batch of events)."""
     current = {entry_id: store.entries[entry_id] for entry_id in changes.entries}
     latest = {entry_id: position for entry_id, position in changes.versions}
     kept = [(key, row) for key, row in changes.versions.items() if latest[key[0]] != key[1]]
     befores = [(entry_id, row) for entry_id, row in changes.entries.items() if row is not None]
     values = _entry_values([*current.values(), *(r for _, r in kept), *(r for _, r in befores)])
-    conn.executemany(KEEP_STATE.replace("tl_entry_versions", fresh("tl_entry_versions")),
+    conn.executemany(KEEP_STATE.replace("tl_entry_versions", "tl_entry_versions" + suffix),
                      [(state_of(values[id(row)]), entry_id) for entry_id, row in befores])
     states = {key: state_of(values[id(row)]) for key, row in kept}
     conn.executemany(
-        f"INSERT INTO {fresh('tl_entry_versions')} (entry_id, position, state) VALUES (?, ?, ?)",
+        f"INSERT INTO tl_entry_versions{suffix} (entry_id, position, state) VALUES (?, ?, ?)",
         [(*key, states.get(key)) for key in changes.versions],
     )
     conn.executemany(
-        f"INSERT INTO {fresh('tl_history')} (entry_id, position, recorded_at, type, summary,"
+        f"INSERT INTO tl_history{suffix} (entry_id, position, recorded_at, type, summary,"
         " actor, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(h.entry_id, h.position, h.recorded_at, h.type, h.summary, h.actor, h.reason)
          for h in changes.history.values()],
     )
-    _write_entries(conn, changes, current, values)
-    _write_derived(conn, [(before, current[e]) for e, before in changes.entries.items()])
-    _write_small(conn, changes, store)
+    _write_entries(conn, changes, current, values, "tl_entries" + suffix)
+    _write_derived(conn, [(before, current[e]) for e, before in changes.entries.items()], suffix)
+    _write_small(conn, changes, store, suffix)
 
 
 def _entry_values(rows: Iterable[EntryRow]) -> dict[int, list[Any]]:
@@ -154,18 +163,28 @@ def _entry_values(rows: Iterable[EntryRow]) -> dict[int, list[Any]]:
 
 def _write_entries(
     conn: sqlite3.Connection, changes: Changes, current: dict[str, EntryRow],
-    values: dict[int, list[Any]],
+    values: dict[int, list[Any]], table: str,
 ) -> None:
+    """New entries inserted (in the order the page first touched them: their rowids), changed
+    ones updated, without their full-text columns when those are as they were."""
     inserts: list[list[Any]] = []
     updates: list[tuple[Any, ...]] = []
+    others: list[tuple[Any, ...]] = []
     for entry_id, before in changes.entries.items():
         row = values[id(current[entry_id])]
         if before is None:
             inserts.append(row)
+        elif _same_text(row, values[id(before)]):
+            others.append((*(row[i] for i in _KEEP_FTS), entry_id))
         else:
             updates.append((*row[1:], entry_id))
-    conn.executemany(_INSERT_ENTRY, inserts)
-    conn.executemany(_UPDATE_ENTRY, updates)
+    conn.executemany(_INSERT_ENTRY.format(t=table), inserts)
+    conn.executemany(_UPDATE_ENTRY.format(t=table), updates)
+    conn.executemany(_UPDATE_NOT_FTS.format(t=table), others)
+
+
+def _same_text(row: list[Any], before: list[Any]) -> bool:
+    return all(row[i] == before[i] for i in _FTS_INDEXES)
 
 
 def _derived(row: EntryRow) -> dict[str, list[tuple[Any, ...]]]:
@@ -181,7 +200,7 @@ _KEYS = {"stories": 2, "words": 3, "days": 3}  # each table's primary key: its f
 
 
 def _write_derived(
-    conn: sqlite3.Connection, pairs: Iterable[tuple[EntryRow | None, EntryRow]]
+    conn: sqlite3.Connection, pairs: Iterable[tuple[EntryRow | None, EntryRow]], suffix: str
 ) -> None:
     """Story memberships, actor-name words and story days: the rows of each changed entry's
     state before the page replaced by those of its state after it."""
@@ -198,7 +217,7 @@ def _write_derived(
             if old[kind] != now[kind]:
                 gone[kind] += [r[:size] for r in old[kind]]
                 new[kind] += now[kind]
-    _delete_and_insert(conn, gone, new)
+    _delete_and_insert(conn, gone, new, suffix)
 
 
 _DERIVED_SQL = {
@@ -219,31 +238,33 @@ _DERIVED_SQL = {
 
 
 def _delete_and_insert(
-    conn: sqlite3.Connection, gone: dict[str, list[Any]], new: dict[str, list[Any]]
+    conn: sqlite3.Connection, gone: dict[str, list[Any]], new: dict[str, list[Any]], suffix: str
 ) -> None:
     for kind, (delete, insert, table) in _DERIVED_SQL.items():
         if gone[kind]:
-            conn.executemany(delete.format(t=fresh(table)), gone[kind])
+            conn.executemany(delete.format(t=table + suffix), gone[kind])
         if new[kind]:
-            conn.executemany(insert.format(t=fresh(table)), new[kind])
+            conn.executemany(insert.format(t=table + suffix), new[kind])
 
 
-def _write_small(conn: sqlite3.Connection, changes: Changes, store: BulkStore) -> None:
+def _write_small(
+    conn: sqlite3.Connection, changes: Changes, store: BulkStore, suffix: str
+) -> None:
     """Articles, merges and stories: their current rows replace the stored ones."""
     conn.executemany(
-        f"INSERT OR REPLACE INTO {fresh('tl_articles')} (article_id, revision, url, title,"
+        f"INSERT OR REPLACE INTO tl_articles{suffix} (article_id, revision, url, title,"
         " published, lang, story, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(a.article_id, a.revision, a.url, a.title, a.published, a.lang, a.story, a.position)
          for a in map(store.articles.__getitem__, sorted(changes.articles))],
     )
     conn.executemany(
-        f"INSERT OR REPLACE INTO {fresh('tl_merges')} (merge_id, primary_id, entry_ids, undone,"
+        f"INSERT OR REPLACE INTO tl_merges{suffix} (merge_id, primary_id, entry_ids, undone,"
         " position) VALUES (?, ?, ?, ?, ?)",
         [(m.merge_id, m.primary, json.dumps(list(m.entry_ids)), int(m.undone), m.position)
          for m in map(store.merges.__getitem__, sorted(changes.merges))],
     )
     conn.executemany(
-        f"INSERT OR REPLACE INTO {fresh('tl_stories')} (slug, title, description, created_by,"
+        f"INSERT OR REPLACE INTO tl_stories{suffix} (slug, title, description, created_by,"
         " created_at, position) VALUES (?, ?, ?, ?, ?, ?)",
         [(s.slug, s.title, s.description, s.created_by, s.created_at, s.position)
          for s in map(store.stories.__getitem__, sorted(changes.stories))],
