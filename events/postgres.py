@@ -24,7 +24,7 @@ from .postgres_connect import CACHE, connect, redact
 from .prepare import DEFAULT_MAX_EVENT_BYTES, PreparedEvent, check_stream_id, prepare_batch
 from .records import ANY, ExpectedVersion, Head, NewEvent, StoredEvent
 from .registry import EventRegistry
-from .rows import decode_row, stored_batch
+from .rows import decode_row, stored_retry, stream_version
 from .sqlite import (
     DEFAULT_CHECKPOINT_EVERY,
     Clock,
@@ -194,10 +194,11 @@ class PostgresEventLog:
                 cur = self.conn.cursor()
                 locked = cur.execute("SELECT * FROM log_lock_head()").fetchone()
                 assert locked is not None  # the head row always exists
-                stored = self._stored_retry(cur, stream_id, prepared)
+                stored = stored_retry(cur.execute, "%s", ddl.COLUMNS, stream_id, prepared,
+                                      self.registry)
                 if stored is not None:
                     return stored
-                current = self._stream_version(cur, stream_id)
+                current = stream_version(cur.execute, "%s", stream_id)
                 SqliteEventLog._check_version(stream_id, expected, current)
                 head = Head(*locked)
                 rows, events = _chain(self, stream_id, current, head, prepared)
@@ -220,27 +221,6 @@ class PostgresEventLog:
             raise
         except psycopg.Error as exc:
             raise StorageError(f"append failed: {exc}") from exc
-
-    def _stored_retry(
-        self, cur: psycopg.Cursor[Any], stream_id: str, prepared: list[PreparedEvent]
-    ) -> list[StoredEvent] | None:
-        first = cur.execute(
-            "SELECT position FROM events WHERE event_id = %s", (prepared[0].event_id,)
-        ).fetchone()
-        if first is None:
-            return None
-        rows = cur.execute(
-            f"SELECT {ddl.COLUMNS} FROM events WHERE position >= %s ORDER BY position LIMIT %s",
-            (first[0], len(prepared)),
-        ).fetchall()
-        return stored_batch(rows, stream_id, prepared, self.registry)
-
-    @staticmethod
-    def _stream_version(cur: psycopg.Cursor[Any], stream_id: str) -> int:
-        row = cur.execute(
-            "SELECT MAX(stream_version) FROM events WHERE stream_id = %s", (stream_id,)
-        ).fetchone()
-        return int(row[0] or 0) if row else 0
 
     def _copy(self, cur: psycopg.Cursor[Any], rows: list[tuple[Any, ...]]) -> None:
         if len(rows) <= SMALL_BATCH:  # one round trip; COPY takes two

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from json.decoder import JSONDecoder
 from json.scanner import make_scanner
 from typing import Any
@@ -50,3 +50,32 @@ def stored_batch(
     if not same:
         raise EventIdConflict(prepared[0].event_id)
     return [decode_row(r, registry) for r in rows]
+
+
+#: A driver's ``execute`` (``sqlite3.Connection.execute``, ``psycopg.Cursor.execute``): the
+#: backends differ only in their parameter marker (``?``, ``%s``).
+Execute = Callable[[str, Sequence[Any]], Any]
+
+
+def stored_retry(
+    execute: Execute, marker: str, columns: str, stream_id: str,
+    prepared: Sequence[PreparedEvent], registry: EventRegistry,
+) -> list[StoredEvent] | None:
+    """The batch already stored when its first event id is (an idempotent retry, or
+    EventIdConflict: see ``stored_batch``); None when that id is new."""
+    first = execute(f"SELECT position FROM events WHERE event_id = {marker}",
+                    (prepared[0].event_id,)).fetchone()
+    if first is None:
+        return None
+    rows = execute(
+        f"SELECT {columns} FROM events WHERE position >= {marker} ORDER BY position"
+        f" LIMIT {marker}", (first[0], len(prepared)),
+    ).fetchall()
+    return stored_batch(rows, stream_id, prepared, registry)
+
+
+def stream_version(execute: Execute, marker: str, stream_id: str) -> int:
+    """The stream's current version (0 when it has no events)."""
+    row = execute(f"SELECT MAX(stream_version) FROM events WHERE stream_id = {marker}",
+                  (stream_id,)).fetchone()
+    return int(row[0] or 0) if row else 0

@@ -27,7 +27,7 @@ from .prepare import (
 )
 from .records import ANY, GENESIS_HASH, NO_STREAM, ExpectedVersion, Head, NewEvent, StoredEvent
 from .registry import EventRegistry
-from .rows import decode_row, stored_batch
+from .rows import decode_row, stored_retry, stream_version
 from .sqlite_connect import connect_file
 
 Clock = Callable[[], datetime]
@@ -151,37 +151,17 @@ class SqliteEventLog:
             return []
         try:
             with self.transaction() as conn:
-                stored = self._stored_retry(conn, stream_id, prepared)
+                stored = stored_retry(conn.execute, "?", COLUMNS, stream_id, prepared,
+                                      self.registry)
                 if stored is not None:
                     return stored
-                current = self._stream_version(conn, stream_id)
+                current = stream_version(conn.execute, "?", stream_id)
                 self._check_version(stream_id, expected_version, current)
                 return self._insert(conn, stream_id, current, prepared)
         except sqlite3.IntegrityError as exc:
             raise self._integrity_error(exc, prepared) from exc
         except sqlite3.OperationalError as exc:
             raise StorageError(f"append failed: {exc}") from exc
-
-    def _stored_retry(
-        self, conn: sqlite3.Connection, stream_id: str, prepared: list[PreparedEvent]
-    ) -> list[StoredEvent] | None:
-        first = conn.execute(
-            "SELECT position FROM events WHERE event_id = ?", (prepared[0].event_id,)
-        ).fetchone()
-        if first is None:
-            return None
-        rows = conn.execute(
-            f"SELECT {COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?",
-            (first[0], len(prepared)),
-        ).fetchall()
-        return stored_batch(rows, stream_id, prepared, self.registry)
-
-    @staticmethod
-    def _stream_version(conn: sqlite3.Connection, stream_id: str) -> int:
-        row = conn.execute(
-            "SELECT MAX(stream_version) FROM events WHERE stream_id = ?", (stream_id,)
-        ).fetchone()
-        return row[0] or 0
 
     @staticmethod
     def _check_version(stream_id: str, expected: ExpectedVersion | int, current: int) -> None:
@@ -240,7 +220,7 @@ class SqliteEventLog:
 
     def stream_version(self, stream_id: str) -> int:
         """The stream's current version (0 when it has no events)."""
-        return self._stream_version(self.conn, stream_id)
+        return stream_version(self.conn.execute, "?", stream_id)
 
     def read_all(
         self,

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from events import StoredEvent
 from timeline.projections.bulk import BulkStore
@@ -22,15 +23,14 @@ from timeline.projections.rebuild import write_changes
 from timeline.projections.rows import ArticleRow, EntryRow, MergeRow, StoryRow
 from timeline.projections.sqlstore import ENTRY_SELECT
 from timeline.projections.story_log import (
-    StoryHistoryRow,
-    fold_story_event,
-    insert_story_history,
+    StoryHistoryBuffer,
 )
 
 _ARTICLE = ("SELECT article_id, revision, url, title, published, lang, story, position"
             " FROM tl_articles WHERE article_id = ?")
 _MERGE = ("SELECT merge_id, primary_id, entry_ids, undone, position FROM tl_merges"
           " WHERE merge_id = ?")
+_ENTRY = ENTRY_SELECT + " WHERE entry_id = ?"
 _STORY = ("SELECT slug, title, description, created_by, created_at, position FROM tl_stories"
           " WHERE slug = ?")
 
@@ -48,19 +48,25 @@ class BatchStore(BulkStore):
         self._absent: set[tuple[str, str]] = set()
         self._looked_up: set[tuple[str, str]] = set()
 
+    def _read_once(self, kind: str, key: str, cache: dict[str, Any], sql: str,
+                   make: Callable[[Any], Any]) -> None:
+        """Put the live row ``sql`` finds for ``key`` in ``cache`` (as ``make`` builds it),
+        unless it is there already or was found missing earlier in the batch."""
+        if key in cache or (kind, key) in self._absent:
+            return
+        row = self.conn.execute(sql, (key,)).fetchone()
+        if row is None:
+            self._absent.add((kind, key))
+        else:
+            cache[key] = make(row)
+
     def article(self, article_id: str) -> ArticleRow | None:
-        if article_id not in self.articles and ("article", article_id) not in self._absent:
-            row = self.conn.execute(_ARTICLE, (article_id,)).fetchone()
-            if row is None:
-                self._absent.add(("article", article_id))
-            else:
-                self.articles[article_id] = ArticleRow(*row)
+        self._read_once("article", article_id, self.articles, _ARTICLE, lambda r: ArticleRow(*r))
         return self.articles.get(article_id)
 
     def entry(self, entry_id: str) -> EntryRow | None:
         if entry_id not in self.entries and ("entry", entry_id) not in self._absent:
-            row = self.conn.execute(ENTRY_SELECT + " WHERE entry_id = ?",
-                                    (entry_id,)).fetchone()
+            row = self.conn.execute(_ENTRY, (entry_id,)).fetchone()
             if row is None:
                 self._absent.add(("entry", entry_id))
             else:
@@ -102,23 +108,16 @@ class BatchStore(BulkStore):
         return super().members(primary)
 
     def merge(self, merge_id: str) -> MergeRow | None:
-        if merge_id not in self.merges and ("merge", merge_id) not in self._absent:
-            row = self.conn.execute(_MERGE, (merge_id,)).fetchone()
-            if row is None:
-                self._absent.add(("merge", merge_id))
-            else:
-                self.merges[merge_id] = MergeRow(row[0], row[1], tuple(json.loads(row[2])),
-                                                 bool(row[3]), row[4])
+        self._read_once("merge", merge_id, self.merges, _MERGE, _merge_row)
         return self.merges.get(merge_id)
 
     def story(self, slug: str) -> StoryRow | None:
-        if slug not in self.stories and ("story", slug) not in self._absent:
-            row = self.conn.execute(_STORY, (slug,)).fetchone()
-            if row is None:
-                self._absent.add(("story", slug))
-            else:
-                self.stories[slug] = StoryRow(*row)
+        self._read_once("story", slug, self.stories, _STORY, lambda r: StoryRow(*r))
         return self.stories.get(slug)
+
+
+def _merge_row(row: Any) -> MergeRow:
+    return MergeRow(row[0], row[1], tuple(json.loads(row[2])), bool(row[3]), row[4])
 
 
 class ArchiveBatch:
@@ -130,7 +129,7 @@ class ArchiveBatch:
         self.store = BatchStore(conn)
         self.store.prefetch(e.data["entry_id"] for e in events
                             if isinstance(e.data.get("entry_id"), str))
-        self.story_history: dict[tuple[str, int, str], StoryHistoryRow] = {}
+        self.story_history = StoryHistoryBuffer()
 
     def fold(self, event: StoredEvent) -> None:
         self.store.position = event.position
@@ -140,14 +139,11 @@ class ArchiveBatch:
             self.store.story(slug)
             if isinstance(entry_id, str):
                 self.store.entry(entry_id)
-        item = fold_story_event(self.store, event)
-        if item is not None:
-            self.story_history[(item.slug, item.position, item.type)] = item
+        self.story_history.fold(self.store, event)
 
     def write(self) -> None:
         """Write every change the folded events made."""
         changes = self.store.take_changes()
         if changes:
             write_changes(self.conn, changes, self.store, suffix="")
-        insert_story_history(self.conn, self.story_history.values())
-        self.story_history.clear()
+        self.story_history.write(self.conn)

@@ -28,11 +28,9 @@ from timeline.projections.schema import TABLES, create_indexes, create_table
 from timeline.projections.sqlstore import KEEP_STATE
 from timeline.projections.story_days import evidence, story_day_rows
 from timeline.projections.story_log import (
-    StoryHistoryRow,
+    StoryHistoryBuffer,
     create_story_tables,
     drop_story_tables,
-    fold_story_event,
-    insert_story_history,
 )
 
 SUFFIX = "__rebuild"
@@ -66,7 +64,7 @@ class ArchiveRebuild:
     def __init__(self) -> None:
         self.store = BulkStore()
         self.token = uuid.uuid4().hex
-        self.story_history: dict[tuple[str, int, str], StoryHistoryRow] = {}
+        self.story_history = StoryHistoryBuffer()
 
     def begin(self, conn: sqlite3.Connection) -> None:
         """Drop what an interrupted rebuild left; create empty fresh tables owned by this one."""
@@ -83,9 +81,7 @@ class ArchiveRebuild:
     def fold(self, event: StoredEvent) -> None:
         self.store.position = event.position
         fold_event(self.store, event)
-        item = fold_story_event(self.store, event)
-        if item is not None:
-            self.story_history[(item.slug, item.position, item.type)] = item
+        self.story_history.fold(self.store, event)
 
     def write(self, conn: sqlite3.Connection) -> None:
         """Write what the events folded since the last call changed."""
@@ -93,8 +89,7 @@ class ArchiveRebuild:
         changes = self.store.take_changes()
         if changes:
             write_changes(conn, changes, self.store)
-        insert_story_history(conn, self.story_history.values(), suffix=SUFFIX)
-        self.story_history.clear()
+        self.story_history.write(conn, suffix=SUFFIX)
 
     def finish(self, conn: sqlite3.Connection) -> None:
         """Write the last page, then replace the live read models by the fresh ones."""

@@ -162,6 +162,23 @@ def fold_story_event(store: StoryStore, event: StoredEvent) -> StoryHistoryRow |
     return story_history_row(event, before, entry.headline if entry else None)
 
 
+class StoryHistoryBuffer:
+    """The stories' history a run of events leaves, folded in memory (``fold_story_event``:
+    a bulk rebuild, a batched projection) and written with one statement."""
+
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, int, str], StoryHistoryRow] = {}
+
+    def fold(self, store: StoryStore, event: StoredEvent) -> None:
+        item = fold_story_event(store, event)
+        if item is not None:  # a later item with the same key replaces it, as in SQL
+            self.items[(item.slug, item.position, item.type)] = item
+
+    def write(self, conn: sqlite3.Connection, *, suffix: str = "") -> None:
+        insert_story_history(conn, self.items.values(), suffix=suffix)
+        self.items.clear()
+
+
 def select_story_history(conn: sqlite3.Connection, slug: str,
                          position: int | None = None) -> list[StoryHistoryRow]:
     """The story's history, oldest first (up to ``position`` when given)."""
