@@ -126,18 +126,57 @@ def _with_known(
     result: dict[str, str], words: dict[str, tuple[str, ...]], folded: dict[str, str],
     known: tuple[str, ...],
 ) -> dict[str, str]:
-    """Names still standing for themselves take the one known name they stand for."""
+    """Names still standing for themselves take the one known name they stand for. Known
+    names are indexed by first word, last word and squashed spelling, the only ways a name can
+    stand for another, so each name is compared with a few known names, not all of them."""
     if not known:
         return result
-    known_words = {k: _words(k) for k in known}
+    index = _KnownIndex(known)
     for name, full in result.items():
         if full != name:
             continue
-        matches = [k for k in known if k != name and _stands_for(
-            name, words[name], folded[name], known_words[k], _squash(k))]
+        matches = [k for k in index.candidates(name, words[name], folded[name]) if k != name
+                   and _stands_for(name, words[name], folded[name], index.words[k],
+                                   index.squashed(k))]
         if len(matches) == 1:
             result[name] = matches[0]
     return result
+
+
+class _KnownIndex:
+    """Known names by the words a shorter name or an @handle could match them on."""
+
+    def __init__(self, known: tuple[str, ...]) -> None:
+        self.order = {k: i for i, k in enumerate(known)}
+        self.words = {k: _words(k) for k in known}
+        self._squashed: dict[str, str] = {}
+        self._by_squash: dict[str, list[str]] | None = None
+        self.by_first: dict[str, list[str]] = {}
+        self.by_last: dict[str, list[str]] = {}
+        for k, theirs in self.words.items():
+            if theirs:
+                self.by_first.setdefault(theirs[0], []).append(k)
+                self.by_last.setdefault(theirs[-1], []).append(k)
+
+    def squashed(self, k: str) -> str:
+        if k not in self._squashed:
+            self._squashed[k] = _squash(k)
+        return self._squashed[k]
+
+    def candidates(self, name: str, mine: tuple[str, ...], squashed: str) -> list[str]:
+        """Known names ``name`` may stand for, in their known order."""
+        if name.startswith("@"):
+            if self._by_squash is None:
+                self._by_squash = {}
+                for k in self.words:
+                    self._by_squash.setdefault(self.squashed(k), []).append(k)
+            return self._by_squash.get(squashed[1:], [])
+        if not mine:
+            return []
+        found = set(self.by_last.get(mine[-1], ()))
+        if len(mine) == 1:
+            found.update(self.by_first.get(mine[0], ()))
+        return sorted(found, key=self.order.__getitem__)
 
 
 def _candidates(
