@@ -13,6 +13,7 @@ from .errors import (
     StorageError,
     TamperedLog,
 )
+from .fold_worker import Sink
 from .postgres_migrate import copy_log
 from .prepare import DEFAULT_MAX_EVENT_BYTES
 from .projector import Batch, Projection, ProjectionError, Projector, Rebuild
@@ -31,6 +32,6 @@ __all__ = [
     "Projector", "Rebuild", "SqliteEventLog", "StorageError", "StoredEvent", "TamperedLog",
     "VerifyReport",
     "archive_registry", "follow", "format_timestamp", "utc_now", "verify",
-    "checkpoint_signature", "sign_checkpoints",
+    "checkpoint_signature", "sign_checkpoints", "Sink",
     "EventLog", "NodeLog", "copy_log", "head_listener", "is_postgres_url", "open_event_log",
 ]

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import gc
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
-from typing import Protocol
+from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import closing, contextmanager, suppress
+from typing import Any, Protocol
 
 from .errors import EventLogError
+from .fold_worker import FoldFailed, Statements, can_fork, folded_pages, replay
 from .records import StoredEvent
 from .sqlite import SqliteEventLog, format_timestamp
 
@@ -39,6 +40,8 @@ CREATE TABLE IF NOT EXISTS projection_checkpoints (
 """
 
 Progress = Callable[[int], None]
+#: A folded page of a rebuild: its last position, its number of events, and what writes it.
+Page = tuple[int, int, Callable[[sqlite3.Connection], None]]
 
 
 class Projection(Protocol):
@@ -132,11 +135,15 @@ class Projector:
         *,
         batch_size: int = 1000,
         rebuild_page: int = 20_000,
+        fold_worker: bool | None = None,
     ) -> None:
         self.log = log
         self.projections = tuple(projections)
         self.batch_size = batch_size
         self.rebuild_page = rebuild_page
+        #: Fold a bulk rebuild in a worker process (``fold_worker``); None: when the log is a
+        #: SQLite file and the machine has a second core.
+        self.fold_worker = fold_worker
         exists = log.conn.execute(
             "SELECT 1 FROM sqlite_master WHERE name = 'projection_checkpoints'"
         ).fetchone()
@@ -192,17 +199,12 @@ class Projector:
         with self.log.transaction() as conn:
             rebuild.begin(conn)
         position = applied = 0
-        while events := list(self.log.read_all(position, self.rebuild_page)):
-            for event in events:
-                try:
-                    rebuild.fold(event)
-                except Exception as exc:
-                    raise ProjectionError(projection.name, event.position, exc) from exc
-            position = events[-1].position
-            applied += len(events)
-            self._write(projection, rebuild.write, position)
-            if progress:
-                progress(len(events))
+        with closing(self._pages(projection, rebuild)) as pages:  # stops a worker on failure
+            for position, count, write in pages:
+                applied += count
+                self._write(projection, write, position)
+                if progress:
+                    progress(count)
 
         def finish(conn: sqlite3.Connection) -> None:
             rebuild.finish(conn)
@@ -210,6 +212,37 @@ class Projector:
 
         self._write(projection, finish, position)
         return applied
+
+    def _pages(self, projection: Projection, rebuild: Rebuild) -> Generator[Page]:
+        """Each page of the log folded: its last position, its size and what writes it."""
+        if self._folds_in_worker(rebuild):
+            yield from self._pages_from_worker(projection, rebuild)
+            return
+        position = 0
+        while events := list(self.log.read_all(position, self.rebuild_page)):
+            for event in events:
+                try:
+                    rebuild.fold(event)
+                except Exception as exc:
+                    raise ProjectionError(projection.name, event.position, exc) from exc
+            position = events[-1].position
+            yield position, len(events), rebuild.write
+
+    def _folds_in_worker(self, rebuild: Rebuild) -> bool:
+        staged = hasattr(rebuild, "write_rows") and hasattr(rebuild, "check")
+        if not staged or self.fold_worker is False:
+            return False
+        on_file = type(self.log) is SqliteEventLog and self.log.path != ":memory:"
+        return on_file and (self.fold_worker or can_fork())
+
+    def _pages_from_worker(self, projection: Projection, rebuild: Any) -> Generator[Page]:
+        pages = folded_pages(self.log.path, self.log.registry, rebuild, self.rebuild_page)
+        try:
+            with closing(pages):
+                for position, count, statements in pages:
+                    yield position, count, _replaying(rebuild, statements)
+        except FoldFailed as failed:
+            raise ProjectionError(projection.name, failed.position, failed.cause) from failed
 
     def _write(self, projection: Projection, write: Callable[[sqlite3.Connection], None],
                position: int) -> None:
@@ -279,3 +312,12 @@ class Projector:
             batch.write()
         except Exception as exc:
             raise ProjectionError(projection.name, events[-1].position, exc) from exc
+
+
+def _replaying(rebuild: Any, statements: Statements) -> Callable[[sqlite3.Connection], None]:
+    """What writes a page a worker folded: the rebuild's ownership check, then its statements."""
+    def write(conn: sqlite3.Connection) -> None:
+        rebuild.check(conn)
+        replay(conn, statements)
+
+    return write

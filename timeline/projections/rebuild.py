@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from events import StoredEvent
+from events import Sink, StoredEvent
 from timeline.errors import TimelineError
 from timeline.projections.bulk import BulkStore, Changes
 from timeline.projections.columns import ENTRY_COLUMNS, actor_words_of, entry_columns, state_of
@@ -85,11 +85,16 @@ class ArchiveRebuild:
 
     def write(self, conn: sqlite3.Connection) -> None:
         """Write what the events folded since the last call changed."""
-        self._check_owner(conn)
+        self.check(conn)
+        self.write_rows(conn)
+
+    def write_rows(self, sink: Sink) -> None:
+        """What the events folded since the last call changed, as ``executemany`` calls on
+        ``sink`` (the connection, or a worker process's recorder: see ``events.fold_worker``)."""
         changes = self.store.take_changes()
         if changes:
-            write_changes(conn, changes, self.store)
-        self.story_history.write(conn, suffix=SUFFIX)
+            write_changes(sink, changes, self.store)
+        self.story_history.write(sink, suffix=SUFFIX)
 
     def finish(self, conn: sqlite3.Connection) -> None:
         """Write the last page, then replace the live read models by the fresh ones."""
@@ -105,13 +110,14 @@ class ArchiveRebuild:
 
     def discard(self, conn: sqlite3.Connection) -> None:
         """Drop the fresh tables, unless another rebuild has taken them over."""
-        self._check_owner(conn)
+        self.check(conn)
         for table in TABLES:
             conn.execute(f"DROP TABLE IF EXISTS {fresh(table)}")
         drop_story_tables(conn, suffix=SUFFIX)
         conn.execute(f"DROP TABLE {OWNER}")
 
-    def _check_owner(self, conn: sqlite3.Connection) -> None:
+    def check(self, conn: sqlite3.Connection) -> None:
+        """Raise ``RebuildSuperseded`` unless the fresh tables are still this rebuild's."""
         try:
             row = conn.execute(f"SELECT token FROM {OWNER}").fetchone()
         except sqlite3.OperationalError:
@@ -120,7 +126,7 @@ class ArchiveRebuild:
             raise RebuildSuperseded("another rebuild of these read models started meanwhile")
 
 
-def write_changes(conn: sqlite3.Connection, changes: Changes, store: BulkStore,
+def write_changes(conn: Sink, changes: Changes, store: BulkStore,
                   suffix: str = SUFFIX) -> None:
     """One bulk statement per table for a page's changes, into the tables named with
     ``suffix`` (the fresh ones of a rebuild; "": the live ones, for a batch of events)."""
@@ -157,7 +163,7 @@ def _entry_values(rows: Iterable[EntryRow]) -> dict[int, list[Any]]:
 
 
 def _write_entries(
-    conn: sqlite3.Connection, changes: Changes, current: dict[str, EntryRow],
+    conn: Sink, changes: Changes, current: dict[str, EntryRow],
     values: dict[int, list[Any]], table: str,
 ) -> None:
     """New entries inserted (in the order the page first touched them: their rowids), changed
@@ -195,7 +201,7 @@ _KEYS = {"stories": 2, "words": 3, "days": 3}  # each table's primary key: its f
 
 
 def _write_derived(
-    conn: sqlite3.Connection, pairs: Iterable[tuple[EntryRow | None, EntryRow]], suffix: str
+    conn: Sink, pairs: Iterable[tuple[EntryRow | None, EntryRow]], suffix: str
 ) -> None:
     """Story memberships, actor-name words and story days: the rows of each changed entry's
     state before the page replaced by those of its state after it."""
@@ -233,7 +239,7 @@ _DERIVED_SQL = {
 
 
 def _delete_and_insert(
-    conn: sqlite3.Connection, gone: dict[str, list[Any]], new: dict[str, list[Any]], suffix: str
+    conn: Sink, gone: dict[str, list[Any]], new: dict[str, list[Any]], suffix: str
 ) -> None:
     for kind, (delete, insert, table) in _DERIVED_SQL.items():
         if gone[kind]:
@@ -243,7 +249,7 @@ def _delete_and_insert(
 
 
 def _write_small(
-    conn: sqlite3.Connection, changes: Changes, store: BulkStore, suffix: str
+    conn: Sink, changes: Changes, store: BulkStore, suffix: str
 ) -> None:
     """Articles, merges and stories: their current rows replace the stored ones."""
     conn.executemany(

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from events import StoredEvent
+from events import Sink, StoredEvent
 from timeline.projections.history import actor_of
 from timeline.projections.rows import EntryRow, StoryRow
 
@@ -138,7 +138,7 @@ def apply_story_event(conn: sqlite3.Connection, event: StoredEvent) -> None:
     insert_story_history(conn, [item])
 
 
-def insert_story_history(conn: sqlite3.Connection, items: Iterable[StoryHistoryRow],
+def insert_story_history(conn: Sink, items: Iterable[StoryHistoryRow],
                          *, suffix: str = "") -> None:
     conn.executemany(
         f"INSERT OR REPLACE INTO tl_story_history{suffix} (slug, position, recorded_at, type,"
@@ -174,7 +174,7 @@ class StoryHistoryBuffer:
         if item is not None:  # a later item with the same key replaces it, as in SQL
             self.items[(item.slug, item.position, item.type)] = item
 
-    def write(self, conn: sqlite3.Connection, *, suffix: str = "") -> None:
+    def write(self, conn: Sink, *, suffix: str = "") -> None:
         insert_story_history(conn, self.items.values(), suffix=suffix)
         self.items.clear()
 

@@ -1,0 +1,137 @@
+"""A bulk rebuild on two cores: one process reads and folds the log, the other writes.
+
+A ``Rebuild`` that offers ``write_rows(sink)`` (its page's writes as ``executemany`` calls on
+any ``Sink``) and ``check(conn)`` can fold in a worker process: the worker (forked, so it
+starts with the rebuild's empty state and the log's registry) reads the log's file through a
+read-only connection of its own, folds each page and records the page's statements
+(``Recorder``); the projector's process receives them and runs them in its write transaction,
+page by page, while the worker folds the next one. The worker writes nothing: every write,
+the checkpoint and the swap stay in the projector's process and transactions.
+
+The pipe between them holds about one page, so the worker is never more than a page ahead.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import sqlite3
+from collections.abc import Generator, Iterable, Sequence
+from multiprocessing.connection import Connection
+from typing import Any, Protocol
+
+from .ddl import COLUMNS
+from .registry import EventRegistry
+from .rows import decode_row
+
+#: A page's writes: each statement with its rows, in the order they must run.
+Statements = list[tuple[str, list[Sequence[Any]]]]
+
+_PAGE_SQL = f"SELECT {COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?"
+
+
+class Sink(Protocol):
+    """Where a page's rows go: a ``sqlite3.Connection``, or a ``Recorder``."""
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> Any: ...
+
+
+class Recorder:
+    """A ``Sink`` that keeps each ``executemany`` (with its rows) to run elsewhere."""
+
+    def __init__(self) -> None:
+        self.statements: Statements = []
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> None:
+        kept = list(rows)
+        if kept:  # an executemany of no rows does nothing
+            self.statements.append((sql, kept))
+
+
+class StagedRebuild(Protocol):
+    """The part of a ``Rebuild`` a worker process needs (see the module's docstring)."""
+
+    def fold(self, event: Any) -> None: ...
+
+    def write_rows(self, sink: Sink) -> None: ...
+
+
+class FoldFailed(Exception):
+    """The worker could not fold (or record) the event at ``position``."""
+
+    def __init__(self, position: int, cause: Exception) -> None:
+        super().__init__(f"position {position}: {cause}")
+        self.position = position
+        self.cause = cause
+
+
+def can_fork() -> bool:
+    """Whether this platform can start a forked worker and has a second core for it."""
+    return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
+
+
+def replay(conn: sqlite3.Connection, statements: Statements) -> None:
+    """Run a page's recorded statements on ``conn``, in order."""
+    for sql, rows in statements:
+        conn.executemany(sql, rows)
+
+
+def folded_pages(
+    path: str, registry: EventRegistry, rebuild: StagedRebuild, page: int
+) -> Generator[tuple[int, int, Statements]]:
+    """(last position, events, statements) for each page of the log at ``path``, folded by a
+    forked worker; raises ``FoldFailed`` where the worker failed."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    worker = context.Process(target=_work, args=(path, registry, rebuild, page, send),
+                             name="rebuild-fold", daemon=True)
+    worker.start()
+    send.close()
+    position = 0
+    try:
+        while True:
+            try:
+                kind, position, count, payload = receive.recv()
+            except EOFError:
+                raise FoldFailed(position, RuntimeError("the fold worker stopped")) from None
+            if kind == "failed":
+                raise FoldFailed(position, payload)
+            if kind == "done":
+                return
+            yield position, count, payload
+    finally:
+        receive.close()
+        if worker.is_alive():
+            worker.terminate()
+        worker.join()
+
+
+def _work(path: str, registry: EventRegistry, rebuild: StagedRebuild, page: int,
+          send: Connection) -> None:
+    """The worker: fold the log page by page, sending each page's statements."""
+    position = 0
+    try:
+        conn = sqlite3.connect(path, timeout=60)
+        conn.execute("PRAGMA query_only = ON")
+        while rows := conn.execute(_PAGE_SQL, (position, page)).fetchall():
+            for row in rows:
+                position = row[0]
+                rebuild.fold(decode_row(row, registry))
+            recorder = Recorder()
+            rebuild.write_rows(recorder)
+            send.send(("page", position, len(rows), recorder.statements))
+        send.send(("done", position, 0, None))
+    except Exception as exc:  # sent to the projector, which raises it as a ProjectionError
+        send.send(("failed", position, 0, _portable(exc)))
+    finally:
+        send.close()
+
+
+def _portable(exc: Exception) -> Exception:
+    """``exc`` if it survives pickling, else a RuntimeError with its message."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
