@@ -13,6 +13,7 @@ The pipe between them holds about one page, so the worker is never more than a p
 
 from __future__ import annotations
 
+import marshal
 import multiprocessing
 import os
 import pickle
@@ -92,7 +93,7 @@ def folded_pages(
     try:
         while True:
             try:
-                kind, position, count, payload = receive.recv()
+                kind, position, count, payload = _receive(receive)
             except EOFError:
                 raise FoldFailed(position, RuntimeError("the fold worker stopped")) from None
             if kind == "failed":
@@ -120,12 +121,23 @@ def _work(path: str, registry: EventRegistry, rebuild: StagedRebuild, page: int,
                 rebuild.fold(decode_row(row, registry))
             recorder = Recorder()
             rebuild.write_rows(recorder)
-            send.send(("page", position, len(rows), recorder.statements))
-        send.send(("done", position, 0, None))
+            send.send_bytes(marshal.dumps(("page", position, len(rows), recorder.statements)))
+        send.send_bytes(marshal.dumps(("done", position, 0, None)))
     except Exception as exc:  # sent to the projector, which raises it as a ProjectionError
-        send.send(("failed", position, 0, _portable(exc)))
+        send.send_bytes(b"!" + pickle.dumps((position, _portable(exc))))
     finally:
         send.close()
+
+
+def _receive(receive: Connection) -> tuple[str, int, int, Any]:
+    """The worker's next message: a page's statements travel as ``marshal`` data (plain
+    tuples, lists, strings and numbers: several times quicker than pickling them), a failure
+    as a pickled exception."""
+    data = receive.recv_bytes()
+    if data.startswith(b"!"):
+        position, exc = pickle.loads(data[1:])
+        return "failed", position, 0, exc
+    return marshal.loads(data)  # type: ignore[no-any-return]
 
 
 def _portable(exc: Exception) -> Exception:

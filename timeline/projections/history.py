@@ -72,11 +72,11 @@ _TYPES = {
 
 def history_row(event: StoredEvent, entry_id: str, before: EntryRow | None = None) -> HistoryRow:
     """The history item ``event`` leaves on ``entry_id`` (``before``: the entry it changed)."""
-    reason = event.data.get("reason") if event.type != "ArticleIngested" else None
-    return HistoryRow(
-        entry_id=entry_id, position=event.position, recorded_at=event.recorded_at,
-        type=_TYPES.get(event.type, event.type), summary=_summary(event, entry_id, before),
-        actor=actor_of(event), reason=reason,
+    kind = event.type
+    reason = event.data.get("reason") if kind != "ArticleIngested" else None
+    return HistoryRow(  # positional, in field order: a rebuild makes one per extracted event
+        entry_id, event.position, event.recorded_at, _TYPES.get(kind, kind),
+        _summary(event, entry_id, before), actor_of(event), reason,
     )
 
 

@@ -28,6 +28,7 @@ from timeline.projections.schema import TABLES, create_indexes, create_table
 from timeline.projections.sqlstore import KEEP_STATE
 from timeline.projections.story_days import evidence, story_day_rows
 from timeline.projections.story_log import (
+    STORY_EVENTS,
     StoryHistoryBuffer,
     create_story_tables,
     drop_story_tables,
@@ -81,7 +82,8 @@ class ArchiveRebuild:
     def fold(self, event: StoredEvent) -> None:
         self.store.position = event.position
         fold_event(self.store, event)
-        self.story_history.fold(self.store, event)
+        if event.type in STORY_EVENTS:
+            self.story_history.fold(self.store, event)
 
     def write(self, conn: sqlite3.Connection) -> None:
         """Write what the events folded since the last call changed."""
