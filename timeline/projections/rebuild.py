@@ -15,6 +15,8 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterable
+from dataclasses import fields
+from operator import attrgetter
 from typing import Any
 
 from events import Sink, StoredEvent
@@ -23,7 +25,7 @@ from timeline.projections.bulk import BulkStore, Changes
 from timeline.projections.columns import ENTRY_COLUMNS, actor_words_of, entry_columns, state_of
 from timeline.projections.fold import fold_event
 from timeline.projections.fts import FTS_DROP
-from timeline.projections.rows import EntryRow
+from timeline.projections.rows import EntryRow, HistoryRow
 from timeline.projections.schema import TABLES, create_indexes, create_table
 from timeline.projections.sqlstore import KEEP_STATE
 from timeline.projections.story_days import evidence, story_day_rows
@@ -53,6 +55,8 @@ _KEEP_FTS = tuple(i for i, c in enumerate(ENTRY_COLUMNS) if i and c not in FTS_C
 _UPDATE_NOT_FTS = ("UPDATE {t} SET " + ", ".join(f"{ENTRY_COLUMNS[i]} = ?" for i in _KEEP_FTS)
                    + " WHERE entry_id = ?")
 _FTS_INDEXES = tuple(i for i, c in enumerate(ENTRY_COLUMNS) if c in FTS_COLUMNS)
+#: A history row's ``tl_history`` columns, in order.
+_history_columns = attrgetter(*(f.name for f in fields(HistoryRow)))
 
 
 class RebuildSuperseded(TimelineError):
@@ -142,13 +146,13 @@ def write_changes(conn: Sink, changes: Changes, store: BulkStore,
     states = {key: state_of(values[id(row)]) for key, row in kept}
     conn.executemany(
         f"INSERT INTO tl_entry_versions{suffix} (entry_id, position, state) VALUES (?, ?, ?)",
-        [(*key, states.get(key)) for key in changes.versions],
+        [(entry_id, position, states.get((entry_id, position)) if states else None)
+         for entry_id, position in changes.versions],
     )
     conn.executemany(
         f"INSERT INTO tl_history{suffix} (entry_id, position, recorded_at, type, summary,"
         " actor, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(h.entry_id, h.position, h.recorded_at, h.type, h.summary, h.actor, h.reason)
-         for h in changes.history.values()],
+        list(map(_history_columns, changes.history.values())),
     )
     _write_entries(conn, changes, current, values, "tl_entries" + suffix)
     _write_derived(conn, [(before, current[e]) for e, before in changes.entries.items()], suffix)
@@ -209,7 +213,11 @@ def _write_derived(
     state before the page replaced by those of its state after it."""
     gone: dict[str, list[tuple[Any, ...]]] = {kind: [] for kind in _KEYS}
     new: dict[str, list[tuple[Any, ...]]] = {kind: [] for kind in _KEYS}
+    words = new["words"]
     for before, row in pairs:
+        if before is None and not row.stories:  # new in this page, on no story (most)
+            words += actor_words_of(row)
+            continue
         now = _derived(row)
         if before is None:  # new in this page: nothing to replace
             for kind, rows in now.items():
