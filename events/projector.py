@@ -19,12 +19,12 @@ appended meanwhile are then applied one batch at a time, as usual.
 
 from __future__ import annotations
 
-import gc
 import sqlite3
-from collections.abc import Callable, Generator, Iterator, Sequence
-from contextlib import closing, contextmanager, suppress
+from collections.abc import Callable, Generator, Sequence
+from contextlib import closing, suppress
 from typing import Any, Protocol
 
+from .bulk_settings import bulk_settings
 from .errors import EventLogError
 from .fold_worker import FoldFailed, Statements, can_fork, folded_pages, replay
 from .records import StoredEvent
@@ -99,33 +99,6 @@ class ProjectionError(EventLogError):
         super().__init__(f"projection {name!r} failed at position {position}: {cause}")
         self.name = name
         self.position = position
-
-
-#: Connection settings while a rebuild runs, restored after it: a larger page cache; freed pages
-#: (the old read model's, rebuildable from the log) not zeroed when that costs extra writes
-#: (``secure_delete=FAST``); and the rebuild's commits not synced one by one
-#: (``synchronous=NORMAL``: WAL still never tears one, and a power cut can only undo the last
-#: pages of a rebuild, which starts afresh anyway). They hold for this connection while it
-#: rebuilds, which appends nothing meanwhile: the log's own appends keep their durability.
-BULK_SETTINGS = {"cache_size": -262_144, "secure_delete": "FAST", "synchronous": "NORMAL"}
-
-
-@contextmanager
-def bulk_settings(conn: sqlite3.Connection) -> Iterator[None]:
-    """``BULK_SETTINGS`` on ``conn``, and no cyclic garbage collection (a rebuild holds millions
-    of acyclic rows that each collection would scan again), for the duration."""
-    saved = {name: conn.execute(f"PRAGMA {name}").fetchone()[0] for name in BULK_SETTINGS}
-    collecting = gc.isenabled()
-    try:
-        gc.disable()
-        for name, value in BULK_SETTINGS.items():
-            conn.execute(f"PRAGMA {name}={value}")
-        yield
-    finally:
-        for name, value in saved.items():
-            conn.execute(f"PRAGMA {name}={value}")
-        if collecting:
-            gc.enable()
 
 
 class Projector:

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from events import SqliteEventLog
-from events.projector import BULK_SETTINGS, bulk_settings
+from events.bulk_settings import BULK_SETTINGS, bulk_settings
 
 
 def _settings(conn: sqlite3.Connection) -> dict[str, object]:
