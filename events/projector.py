@@ -111,14 +111,15 @@ class Projector:
         *,
         batch_size: int = 1000,
         rebuild_page: int = 20_000,
-        fold_worker: bool | None = None,
+        fold_worker: bool | None = False,
     ) -> None:
         self.log = log
         self.projections = tuple(projections)
         self.batch_size = batch_size
         self.rebuild_page = rebuild_page
-        #: Fold a bulk rebuild in a worker process (``fold_worker``); None: when the log is a
-        #: SQLite file and the machine has a second core.
+        #: Fold a bulk rebuild in a worker process (``fold_worker``, on a SQLite file): False
+        #: never (the default: a library or server process may hold threads, which a fork does
+        #: not copy safely), True always, None when the machine has a second core.
         self.fold_worker = fold_worker
         exists = log.conn.execute(
             "SELECT 1 FROM sqlite_master WHERE name = 'projection_checkpoints'"

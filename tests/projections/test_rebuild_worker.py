@@ -87,3 +87,20 @@ def test_a_failing_worker_leaves_the_live_read_models_and_no_process(
         assert failed.value.position == 3
         assert read_models(archive.log.conn) == before
     assert multiprocessing.active_children() == []
+
+
+def test_timeline_rebuild_folds_in_a_worker_and_an_archive_does_not_unless_asked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from timeline.cli import main
+
+    monkeypatch.setattr("events.projector.can_fork", lambda: True)
+    started = _counting_worker(monkeypatch)
+    path = tmp_path / "log.db"
+    with _filled(path, random_operations(seed=9, count=40)) as archive:
+        archive.projector.rebuild()  # an Archive's projector: one process
+        assert started == []
+    result = CliRunner().invoke(main, ["--db", str(path), "rebuild"])
+    assert result.exit_code == 0, result.output
+    assert started == [1]

@@ -163,6 +163,7 @@ def suggest_merges(ctx: click.Context, story_slug: str | None, limit: int) -> No
 def rebuild(ctx: click.Context) -> None:
     """Drop the read models and replay the whole log into them."""
     archive = open_archive(ctx)
+    archive.projector.fold_worker = None  # a single-threaded CLI process: fold on a second core
     total = archive.log.head().position
     with tqdm(total=total, unit="ev", desc="rebuild", disable=None) as bar:
         applied = archive.projector.rebuild(progress=bar.update)
