@@ -89,3 +89,34 @@ def test_a_batch_is_projected_in_one_batch_as_event_by_event_would(archive,
     projector._reset(reference)  # empty read models, then the same log event by event
     projector.run()
     assert read_models(archive.log.conn) == batched
+
+
+def test_each_batch_is_projected_in_one_pass_even_when_it_creates_the_story(archive,
+                                                                           monkeypatch) -> None:
+    passes: list[int] = []
+    real = archive.projector.run
+    monkeypatch.setattr(archive.projector, "run",
+                        lambda **kw: passes.append(1) or real(**kw))
+    monkeypatch.setattr(archive, "catch_up", lambda: passes.append(1) or real())
+    ingest_articles(archive, bridge_articles(), batch_size=4)  # 7 articles: two batches
+    assert len(passes) == 2
+
+
+def test_a_new_story_is_created_in_the_append_that_files_its_first_entries(archive) -> None:
+    report = ingest_articles(archive, bridge_articles()[:2])
+    story = list(archive.log.read_stream("story-bridge"))
+    assert [e.type for e in story[:2]] == ["StoryCreated", "EventAddedToStory"]
+    assert story[0].data["title"] == "Bridge" and len({e.recorded_at for e in story}) == 1
+    assert [e.data["entry_id"] for e in story[1:]] == [
+        i for r in report.results for i in r.entry_ids]
+    assert get_story(archive, "bridge").title == "Bridge"
+
+
+def test_entries_join_a_story_another_writer_created_meanwhile(archive) -> None:
+    from timeline.editorial import create_story
+
+    create_story(archive, "bridge", title="El puente", actor="ana")
+    ingest_articles(archive, bridge_articles()[:2])
+    story = list(archive.log.read_stream("story-bridge"))
+    assert [e.type for e in story].count("StoryCreated") == 1
+    assert get_story(archive, "bridge").title == "El puente"

@@ -174,18 +174,27 @@ SETTLE_EVENTS = 20_000
 
 def _file_new_entries(archive: Archive, slug: str, entry_ids: list[str],
                       actor: str | None) -> None:
-    """Put just-extracted entries (on no story yet) on ``slug`` with one append (projected by
-    the caller)."""
-    from timeline.editorial import create_story_if_missing
-
-    create_story_if_missing(archive, slug, title=slug.replace("-", " ").capitalize(), actor=actor)
+    """Put just-extracted entries (on no story yet) on ``slug`` with one append, behind the
+    story's ``StoryCreated`` when the story is new (projected by the caller, in one pass)."""
     stream = f"story-{slug}"
-    events = [NewEvent("EventAddedToStory", {"slug": slug, "entry_id": e, "changed_by": actor},
-                       metadata={"actor": actor} if actor else {}) for e in entry_ids]
-    try:
-        archive.log.append(stream, events, expected_version=archive.log.stream_version(stream))
-    except ConcurrencyError:  # another writer filed in this story meanwhile
-        archive.log.append(stream, events, expected_version=archive.log.stream_version(stream))
+    filings = [NewEvent("EventAddedToStory", {"slug": slug, "entry_id": e, "changed_by": actor},
+                        metadata={"actor": actor} if actor else {}) for e in entry_ids]
+    for attempt in range(2):  # another writer may file in (or create) this story meanwhile
+        version = archive.log.stream_version(stream)
+        events = filings if version else [_story_created(slug, actor), *filings]
+        try:
+            archive.log.append(stream, events, expected_version=version)
+            return
+        except ConcurrencyError:
+            if attempt:
+                raise
+
+
+def _story_created(slug: str, actor: str | None) -> NewEvent:
+    """What ``create_story`` appends for a story ingest makes: titled after its slug."""
+    from timeline.editorial import new_story_event
+
+    return new_story_event(slug, title=slug.replace("-", " ").capitalize(), actor=actor)
 
 
 def _check(article: Article, source_format: str) -> None:
