@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -278,7 +279,21 @@ def _metadata(actor: str | None, source: str | None) -> dict[str, str]:
 
 
 def _event_id(article: Article, revision: int, index: int) -> str:
-    return str(uuid.uuid5(_EVENT_NAMESPACE, f"{article.article_id}:{revision}:{index}"))
+    return name_uuid(f"{article.article_id}:{revision}:{index}")
+
+
+_NAMESPACE_BYTES = _EVENT_NAMESPACE.bytes
+
+
+def name_uuid(name: str) -> str:
+    """``str(uuid.uuid5(_EVENT_NAMESPACE, name))`` (RFC 4122 version 5: SHA-1 of namespace and
+    name, version and variant bits set), without building UUID objects: an article's batch
+    names a hundred events."""
+    raw = bytearray(hashlib.sha1(_NAMESPACE_BYTES + name.encode("utf-8")).digest()[:16])
+    raw[6] = (raw[6] & 0x0F) | 0x50  # version 5
+    raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def _batch(
