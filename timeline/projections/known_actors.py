@@ -38,7 +38,7 @@ _READ_MODEL_STATE = (
 
 def name_words(text: str) -> list[str]:
     """The capitalised words of a text, folded as the actor index folds them."""
-    return sorted({w for m in _CAPITALISED.finditer(text) for w in tokens(m.group())})
+    return sorted({w for word in set(_CAPITALISED.findall(text)) for w in tokens(word)})
 
 
 class KnownNames:
