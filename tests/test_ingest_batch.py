@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from events import verify
 from tests.digest.stories import bridge_articles
 from tests.projections.builders import stepping_clock
 from timeline.archive import Archive
@@ -120,3 +121,30 @@ def test_entries_join_a_story_another_writer_created_meanwhile(archive) -> None:
     story = list(archive.log.read_stream("story-bridge"))
     assert [e.type for e in story].count("StoryCreated") == 1
     assert get_story(archive, "bridge").title == "El puente"
+
+
+def test_an_article_the_log_refuses_leaves_the_rest_of_its_batch_archived(archive) -> None:
+    articles = bridge_articles()
+    bad = replace(articles[1], title="T" * 1001)  # the log's schema caps a title at 1,000
+    seen: list[object] = []
+    report = ingest_articles(archive, [articles[0], bad, *articles[2:]], progress=seen.append)
+    assert [i for i, _ in report.refused] == [1] and report.refused[0][1].field == "title"
+    assert report.ingested == 6 and len(seen) == 7 and seen[1] is report.refused[0][1]
+    assert archive.log.stream_version(f"article-{bad.article_id}") == 0
+    assert get_story(archive, "bridge").entry_count == sum(len(r.entry_ids)
+                                                           for r in report.results)
+
+
+def test_the_same_article_twice_in_a_batch_is_archived_once(archive) -> None:
+    first = bridge_articles()[0]
+    report = ingest_articles(archive, [first, bridge_articles()[1], first])
+    assert [r.created for r in report.results] == [True, True, False]
+    assert report.results[0].entry_ids == report.results[2].entry_ids
+
+
+def test_a_batch_commits_its_appends_together(archive, monkeypatch) -> None:
+    groups: list[int] = []
+    real = archive.log.group
+    monkeypatch.setattr(archive.log, "group", lambda: groups.append(1) or real())
+    ingest_articles(archive, bridge_articles(), batch_size=4)  # 7 articles: two batches
+    assert len(groups) == 2 and verify(archive.log).ok
