@@ -148,3 +148,12 @@ def test_a_batch_commits_its_appends_together(archive, monkeypatch) -> None:
     monkeypatch.setattr(archive.log, "group", lambda: groups.append(1) or real())
     ingest_articles(archive, bridge_articles(), batch_size=4)  # 7 articles: two batches
     assert len(groups) == 2 and verify(archive.log).ok
+
+
+def test_appends_commit_in_groups_of_at_most_append_every(archive, monkeypatch) -> None:
+    groups: list[int] = []
+    real = archive.log.group
+    monkeypatch.setattr(archive.log, "group", lambda: groups.append(1) or real())
+    monkeypatch.setattr("timeline.ingest_batch.APPEND_EVERY", 2)
+    report = ingest_articles(archive, bridge_articles(), batch_size=64)  # 7 articles
+    assert len(groups) == 4 and report.ingested == 7 and verify(archive.log).ok

@@ -3,10 +3,10 @@ projected together, with the guarantees of ``ingest_article`` for each article.
 
 A batch runs in three steps. Each article is checked, read and extracted (its revision
 *planned*) against the read model as it stood before the batch; the planned revisions are
-appended in one group of the log (``group()``: one write transaction and one commit, each
-article still one atomic append to its own stream); once ``batch_size`` articles are archived,
-their new entries are filed in their stories (one append per story) and the projections run
-once over all of it.
+appended in groups of the log (``group()``: up to ``APPEND_EVERY`` articles in one write
+transaction and one commit, each article still one atomic append to its own stream); once
+``batch_size`` articles are archived, their new entries are filed in their stories (one append
+per story) and the projections run once over all of it.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ from timeline.model import Article
 
 #: Articles extracted and appended between two projection runs in ``ingest_articles``.
 BATCH_SIZE = 64
+#: Planned articles appended together (one commit) at most: the progress a caller hears moves
+#: at this pace, and the write lock is held for one such group at a time.
+APPEND_EVERY = 16
 #: The most events ``ingest_articles`` projects in one transaction (a batch of articles, their
 #: story filings included, is a few thousand to ~15,000).
 SETTLE_EVENTS = 20_000
@@ -133,10 +136,11 @@ def ingest_articles(
     """Archive many articles (each an Article, or (Article, source format)), in batches.
 
     Each article is still one atomic append to its own stream (ingest_article's guarantees
-    hold), but a batch's appends commit together, the projections run once per batch of
-    ``batch_size`` articles, and each batch files its entries in their stories with one append
-    per story. Articles of one batch see the actors the archive knew before the batch.
-    ``progress`` hears of each article, in input order, once its append has committed.
+    hold), but appends commit in groups of up to ``APPEND_EVERY`` articles, the projections
+    run once per batch of ``batch_size`` articles, and each batch files its entries in their
+    stories with one append per story. Articles of one batch see the actors the archive knew
+    before the batch. ``progress`` hears of each article, in input order, once its append has
+    committed.
     Refused articles (``InvalidInput``) are reported and skipped, or raised when
     ``skip_invalid`` is False (what was archived before them is kept and filed)."""
     run = _Batch(archive, actor, source, skip_invalid, progress)
@@ -144,7 +148,7 @@ def ingest_articles(
         for index, item in enumerate(articles):
             article, source_format = item if isinstance(item, tuple) else (item, "text")
             run.plan(index, article, source_format)
-            if run.archived() >= batch_size:
+            if run.archived() >= batch_size or len(run.queue) >= APPEND_EVERY:
                 run.append_queued()
                 if len(run.pending) >= batch_size:
                     _settle(archive, run.pending, actor)
