@@ -10,6 +10,7 @@ rebuildable anywhere from the log, so each node keeps its own (CQRS).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -113,6 +114,12 @@ class NodeLog(SqliteEventLog):
         expected_version: ExpectedVersion | int = ANY,
     ) -> list[StoredEvent]:
         return self.source.append(stream_id, events, expected_version=expected_version)
+
+    def group(self) -> AbstractContextManager[None]:
+        """The shared log's group of appends when it has one (SQLite), else no grouping: each
+        append commits on its own."""
+        grouped = getattr(self.source, "group", None)
+        return grouped() if grouped is not None else nullcontext()
 
     def head(self) -> Head:
         return self.source.head()

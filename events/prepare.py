@@ -96,12 +96,26 @@ def _memo_metadata_json(metadata: object, memo: dict[Any, str] | None) -> str:
         return _metadata_json(metadata)
 
 
-def _version_for(event: NewEvent, registry: EventRegistry, strict: bool) -> int:
-    if not isinstance(event.type, str) or not _TYPE_NAME.match(event.type):
-        raise InvalidEvent(f"event type {event.type!r} is not a valid name", field="type")
-    latest = registry.latest(event.type)
+def _latest_of(type_name: object, registry: EventRegistry, strict: bool) -> int | None:
+    """The latest schema version of a valid type name (None: unknown and not ``strict``)."""
+    if not isinstance(type_name, str) or not _TYPE_NAME.match(type_name):
+        raise InvalidEvent(f"event type {type_name!r} is not a valid name", field="type")
+    latest = registry.latest(type_name)
     if latest is None and strict:
-        raise InvalidEvent(f"unknown event type {event.type!r}", field="type")
+        raise InvalidEvent(f"unknown event type {type_name!r}", field="type")
+    return latest
+
+
+def _version_for(event: NewEvent, registry: EventRegistry, strict: bool,
+                 types: dict[str, int | None] | None = None) -> int:
+    """The schema version to store ``event`` under. ``types`` (a batch's type names already
+    checked -> their latest version) spares checking a name again for every event."""
+    if types is not None and type(event.type) is str and event.type in types:
+        latest = types[event.type]
+    else:
+        latest = _latest_of(event.type, registry, strict)
+        if types is not None and type(event.type) is str:
+            types[event.type] = latest
     version = (latest or 1) if event.schema_version is None else event.schema_version
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise InvalidEvent("schema_version must be a positive integer", field="schema_version")
@@ -126,14 +140,16 @@ def prepare_event(
     strict: bool,
     max_bytes: int,
     metadata_memo: dict[Any, str] | None = None,
+    types: dict[str, int | None] | None = None,
 ) -> PreparedEvent:
     """Validate and encode one event; InvalidEvent (naming the field) if it cannot be stored.
 
     ``metadata_memo`` (a batch's metadata, as item tuples -> its JSON) spares a batch whose
-    events say the same metadata from checking and encoding it again for every event."""
+    events say the same metadata from checking and encoding it again for every event, and
+    ``types`` (see ``_version_for``) from checking its type name again."""
     if not isinstance(event, NewEvent):
         raise InvalidEvent("append takes NewEvent instances", field="events")
-    version = _version_for(event, registry, strict)
+    version = _version_for(event, registry, strict, types)
     if not isinstance(event.data, dict):
         raise InvalidEvent("data must be an object", field="data")
     data_json = canonical_json(event.data, field="data")
@@ -153,8 +169,10 @@ def prepare_batch(
     if isinstance(events, (str, bytes, NewEvent)) or not isinstance(events, Sequence):
         raise InvalidEvent("events must be a sequence of NewEvent", field="events")
     memo: dict[Any, str] = {}
+    types: dict[str, int | None] = {}
     prepared = [
-        prepare_event(e, registry, strict=strict, max_bytes=max_bytes, metadata_memo=memo)
+        prepare_event(e, registry, strict=strict, max_bytes=max_bytes, metadata_memo=memo,
+                      types=types)
         for e in events
     ]
     if len({p.event_id for p in prepared}) != len(prepared):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -112,21 +112,78 @@ class SqliteEventLog:
 
     # -- writing -------------------------------------------------------------------------------
 
+    #: Inside ``group()``: each transaction is a savepoint of the group's one transaction.
+    _grouped = False
+
+    def group(self) -> AbstractContextManager[None]:
+        """Appends made inside commit together when the block ends: one write transaction and
+        one sync for many appends (bulk ingest). Each append is still atomic (a savepoint: one
+        that fails leaves no trace and the others stand), and what the block appended is
+        committed however it ends; it is durable once the block has ended, and other writers
+        wait until then. Nested groups join the outer one."""
+        return self._group()
+
+    @contextmanager
+    def _group(self) -> Iterator[None]:
+        if self._grouped:
+            yield
+            return
+        conn = self.conn
+        self._begin(conn)
+        self._grouped = True
+        try:
+            yield
+        finally:
+            self._grouped = False
+            self._commit(conn)
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction (BEGIN IMMEDIATE): committed on success, rolled back on error."""
+        """A write transaction (BEGIN IMMEDIATE): committed on success, rolled back on error.
+        Inside ``group()``, a savepoint: released on success, rolled back on error."""
         conn = self.conn
+        if self._grouped:
+            with self._savepoint(conn):
+                yield conn
+            return
+        self._begin(conn)
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        self._commit(conn)
+
+    @staticmethod
+    def _begin(conn: sqlite3.Connection) -> None:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise StorageError(f"could not start a write transaction: {exc}") from exc
+
+    @staticmethod
+    def _commit(conn: sqlite3.Connection) -> None:
         try:
-            yield conn
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+
+    @staticmethod
+    @contextmanager
+    def _savepoint(conn: sqlite3.Connection) -> Iterator[None]:
+        conn.execute("SAVEPOINT grouped_append")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:  # an error may have rolled the whole transaction back
+                conn.execute("ROLLBACK TO grouped_append")
+            raise
+        finally:
+            if conn.in_transaction:
+                conn.execute("RELEASE grouped_append")
 
     def append(
         self,

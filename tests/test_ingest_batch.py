@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from events import verify
 from tests.digest.stories import bridge_articles
 from tests.projections.builders import stepping_clock
 from timeline.archive import Archive
@@ -89,3 +90,70 @@ def test_a_batch_is_projected_in_one_batch_as_event_by_event_would(archive,
     projector._reset(reference)  # empty read models, then the same log event by event
     projector.run()
     assert read_models(archive.log.conn) == batched
+
+
+def test_each_batch_is_projected_in_one_pass_even_when_it_creates_the_story(archive,
+                                                                           monkeypatch) -> None:
+    passes: list[int] = []
+    real = archive.projector.run
+    monkeypatch.setattr(archive.projector, "run",
+                        lambda **kw: passes.append(1) or real(**kw))
+    monkeypatch.setattr(archive, "catch_up", lambda: passes.append(1) or real())
+    ingest_articles(archive, bridge_articles(), batch_size=4)  # 7 articles: two batches
+    assert len(passes) == 2
+
+
+def test_a_new_story_is_created_in_the_append_that_files_its_first_entries(archive) -> None:
+    report = ingest_articles(archive, bridge_articles()[:2])
+    story = list(archive.log.read_stream("story-bridge"))
+    assert [e.type for e in story[:2]] == ["StoryCreated", "EventAddedToStory"]
+    assert story[0].data["title"] == "Bridge" and len({e.recorded_at for e in story}) == 1
+    assert [e.data["entry_id"] for e in story[1:]] == [
+        i for r in report.results for i in r.entry_ids]
+    assert get_story(archive, "bridge").title == "Bridge"
+
+
+def test_entries_join_a_story_another_writer_created_meanwhile(archive) -> None:
+    from timeline.editorial import create_story
+
+    create_story(archive, "bridge", title="El puente", actor="ana")
+    ingest_articles(archive, bridge_articles()[:2])
+    story = list(archive.log.read_stream("story-bridge"))
+    assert [e.type for e in story].count("StoryCreated") == 1
+    assert get_story(archive, "bridge").title == "El puente"
+
+
+def test_an_article_the_log_refuses_leaves_the_rest_of_its_batch_archived(archive) -> None:
+    articles = bridge_articles()
+    bad = replace(articles[1], title="T" * 1001)  # the log's schema caps a title at 1,000
+    seen: list[object] = []
+    report = ingest_articles(archive, [articles[0], bad, *articles[2:]], progress=seen.append)
+    assert [i for i, _ in report.refused] == [1] and report.refused[0][1].field == "title"
+    assert report.ingested == 6 and len(seen) == 7 and seen[1] is report.refused[0][1]
+    assert archive.log.stream_version(f"article-{bad.article_id}") == 0
+    assert get_story(archive, "bridge").entry_count == sum(len(r.entry_ids)
+                                                           for r in report.results)
+
+
+def test_the_same_article_twice_in_a_batch_is_archived_once(archive) -> None:
+    first = bridge_articles()[0]
+    report = ingest_articles(archive, [first, bridge_articles()[1], first])
+    assert [r.created for r in report.results] == [True, True, False]
+    assert report.results[0].entry_ids == report.results[2].entry_ids
+
+
+def test_a_batch_commits_its_appends_together(archive, monkeypatch) -> None:
+    groups: list[int] = []
+    real = archive.log.group
+    monkeypatch.setattr(archive.log, "group", lambda: groups.append(1) or real())
+    ingest_articles(archive, bridge_articles(), batch_size=4)  # 7 articles: two batches
+    assert len(groups) == 2 and verify(archive.log).ok
+
+
+def test_appends_commit_in_groups_of_at_most_append_every(archive, monkeypatch) -> None:
+    groups: list[int] = []
+    real = archive.log.group
+    monkeypatch.setattr(archive.log, "group", lambda: groups.append(1) or real())
+    monkeypatch.setattr("timeline.ingest_batch.APPEND_EVERY", 2)
+    report = ingest_articles(archive, bridge_articles(), batch_size=64)  # 7 articles
+    assert len(groups) == 4 and report.ingested == 7 and verify(archive.log).ok

@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Duplicate", "MergeSuggestion", "add_to_story", "correct_event", "create_story",
-    "create_story_if_missing", "merge_events", "possible_duplicates", "remove_from_story",
-    "rename_story", "retract_event", "story_history", "suggest_merges", "undo_merge",
+    "create_story_if_missing", "merge_events", "new_story_event", "possible_duplicates",
+    "remove_from_story", "rename_story", "retract_event", "story_history", "suggest_merges",
+    "undo_merge",
 ]
 
 
@@ -53,8 +54,9 @@ def _event(type_: str, data: dict[str, Any], actor: str | None) -> NewEvent:
     return NewEvent(type_, data, metadata={"actor": actor} if actor else {})
 
 
-def _entry(archive: Archive, entry_id: str) -> EntryRow:
-    archive.catch_up()
+def _entry(archive: Archive, entry_id: str, *, caught_up: bool = False) -> EntryRow:
+    if not caught_up:
+        archive.catch_up()
     row = SqlStore(archive.log.conn).entry(entry_id)
     if row is None:
         raise NotFound(f"no entry {entry_id!r}", kind="entry", key=entry_id)
@@ -142,6 +144,21 @@ def _optional(value: str | None) -> str | None:
 def create_story(archive: Archive, slug: str, *, title: str, description: str | None = None,
                  reason: str | None = None, actor: str | None) -> Story:
     """A new, empty story; Conflict if the slug is taken."""
+    event = new_story_event(slug, title=title, description=description, reason=reason,
+                            actor=actor)
+    try:
+        archive.log.append(f"story-{slug}", [event], expected_version=NO_STREAM)
+    except ConcurrencyError as exc:
+        raise Conflict(f"story {slug!r} already exists", field="slug") from exc
+    except InvalidEvent as exc:
+        raise _invalid(exc) from exc
+    archive.catch_up()
+    return get_story(archive, slug)
+
+
+def new_story_event(slug: str, *, title: str, description: str | None = None,
+                    reason: str | None = None, actor: str | None) -> NewEvent:
+    """The ``StoryCreated`` that creates story ``slug`` (its slug and title checked)."""
     if not STORY_SLUG.match(slug or ""):
         raise InvalidInput("slug must be lowercase a-z, 0-9 and -, at most 80", field="slug")
     if slug in RESERVED_STORY_SLUGS:
@@ -149,15 +166,7 @@ def create_story(archive: Archive, slug: str, *, title: str, description: str | 
     data = {"slug": slug, "title": _required(title, "title"),
             "description": _optional(description), "reason": _optional(reason),
             "created_by": actor}
-    try:
-        archive.log.append(f"story-{slug}", [_event("StoryCreated", data, actor)],
-                           expected_version=NO_STREAM)
-    except ConcurrencyError as exc:
-        raise Conflict(f"story {slug!r} already exists", field="slug") from exc
-    except InvalidEvent as exc:
-        raise _invalid(exc) from exc
-    archive.catch_up()
-    return get_story(archive, slug)
+    return _event("StoryCreated", data, actor)
 
 
 def rename_story(archive: Archive, slug: str, *, title: str | None = None,
@@ -200,7 +209,8 @@ def _membership(archive: Archive, type_: str, slug: str, entry_ids: Sequence[str
                 actor: str | None, *, member: bool, reason: str | None) -> int:
     archive.catch_up()
     get_story(archive, slug)
-    ids = [e for e in dict.fromkeys(entry_ids) if (slug in _entry(archive, e).stories) == member]
+    ids = [e for e in dict.fromkeys(entry_ids)
+           if (slug in _entry(archive, e, caught_up=True).stories) == member]
     data = {"slug": slug, "changed_by": actor, "reason": _optional(reason)}
     events = [_event(type_, data | {"entry_id": e}, actor) for e in ids]
     if events:

@@ -12,9 +12,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from events import ConcurrencyError, InvalidEvent, NewEvent, StoredEvent
@@ -66,7 +67,7 @@ def ingest_article(
     """Archive ``article`` and its dated events; add them to ``article.story`` if it names one.
     With ``cpu_seconds``, an article whose extraction needs more CPU time than that on this
     thread is refused (``OverBudget``) before anything is written."""
-    _check(article, source_format)
+    check_article(article, source_format)
     budget = CpuBudget(cpu_seconds) if cpu_seconds is not None else None
     try:
         result = _append_revision(archive, article, source_format, actor, source, budget)
@@ -74,121 +75,11 @@ def ingest_article(
         result = _append_revision(archive, article, source_format, actor, source, budget)
     archive.catch_up()
     if article.story and result.entry_ids:
-        _file_in_story(archive, article.story, result.entry_ids, actor)
+        file_in_story(archive, article.story, result.entry_ids, actor)
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class BatchReport:
-    """What ``ingest_articles`` did: a result per article archived, and the articles refused
-    (their index in the input and why)."""
-
-    results: tuple[IngestResult, ...] = ()
-    refused: tuple[tuple[int, InvalidInput], ...] = field(default=())
-
-    @property
-    def ingested(self) -> int:
-        return len(self.results)
-
-
-#: Articles extracted and appended between two projection runs in ``ingest_articles``.
-BATCH_SIZE = 64
-
-
-def ingest_articles(
-    archive: Archive,
-    articles: Iterable[Article | tuple[Article, str]],
-    *,
-    actor: str | None = None,
-    source: str | None = None,
-    batch_size: int = BATCH_SIZE,
-    skip_invalid: bool = True,
-    progress: Callable[[IngestResult | InvalidInput], None] | None = None,
-) -> BatchReport:
-    """Archive many articles (each an Article, or (Article, source format)), in batches.
-
-    Each article is still one atomic append to its own stream (ingest_article's guarantees
-    hold), but the projections run once per batch of ``batch_size`` articles, and each batch
-    files its entries in their stories with one append per story. Articles of one batch see
-    the actors the archive knew before the batch. Refused articles (``InvalidInput``) are
-    reported and skipped, or raised when ``skip_invalid`` is False."""
-    results: list[IngestResult] = []
-    refused: list[tuple[int, InvalidInput]] = []
-    pending: list[tuple[Article, IngestResult]] = []
-    try:
-        for index, item in enumerate(articles):
-            article, source_format = item if isinstance(item, tuple) else (item, "text")
-            try:
-                result = _ingest_one(archive, article, source_format, actor, source)
-            except InvalidInput as exc:
-                if not skip_invalid:
-                    raise
-                refused.append((index, exc))
-                if progress:
-                    progress(exc)
-                continue
-            results.append(result)
-            pending.append((article, result))
-            if progress:
-                progress(result)
-            if len(pending) >= batch_size:
-                _settle(archive, pending, actor)
-    finally:  # what was appended is filed in its story, whatever stopped the loop
-        _settle(archive, pending, actor)
-    return BatchReport(tuple(results), tuple(refused))
-
-
-def _ingest_one(archive: Archive, article: Article, source_format: str, actor: str | None,
-                source: str | None) -> IngestResult:
-    _check(article, source_format)
-    try:
-        return _append_revision(archive, article, source_format, actor, source)
-    except ConcurrencyError:
-        return _append_revision(archive, article, source_format, actor, source)
-
-
-def _settle(archive: Archive, pending: list[tuple[Article, IngestResult]],
-            actor: str | None) -> None:
-    """File the batch's entries by story (the new ones in one append per story, those of
-    articles archived before as ``add_to_story`` does, skipping entries already on it), then
-    bring the projections up to date in one batch: each new entry is folded in memory from its
-    extraction to its story and written once (``ArchiveProjection.batch``)."""
-    new: dict[str, list[str]] = {}
-    known: dict[str, list[str]] = {}
-    for article, result in pending:
-        if article.story and result.entry_ids:
-            (new if result.created else known).setdefault(article.story, []).extend(
-                result.entry_ids)
-    for slug, entry_ids in new.items():
-        _file_new_entries(archive, slug, entry_ids, actor)
-    for slug, entry_ids in known.items():
-        _file_in_story(archive, slug, tuple(entry_ids), actor)
-    archive.projector.run(batch_size=SETTLE_EVENTS)
-    pending.clear()
-
-
-#: The most events ``ingest_articles`` projects in one transaction (a batch of articles, their
-#: story filings included, is a few thousand to ~15,000).
-SETTLE_EVENTS = 20_000
-
-
-def _file_new_entries(archive: Archive, slug: str, entry_ids: list[str],
-                      actor: str | None) -> None:
-    """Put just-extracted entries (on no story yet) on ``slug`` with one append (projected by
-    the caller)."""
-    from timeline.editorial import create_story_if_missing
-
-    create_story_if_missing(archive, slug, title=slug.replace("-", " ").capitalize(), actor=actor)
-    stream = f"story-{slug}"
-    events = [NewEvent("EventAddedToStory", {"slug": slug, "entry_id": e, "changed_by": actor},
-                       metadata={"actor": actor} if actor else {}) for e in entry_ids]
-    try:
-        archive.log.append(stream, events, expected_version=archive.log.stream_version(stream))
-    except ConcurrencyError:  # another writer filed in this story meanwhile
-        archive.log.append(stream, events, expected_version=archive.log.stream_version(stream))
-
-
-def _check(article: Article, source_format: str) -> None:
+def check_article(article: Article, source_format: str) -> None:
     if source_format not in SOURCE_FORMATS:
         raise InvalidInput(f"source_format must be one of {SOURCE_FORMATS}", field="source_format")
     if article.story is not None and not STORY_SLUG.match(article.story):
@@ -216,10 +107,23 @@ def _refused(exc: InvalidEvent) -> Exception:
     return exc
 
 
-def _append_revision(
-    archive: Archive, article: Article, source_format: str, actor: str | None, source: str | None,
-    budget: CpuBudget | None = None,
-) -> IngestResult:
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """An article's new revision, extracted and ready to append to its stream."""
+
+    article_id: str
+    stream: str
+    expected_version: int
+    revision: int
+    batch: list[NewEvent]
+
+
+def plan_revision(
+    archive: Archive, article: Article, source_format: str, actor: str | None,
+    source: str | None, budget: CpuBudget | None = None,
+) -> Planned | IngestResult:
+    """The article's next revision, extracted (``Planned``), or what the archive holds when
+    this very content was ingested already (an ``IngestResult``, not created)."""
     stream = article_stream(article.article_id)
     events = list(archive.log.read_stream(stream))
     latest = _latest_revision(events)
@@ -233,8 +137,16 @@ def _append_revision(
     extracted = extract_events(article, known_actors=known,
                                check=budget.check if budget else None)
     batch = _batch(article, revision, extracted, source_format, latest, _metadata(actor, source))
+    return Planned(article.article_id, stream, len(events), revision, batch)
+
+
+def append_planned(archive: Archive, planned: Planned) -> IngestResult:
+    """Append a planned revision (ConcurrencyError if its stream moved since it was planned;
+    InvalidInput naming the client's field when the log refuses an event of it)."""
+    batch = planned.batch
     try:
-        stored = archive.log.append(stream, batch, expected_version=len(events))
+        stored = archive.log.append(planned.stream, batch,
+                                    expected_version=planned.expected_version)
     except InvalidEvent as exc:
         refused = _refused(exc)
         if refused is exc:
@@ -244,7 +156,16 @@ def _append_revision(
     # The log returns the objects given when it appended them, and what it read back when
     # another writer appended this very batch first (an idempotent retry): then not created.
     created = stored[0].data is batch[0].data
-    return IngestResult(created, article.article_id, revision, entry_ids, stored[0].position)
+    return IngestResult(created, planned.article_id, planned.revision, entry_ids,
+                        stored[0].position)
+
+
+def _append_revision(
+    archive: Archive, article: Article, source_format: str, actor: str | None, source: str | None,
+    budget: CpuBudget | None = None,
+) -> IngestResult:
+    planned = plan_revision(archive, article, source_format, actor, source, budget)
+    return planned if isinstance(planned, IngestResult) else append_planned(archive, planned)
 
 
 def _latest_revision(events: list[StoredEvent]) -> _Revision | None:
@@ -269,7 +190,21 @@ def _metadata(actor: str | None, source: str | None) -> dict[str, str]:
 
 
 def _event_id(article: Article, revision: int, index: int) -> str:
-    return str(uuid.uuid5(_EVENT_NAMESPACE, f"{article.article_id}:{revision}:{index}"))
+    return name_uuid(f"{article.article_id}:{revision}:{index}")
+
+
+_NAMESPACE_BYTES = _EVENT_NAMESPACE.bytes
+
+
+def name_uuid(name: str) -> str:
+    """``str(uuid.uuid5(_EVENT_NAMESPACE, name))`` (RFC 4122 version 5: SHA-1 of namespace and
+    name, version and variant bits set), without building UUID objects: an article's batch
+    names a hundred events."""
+    raw = bytearray(hashlib.sha1(_NAMESPACE_BYTES + name.encode("utf-8")).digest()[:16])
+    raw[6] = (raw[6] & 0x0F) | 0x50  # version 5
+    raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def _batch(
@@ -320,7 +255,7 @@ def _extracted_data(
     }
 
 
-def _file_in_story(
+def file_in_story(
     archive: Archive, slug: str, entry_ids: tuple[str, ...], actor: str | None
 ) -> None:
     """Add the entries to the story, creating it (titled after its slug) if it is new."""
@@ -376,3 +311,18 @@ def reextract_archive(
         if progress:
             progress(1)
     return len(stale)
+
+
+# The batch API (it uses the above): ``from timeline.ingest import ingest_articles`` works.
+from timeline.ingest_batch import (  # noqa: E402
+    BATCH_SIZE,
+    SETTLE_EVENTS,
+    BatchReport,
+    ingest_articles,
+)
+
+__all__ = [
+    "BATCH_SIZE", "SETTLE_EVENTS", "BatchReport", "IngestResult", "Planned", "append_planned",
+    "article_stream", "ingest_article", "ingest_articles", "plan_revision",
+    "reextract_archive",
+]
