@@ -23,10 +23,7 @@ class _EventType:
     schemas: dict[int, Schema] = field(default_factory=dict)
     quick: dict[int, Callable[[Mapping[str, Any]], bool] | None] = field(default_factory=dict)
     upcasters: dict[int, Upcaster] = field(default_factory=dict)  # key: the version produced
-
-    @property
-    def latest(self) -> int:
-        return max(self.schemas)
+    latest: int = 0  # the highest registered version (read for every event decoded)
 
 
 def _first_error(messages: Mapping[str, Any] | list[Any] | str, prefix: str) -> tuple[str, str]:
@@ -63,6 +60,7 @@ class EventRegistry:
             raise ValueError(f"{type_name} v{version} needs an upcaster from v{version - 1}")
         instance = schema() if isinstance(schema, type) else schema
         entry.schemas[version] = instance
+        entry.latest = version
         entry.quick[version] = compile_checker(instance)
         if upcaster is not None:
             entry.upcasters[version] = upcaster
