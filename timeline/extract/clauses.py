@@ -19,9 +19,10 @@ from timeline.extract.verbs import (
     Lexicon,
     clause_tense,
     content_verb,
-    finite_tense,
+    finite_tenses,
     kind_of,
     participle_at,
+    participle_endings,
 )
 from timeline.extract.verbs import lexicon as lexicon_for
 
@@ -94,14 +95,18 @@ def _sentence_clauses(
 ) -> list[Clause]:
     first, tokens = located
     words = [t.text for t in tokens]
-    verbs = _verbs(words, doc.lang)
-    reduced = {i for i in range(1, len(words)) if _reduced_relative(doc, tokens, words, i, verbs)}
-    for i in range(1, len(words)):  # ", prompting ...": the participle is its clause's verb
-        if lex.lang == "en" and _participle(words, i):
-            verbs.setdefault(i, "none")
-        elif i in reduced:
-            verbs[i] = "past"
-    segments = _merged(_segments(words, tokens, verbs, lex, reduced), tokens, verbs)
+    lowers = [w.lower() for w in words]
+    verbs = finite_tenses(words, lowers, doc.lang, _OPENERS)
+    endings = participle_endings(doc.lang)
+    reduced = {i for i in range(1, len(words)) if lowers[i].endswith(endings)
+               and _reduced_relative(doc, tokens, words, i, verbs)} if endings else set()
+    participles = {i for i in range(1, len(words)) if words[i - 1] == ","
+                   and _participle(words, i)} if lex.lang == "en" else set()
+    for i in participles:  # ", prompting ...": the participle is its clause's verb
+        verbs.setdefault(i, "none")
+    for i in reduced - participles:
+        verbs[i] = "past"
+    segments = _merged(_segments(words, lowers, tokens, verbs, lex, reduced), tokens, verbs)
     clauses: list[Clause] = []
     for k, seg in enumerate(segments):
         start = sentence.start if k == 0 else tokens[seg.start].start
@@ -120,25 +125,15 @@ def _sentence_clauses(
     return clauses
 
 
-def _verbs(words: list[str], lang: str) -> dict[int, Tense]:
-    found: dict[int, Tense] = {}
-    for i in range(len(words)):
-        initial = i == 0 or words[i - 1] in _OPENERS
-        tense = finite_tense(words, i, lang, initial)
-        if tense is not None:
-            found[i] = tense
-    return found
-
-
 def _segments(
-    words: list[str], tokens: tuple[Token, ...], verbs: dict[int, Tense], lex: Lexicon,
-    reduced: set[int],
+    words: list[str], lowers: list[str], tokens: tuple[Token, ...], verbs: dict[int, Tense],
+    lex: Lexicon, reduced: set[int],
 ) -> list[_Segment]:
     cuts: dict[int, Role] = {0: "quote" if _quoted_at(tokens, 0) else "main"}
     for i in range(1, len(words)):
         cut: tuple[int, Role] | None = (i, "participle")
         if i not in reduced:
-            cut = _cut_at(i, words, tokens, verbs, lex)
+            cut = _cut_at(i, words, lowers, tokens, verbs, lex)
         if cut is not None and cut[0] < len(words):
             cuts.setdefault(cut[0], cut[1])
     starts = sorted(cuts)
@@ -152,9 +147,10 @@ def _quoted_at(tokens: tuple[Token, ...], i: int) -> bool:
 
 
 def _cut_at(
-    i: int, words: list[str], tokens: tuple[Token, ...], verbs: dict[int, Tense], lex: Lexicon
+    i: int, words: list[str], lowers: list[str], tokens: tuple[Token, ...],
+    verbs: dict[int, Tense], lex: Lexicon,
 ) -> tuple[int, Role] | None:
-    word, prev = words[i].lower(), words[i - 1].lower()
+    word, prev = lowers[i], lowers[i - 1]
     if tokens[i].quoted and not tokens[i - 1].quoted:
         return (i - 1 if words[i - 1] in _QUOTE_MARKS else i), "quote"
     if tokens[i - 1].quoted and not tokens[i].quoted:

@@ -13,7 +13,7 @@ import dataclasses
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from timeline.model import Article, Derivation, Timex
 
@@ -42,8 +42,10 @@ class Sentence:
     boilerplate: bool = False  # bylines, captions, "share this", datelines
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark. A named tuple, not a dataclass: an article has thousands,
+    and a tuple is built several times faster than a frozen dataclass (same immutability)."""
+
     start: int
     end: int
     text: str

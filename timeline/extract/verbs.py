@@ -78,6 +78,30 @@ def finite_tense(words: list[str], i: int, lang: str, initial: bool) -> Tense | 
     return None
 
 
+def finite_tenses(words: list[str], lowers: list[str], lang: str,
+                  openers: frozenset[str]) -> dict[int, Tense]:
+    """``finite_tense`` of every word at once (``lowers``: the words lower-cased; a word is
+    ``initial`` at the start or after one of ``openers``): token index -> tense."""
+    found: dict[int, Tense] = {}
+    last = len(words) - 1
+    for i, word in enumerate(words):
+        if not word[:1].isalpha():
+            continue
+        prev = lowers[i - 1] if i > 0 else ""
+        nxt = lowers[i + 1] if i < last else ""
+        capitalised = word[0].isupper() and not (i == 0 or words[i - 1] in openers)
+        if lang == "en":
+            tense = _english(lowers[i], prev, nxt, capitalised)
+        elif lang == "es":
+            tense = _spanish(lowers[i], prev, capitalised) or _spanish_present(
+                lowers[i], words[i - 1] if i > 0 else "", nxt)
+        else:
+            return found
+        if tense is not None:
+            found[i] = tense
+    return found
+
+
 def _english(word: str, prev: str, nxt: str, capitalised: bool) -> Tense | None:
     aux = verbs_en.AUXILIARIES.get(word)
     if aux is not None:
@@ -123,6 +147,11 @@ def _spanish_present(word: str, before: str, nxt: str) -> Tense | None:
     if before.lower() in _ES_NOT_NOUNS or before.lower().endswith(("mente",)):
         return None
     return "present"
+
+
+def participle_endings(lang: str) -> tuple[str, ...]:
+    """How a past participle ends (lower-cased): no word without one is ``participle_at``."""
+    return _PARTICIPLE_ENDINGS.get(lang, ())
 
 
 def participle_at(words: list[str], i: int, lang: str) -> bool:
