@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import islice
 
 from timeline.extract.document import Anchor, Clause, Document, Mention
 from timeline.extract.entities import roles
@@ -67,6 +68,7 @@ _PREDICATE_STOP = re.compile(r"\s*(?:[:;(]|\s[—–]\s)")
 _SOFT_STOP = re.compile(
     r"(?i),\s|\s(?:y|and|e)\s+(?=(?:un|una|unos|unas|el|la|los|las|a|an|the)\s)")
 _ENOUGH_WORDS = 5
+_NON_SPACE = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,8 +288,12 @@ def _predicate_end(doc: Document, start: int, end: int) -> int:
     "... y un acérrimo militante")."""
     cut = _PREDICATE_STOP.search(doc.text, start, end)
     end = cut.start() if cut else end
+    words = _NON_SPACE.finditer(doc.text, start, end)
+    enough = next(islice(words, _ENOUGH_WORDS - 1, None), None)  # the word that makes enough
+    if enough is None:
+        return end
     for soft in _SOFT_STOP.finditer(doc.text, start, end):
-        if len(doc.text[start : soft.start()].split()) >= _ENOUGH_WORDS:
+        if soft.start() > enough.start():  # the words before it are enough
             return soft.start()
     return end
 
