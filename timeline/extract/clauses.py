@@ -80,10 +80,11 @@ def find_clauses(doc: Document) -> Document:
 
 def _token_ranges(doc: Document) -> list[tuple[int, int]]:
     ranges = [(0, 0)] * len(doc.sentences)
+    tokens, count = doc.tokens, len(doc.tokens)
     i = 0
     for index in range(len(doc.sentences)):
         first = i
-        while i < len(doc.tokens) and doc.tokens[i].sentence == index:
+        while i < count and tokens[i].sentence == index:
             i += 1
         ranges[index] = (first, i)
     return ranges

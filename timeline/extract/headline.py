@@ -56,7 +56,7 @@ _CLAUSE_BREAK = re.compile(r"\s*(?:[;:()]|, |\s[—–]\s|\s[—–]|[—–]\s)
 _COORDINATION = re.compile(r"\s(?:y|e|pero|and|but)\s")
 _WORD = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")
-_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?%])")
+_SPACE_BEFORE_MARK = re.compile(r"\s+(?=[,.;:!?%])")
 _RELATIVE = re.compile(r"\b(?:que|quien|quienes|who|which)\s")
 _RELATIVE_END = re.compile(r"\b(?:que|quien|quienes|who|which)\s+$")
 _EXPLICATIVE_END = re.compile(r",\s*(?:que|quien|quienes|who|which)\s+$")
@@ -222,7 +222,7 @@ def clip(text: str) -> str:
 
 
 def tidy(text: str) -> str:
-    text = _SPACE_BEFORE_MARK.sub(r"\1", _SPACES.sub(" ", text))
+    text = _SPACE_BEFORE_MARK.sub("", _SPACES.sub(" ", text))
     if sum(text.count(q) for q in _QUOTES) % 2:
         text = "".join(c for c in text if c not in _QUOTES)
     words = text.strip(_EDGE).split(" ")

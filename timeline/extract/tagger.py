@@ -93,8 +93,8 @@ def tag(text: str, dct: date | datetime, lang: str | None = None) -> tuple[Timex
     timexes = [_to_timex(text, f) for f in found]
     try:
         timexes = anchor_times(text, fuse_weekday_dates(text, timexes), ctx.tense, day)
-        timexes = add_day_references(text, timexes, code, day)
-        return tuple(add_then_references(text, timexes, code, day))
+        timexes = add_day_references(text, timexes, code, day, index)
+        return tuple(add_then_references(text, timexes, code, day, index))
     except (ValueError, OverflowError):  # a reference past the calendar's ends
         return tuple(timexes)
 

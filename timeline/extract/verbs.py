@@ -200,6 +200,7 @@ def _verb_like(word: str, lang: str) -> bool:
     return word.endswith(("ado", "ido", "to", "cho", "so", "ndo", "ar", "er", "ir"))
 
 
+@lru_cache(maxsize=8192)
 def kind_of(verb: str, lang: str) -> str:
     """One of the event kinds for a (content) verb; ``action`` when the data has no stem."""
     for kind, exact, prefix in _kind_patterns(lang):
