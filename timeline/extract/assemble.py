@@ -247,8 +247,9 @@ def _unique(events: list[_Keyed]) -> list[ExtractedEvent]:
         event = mine[0]
         said = (event.date, event.headline.casefold())
         earlier = by_kind.setdefault((event.date, event.kind), [])
-        if said in headlines or any(_same(other, mine) for other in earlier[-_COMPARED:]):
-            continue
+        if said in headlines or (event.actors and any(
+                _same(other, mine) for other in earlier[-_COMPARED:])):
+            continue  # (an event naming no actor shares none: the same as no other)
         kept.append(event)
         headlines.add(said)
         earlier.append(mine)
