@@ -13,6 +13,7 @@ subject it states, if any. Languages without verb data keep whole sentences as c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.extract.document import Clause, Document, Role, Sentence, Tense, Token
 from timeline.extract.verbs import (
@@ -131,15 +132,28 @@ def _segments(
     lex: Lexicon, reduced: set[int],
 ) -> list[_Segment]:
     cuts: dict[int, Role] = {0: "quote" if _quoted_at(tokens, 0) else "main"}
+    markers = _marker_words(lex)
     for i in range(1, len(words)):
         cut: tuple[int, Role] | None = (i, "participle")
-        if i not in reduced:
+        if i in reduced:
+            pass
+        elif (lowers[i] in markers or words[i - 1] == ","
+              or tokens[i].quoted != tokens[i - 1].quoted):
             cut = _cut_at(i, words, lowers, tokens, verbs, lex)
+        else:
+            continue  # no cut can fall here (see _cut_at)
         if cut is not None and cut[0] < len(words):
             cuts.setdefault(cut[0], cut[1])
     starts = sorted(cuts)
     return [_Segment(s, e, cuts[s]) for s, e in zip(starts, [*starts[1:], len(words)],
                                                     strict=True)]
+
+
+@lru_cache(maxsize=8)
+def _marker_words(lex: Lexicon) -> frozenset[str]:
+    """The words a cut may fall at without a comma before them or a quotation mark changing:
+    ``_cut_at`` finds no cut at any other word."""
+    return _HARD_BREAKS | lex.conjunctions | lex.relatives | lex.complementizers
 
 
 def _quoted_at(tokens: tuple[Token, ...], i: int) -> bool:
