@@ -38,6 +38,8 @@ _PARTICIPLE_ENDINGS: dict[str, tuple[str, ...]] = {
     "es": ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"),
     "en": ("ed",),
 }
+#: Every English word _english knows by name (any other must end in "-ed" or "-s").
+_EN_LISTED = frozenset(verbs_en.AUXILIARIES) | verbs_en.IRREGULAR_PAST | verbs_en.PRESENT_FORMS
 _ES_VERB_AFTER_CLITIC = ("a", "an", "e", "en", "ó", "ió", "ará", "erá", "irá", "ían", "aba")
 
 
@@ -85,6 +87,8 @@ def finite_tenses(words: list[str], lowers: list[str], lang: str,
     found: dict[int, Tense] = {}
     last = len(words) - 1
     for i, word in enumerate(words):
+        if lang == "en" and lowers[i] not in _EN_LISTED and not lowers[i].endswith(("ed", "s")):
+            continue  # no English verb form: _english says None
         if not word[:1].isalpha():
             continue
         prev = lowers[i - 1] if i > 0 else ""
