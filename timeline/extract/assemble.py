@@ -17,7 +17,7 @@ from bisect import bisect_left
 from timeline.dates import edtf_precision
 from timeline.extract.document import Anchor, Clause, Document
 from timeline.extract.headline import clip, embedded_post, tidy
-from timeline.extract.naming import Naming, name_clauses
+from timeline.extract.naming import Naming, clause_headline, name_clauses
 from timeline.extract.record import ExtractedEvent
 from timeline.extract.salience import salience
 from timeline.extract.verbs import content_verb, lexicon
@@ -149,7 +149,7 @@ def _event(doc: Document, head: int, members: list[int], naming: Naming) -> Extr
     precision = edtf_precision(found.date)
     kind = _background(clause, found)
     return ExtractedEvent(
-        headline=_headline(doc, clause, found, naming, members),
+        headline=_headline(doc, head, found, naming, members),
         sentence=doc.text[sentence.start : sentence.end],
         sentence_start=sentence.start, sentence_end=sentence.end,
         quote=doc.text[start:end], quote_start=start, quote_end=end,
@@ -173,15 +173,16 @@ def _background(clause: Clause, found: Anchor) -> str:
 
 
 def _headline(
-    doc: Document, clause: Clause, found: Anchor, naming: Naming, members: list[int]
+    doc: Document, head: int, found: Anchor, naming: Naming, members: list[int]
 ) -> str:
+    clause = doc.clauses[head]
     sentence = doc.sentences[clause.sentence]
     text = doc.text[sentence.start : sentence.end]
     if found.timex is not None:
         post = embedded_post(text, found.timex.start - sentence.start)
         if post:
             return post
-    headline = naming.headline
+    headline = clause_headline(doc, head, naming)
     said = _what_was_said(doc, clause, members)
     if len(headline.split()) <= _SHORT_HEADLINE and said is not None:
         colon = ":" if said.role == "quote" else ""
