@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline.extract.anaphora import _DAY_REF, _DAY_STEP, _THEN
 from timeline.extract.grammar import Found, Hit, Rule, _non_overlapping
 from timeline.extract.prefilter import (
     WILD,
@@ -34,6 +35,9 @@ TRICKY = [
     "dEcEmBeR 25 tHiS yEaR, hace dos días, hasta el momento, dentro de dos semanas",
     "\0January\0 5\0, 2009\0 and é2009 and ł2009 and 2009ł and Ωmonday",
     "yesterday", "2009", "a", "",
+    # whitespace other than a space between the words of an expression (keys show it as " ")
+    "a\thundred days ago, next\nMonday, the\r\nsame day, since\x0bthen, el\x1cdía siguiente",
+    "hace\ttres días; dentro de\ndos semanas; la\u00a0misma jornada; three\u2003weeks ago",
 ]
 #: News-like prose of our own, in both languages.
 NEWS = [
@@ -68,11 +72,27 @@ _WORDS = ["March", "may", "Monday", "de", "el", "of", "2009", "3", "’", "'", "
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=3), max_size=25),
-       st.sampled_from(["", " ", "  "]))
+       st.sampled_from(["", " ", "  ", "\t", "\n", " \r\n", "\u00a0"]))
 def test_random_word_salads_agree(words: list[str], sep: str) -> None:
     text = sep.join(words)
     for r in RULES:
         assert filtered_matches(r.pattern, text) == plain_matches(r.pattern, text), r.name
+
+
+@pytest.mark.parametrize("text", TRICKY + NEWS)
+@pytest.mark.parametrize("pattern", [
+    p for table in (_DAY_REF, _DAY_STEP, _THEN) for p in table.values()])
+def test_day_and_then_references_are_found_as_by_a_full_scan(pattern: re.Pattern[str],
+                                                             text: str) -> None:
+    assert filtered_matches(pattern, text) == plain_matches(pattern, text)
+
+
+def test_a_start_is_looked_up_by_three_characters_when_they_are_few() -> None:
+    weekday = next(r for r in RULES if r.name == "en_weekday")
+    plan = start_plan(weekday.pattern) or ()
+    assert ("th", ("i", "u"), True) in plan  # "this", "thursday": never "the" or "that"
+    index = StartIndex("The day that they met, this Thursday, the board voted.")
+    assert index.candidates(plan) == [23, 28]
 
 
 def test_most_rules_get_a_prefilter() -> None:

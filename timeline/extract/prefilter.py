@@ -2,10 +2,12 @@
 
 A rule's regex usually opens with word boundaries and long alternations ("January|February|...",
 "this|next|last ..."); Python's engine tries all of it at every character. Yet each match must
-begin with one of a few two-character prefixes ("ja", "fe", "th", "1", "2", ...). This module
-reads those prefixes off the compiled pattern (``re``'s own parse tree) and builds a second,
-case-sensitive regex whose first character is a plain set, so the engine skips straight to the
-positions that can start a match; the rule is then tried there only (``finditer``).
+begin with one of a few two-character prefixes ("ja", "fe", "th", "1", "2", ...), or, when they
+are few, three-character ones ("thi", "thu": never "the" or "that"). This module reads those
+prefixes off the compiled pattern (``re``'s own parse tree) and looks up the positions where
+words begin with them (:class:`StartIndex`); the rule is then tried there only (``finditer``).
+Prefixes and positions are compared with every ASCII whitespace character read as a space, so
+"a\\s+hundred" has the prefix "a h" whatever space the text has there.
 
 The scan runs over :func:`normalized` text: lower-cased, with every character whose case
 folding is not plain (anything beyond ASCII and the Latin-1 letters of Spanish and its
@@ -41,6 +43,13 @@ GUARDED = "\1"  # marks a first character that follows a word boundary
 SCAN_RATIO = 8
 _MAX_RANGE = 30  # a class range wider than this ("[^ ]", "\w") bounds nothing
 _MAX_DEPTH = 60
+#: Every ASCII whitespace character (what ``\\s`` matches among the plain ones) as " ", in the
+#: keys positions are looked up by and in the prefixes read off patterns alike.
+_BLANKS = str.maketrans(dict.fromkeys("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", " "))
+_ASCII_SPACE = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f]")
+#: A first character whose three-character prefixes are at most this many looks them up.
+_MAX_TAILS = 24
+_MAX_PREFIXES = 5_000  # past this many prefixes of one length, that length is given up
 Item = tuple[Any, Any, int]  # (opcode, argument, flags), as re's parser has them
 
 
@@ -65,11 +74,13 @@ def _class_chars(items: Sequence[tuple[Any, Any]]) -> set[str] | None:
     chars: set[str] = set()
     for op, av in items:
         if op is sre.LITERAL:
-            chars.add(_plain_char(av))
+            chars.add(_plain_char(av).translate(_BLANKS))
         elif op is sre.RANGE and av[1] - av[0] <= _MAX_RANGE:
-            chars.update(_plain_char(c) for c in range(av[0], av[1] + 1))
+            chars.update(_plain_char(c).translate(_BLANKS) for c in range(av[0], av[1] + 1))
         elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
             chars.update("0123456789")  # other scripts' digits are not plain: WILD
+        elif op is sre.CATEGORY and av is sre.CATEGORY_SPACE:
+            chars.add(" ")  # any ASCII space (keys show them all as " "); the others are WILD
         else:
             return None
     return chars
@@ -90,7 +101,7 @@ def _starts(items: Sequence[Item], k: int, guard: bool | None = False,
         guards = guard is not None and (guard or _is_guard(op, av, flags))
         return _starts(rest, k, None if guard is None else guards, depth + 1)
     if op is sre.LITERAL:
-        return _then({_plain_char(av)}, rest, k, guard, depth)
+        return _then({_plain_char(av).translate(_BLANKS)}, rest, k, guard, depth)
     if op is sre.IN:
         chars = _class_chars(av)
         return {""} if chars is None else _then(chars, rest, k, guard, depth)
@@ -125,6 +136,8 @@ def _is_guard(op: Any, av: Any, flags: int) -> bool:
 def _then(chars: set[str], rest: Sequence[Item], k: int, guard: bool | None,
           depth: int) -> set[str]:
     tails = _starts(rest, k - 1, None, depth + 1)
+    if len(chars) * len(tails) > _MAX_PREFIXES:
+        raise _Unbounded
     return {_mark(c, guard) + t for c in chars for t in tails}
 
 
@@ -149,22 +162,53 @@ def _items(body: Any, flags: int) -> list[Item]:
     return [(op, av, flags) for op, av in body]
 
 
-#: (first character, the characters that may follow it or None for any, whether it follows a
-#: word boundary)
-Start = tuple[str, frozenset[str] | None, bool]
+#: (the first one or two characters, what may follow them (strings, any of which) or None for
+#: anything, whether they follow a word boundary). Two characters only after a boundary.
+Start = tuple[str, tuple[str, ...] | None, bool]
 
 
 @cache
 def start_plan(pattern: re.Pattern[str]) -> tuple[Start, ...] | None:
     """How a match of ``pattern`` can begin, from its parse tree; None when that cannot be
-    bounded (it may match the empty string, or open with a wide class)."""
+    bounded (it may match the empty string, or open with a wide class or with whitespace).
+    A first character is followed by its two-character prefixes' tails, or by its
+    three-character ones' when they are few ("thi", "thu", "thr" rather than "th")."""
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-        prefixes = _starts(_items(parsed, pattern.flags), 2)
+        items = _items(_parser.parse(pattern.pattern, pattern.flags), pattern.flags)
+        prefixes = _starts(items, 2)
     except (_Unbounded, RecursionError):
         return None
-    if "" in prefixes:
-        return None
+    if "" in prefixes or any(p.removeprefix(GUARDED)[:1] == " " for p in prefixes):
+        return None  # whitespace is everywhere: scanning is cheaper
+    try:
+        deeper: dict[str, tuple[set[str], bool]] | None = _by_first(_starts(items, 3))
+    except (_Unbounded, RecursionError):
+        deeper = None
+    plan: list[Start] = []
+    for first, (tails, guarded) in sorted(_by_first(prefixes).items()):
+        if "" in tails:
+            plan.append((first, None, guarded))
+            continue
+        if deeper is not None and len(deeper[first][0]) <= _MAX_TAILS:
+            tails = deeper[first][0]
+        if guarded:
+            plan.extend(_by_pair(first, tails))
+        else:
+            plan.append((first, tuple(sorted(tails)), guarded))
+    return tuple(plan)
+
+
+def _by_pair(first: str, tails: set[str]) -> list[Start]:
+    """A word start's prefixes as (its first two characters, the third ones or None)."""
+    thirds: dict[str, set[str]] = {}
+    for tail in tails:
+        thirds.setdefault(first + tail[0], set()).add(tail[1:])
+    return [(pair, None if "" in more else tuple(sorted(more)), True)
+            for pair, more in sorted(thirds.items())]
+
+
+def _by_first(prefixes: set[str]) -> dict[str, tuple[set[str], bool]]:
+    """Per first character: what follows it, and whether it always follows a boundary."""
     follow: dict[str, set[str]] = {}
     guarded: dict[str, bool] = {}
     for prefix in prefixes:
@@ -172,55 +216,72 @@ def start_plan(pattern: re.Pattern[str]) -> tuple[Start, ...] | None:
         prefix = prefix.removeprefix(GUARDED)
         follow.setdefault(prefix[0], set()).add(prefix[1:])
         guarded[prefix[0]] = guarded.get(prefix[0], True) and marked
-    return tuple((first, None if "" in tails else frozenset(tails), guarded[first])
-                 for first, tails in sorted(follow.items()))
+    return {first: (tails, guarded[first]) for first, tails in follow.items()}
 
 
 _WORD_RUN = re.compile(_WORD.pattern + "+")
 
 
 class StartIndex:
-    """One text's positions by their first one or two (normalized) characters: where words
-    start, and, built when first asked, where each character occurs."""
+    """One text's positions by their first characters: where words start, by their first one,
+    two or three (normalized) characters, and, built when first asked, where each character
+    occurs."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.norm = normalized(text)
+        self.keys = _ASCII_SPACE.sub(" ", self.norm)
         self._firsts: dict[str, list[int]] = {}
         self._pairs: dict[str, list[int]] = {}
-        norm = self.norm
-        for run in _WORD_RUN.finditer(norm):
+        self._thirds: dict[str, dict[str, list[int]]] = {}
+        keys = self.keys
+        for run in _WORD_RUN.finditer(keys):
             at = run.start()
-            self._firsts.setdefault(norm[at], []).append(at)
-            self._pairs.setdefault(norm[at:at + 2], []).append(at)
+            self._firsts.setdefault(keys[at], []).append(at)
+            self._pairs.setdefault(keys[at:at + 2], []).append(at)
         self._chars: dict[str, list[int]] = {}
         wild = self.occurrences(WILD)
         self.plain = not wild  # every character plain: case_sensitive patterns apply
-        self._wild = sorted({*wild, *(at - 1 for at in wild if at > 0)})
+        self._wild = sorted({at - back for at in wild for back in (0, 1, 2) if at >= back})
 
     def occurrences(self, char: str) -> list[int]:
         found = self._chars.get(char)
         if found is None:
-            found = [m.start() for m in re.finditer(re.escape(char), self.norm)]
+            found = [m.start() for m in re.finditer(re.escape(char), self.keys)]
             self._chars[char] = found
+        return found
+
+    def _by_third(self, pair: str) -> dict[str, list[int]]:
+        """The words starting with ``pair``, by their third character."""
+        found = self._thirds.get(pair)
+        if found is None:
+            found = {}
+            keys = self.keys
+            for at in self._pairs.get(pair, ()):
+                found.setdefault(keys[at + 2 : at + 3], []).append(at)
+            self._thirds[pair] = found
         return found
 
     def candidates(self, plan: tuple[Start, ...]) -> list[int] | None:
         """Every position where a match of the plan's pattern may start, in order; None when
         they are so many that scanning the whole text is cheaper."""
         found: list[int] = list(self._wild)
-        norm = self.norm
-        for first, tails, guarded in plan:
-            if guarded and tails is not None:
-                for tail in tails:
-                    found += self._pairs.get(first + tail, ())
-            elif guarded:
-                found += self._firsts.get(first, ())
-            elif tails is None:
-                found += self.occurrences(first)
+        keys = self.keys
+        for start, tails, guarded in plan:
+            if not guarded:
+                spots = self.occurrences(start)
+                found += spots if tails is None else [
+                    at for at in spots if keys.startswith(tails, at + 1)]
+            elif len(start) == 2:
+                if tails is None:
+                    found += self._pairs.get(start, ())
+                else:
+                    by_third = self._by_third(start)
+                    for third in tails:
+                        found += by_third.get(third, ())
             else:
-                found += [at for at in self.occurrences(first) if norm[at + 1:at + 2] in tails]
-        if len(found) * SCAN_RATIO > len(norm):
+                found += self._firsts.get(start, ())
+        if len(found) * SCAN_RATIO > len(keys):
             return None
         return sorted(set(found))
 
