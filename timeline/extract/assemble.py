@@ -243,12 +243,12 @@ def _unique(events: list[_Keyed]) -> list[ExtractedEvent]:
     one of the last few events of the same date and kind saying it again (linear work)."""
     kept: list[ExtractedEvent] = []
     headlines: set[tuple[str, str]] = set()
-    by_kind: dict[tuple[str, str], list[_Keyed]] = {}
-    for mine in events:
-        event = mine[0]
+    by_kind: dict[tuple[str, str], list[_Told]] = {}
+    for event, (paragraph, verb) in events:
         said = (event.date, event.headline.casefold())
         earlier = by_kind.setdefault((event.date, event.kind), [])
-        if said in headlines or (event.actors and any(
+        mine = (frozenset(event.actors), paragraph, verb)
+        if said in headlines or (mine[0] and any(
                 _same(other, mine) for other in earlier[-_COMPARED:])):
             continue  # (an event naming no actor shares none: the same as no other)
         kept.append(event)
@@ -257,11 +257,15 @@ def _unique(events: list[_Keyed]) -> list[ExtractedEvent]:
     return kept
 
 
-def _same(a: _Keyed, b: _Keyed) -> bool:
+#: What telling an event again is judged on: its actors, paragraph and verb.
+_Told = tuple[frozenset[str], int, str]
+
+
+def _same(a: _Told, b: _Told) -> bool:
     """The same happening told again in another paragraph: two actors in common, or one
     actor and the same verb (same date and kind already)."""
-    (x, (px, vx)), (y, (py, vy)) = a, b
-    if px == py:
+    (actors_a, paragraph_a, verb_a), (actors_b, paragraph_b, verb_b) = a, b
+    if paragraph_a == paragraph_b:
         return False
-    shared = len(set(x.actors) & set(y.actors))
-    return shared >= 2 or (shared == 1 and vx[:5] == vy[:5])
+    shared = len(actors_a & actors_b)
+    return shared >= 2 or (shared == 1 and verb_a[:5] == verb_b[:5])

@@ -77,6 +77,7 @@ _BYLINE = re.compile(r"[—–]\s*[^—–()]{0,60}\((@\w+)\)\s*$")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _EDGE = " ,;:—–-.!?¡¿"
 _QUOTES = "\"“”«»"
+_QUOTE = re.compile(f"[{_QUOTES}]")
 
 
 def make_headline(
@@ -223,8 +224,8 @@ def clip(text: str) -> str:
 
 def tidy(text: str) -> str:
     text = _SPACE_BEFORE_MARK.sub("", _SPACES.sub(" ", text))
-    if sum(text.count(q) for q in _QUOTES) % 2:
-        text = "".join(c for c in text if c not in _QUOTES)
+    if len(_QUOTE.findall(text)) % 2:
+        text = _QUOTE.sub("", text)
     words = text.strip(_EDGE).split(" ")
     while len(words) > 1 and words[-1].strip(",;:.").lower() in _DANGLING:
         words.pop()
