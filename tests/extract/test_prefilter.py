@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from timeline.extract.anaphora import _DAY_REF, _DAY_STEP, _THEN
 from timeline.extract.grammar import Found, Hit, Rule, _non_overlapping
+from timeline.extract.intervals import _DASHED
 from timeline.extract.prefilter import (
     WILD,
     StartIndex,
@@ -37,7 +38,8 @@ TRICKY = [
     "yesterday", "2009", "a", "",
     # whitespace other than a space between the words of an expression (keys show it as " ")
     "a\thundred days ago, next\nMonday, the\r\nsame day, since\x0bthen, el\x1cdía siguiente",
-    "hace\ttres días; dentro de\ndos semanas; la\u00a0misma jornada; three\u2003weeks ago",
+    "1990-95, 2009–2011 and 1998 - 2001, 2009-10%, 1.2009-10; hace\ttres días; dentro de\ndos "
+    "semanas; la\u00a0misma jornada; three\u2003weeks ago",
 ]
 #: News-like prose of our own, in both languages.
 NEWS = [
@@ -81,7 +83,7 @@ def test_random_word_salads_agree(words: list[str], sep: str) -> None:
 
 @pytest.mark.parametrize("text", TRICKY + NEWS)
 @pytest.mark.parametrize("pattern", [
-    p for table in (_DAY_REF, _DAY_STEP, _THEN) for p in table.values()])
+    *(p for table in (_DAY_REF, _DAY_STEP, _THEN) for p in table.values()), _DASHED])
 def test_day_and_then_references_are_found_as_by_a_full_scan(pattern: re.Pattern[str],
                                                              text: str) -> None:
     assert filtered_matches(pattern, text) == plain_matches(pattern, text)
