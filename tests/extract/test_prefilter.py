@@ -177,3 +177,20 @@ def test_the_boilerplate_class_in_lower_case_matches_the_same_letters() -> None:
 def test_furniture_is_found_as_with_the_case_folding_pattern(chunk: str) -> None:
     written = re.compile(_BOILERPLATE.pattern.replace("[a-záéíóúñ]", "[A-ZÁÉÍÓÚÑ]"))
     assert _is_furniture(chunk) is (written.search(chunk) is not None)
+
+
+#: The English tense markers as written before their two speed-ups (a lookahead before the
+#: passive lookbehinds and one before the "-ed" verb form): the same markers, found faster.
+_EN_MARKERS_PLAIN = re.compile(
+    _MARKERS["en"].pattern.replace("(?=\\w*ed\\b)", "", 1).replace("|(?=\\w)(?<!", "|(?<!", 1))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["needed", "hundred", "agreed", "be", "been", "is", "were",
+                                 "will", "we'll", "led", "moved", "ed", "seed", "to", "closed"])
+                | st.text(max_size=4), max_size=20), st.sampled_from([" ", "  ", ", ", "\n"]))
+def test_english_tense_markers_are_the_same_as_written_plainly(words: list[str],
+                                                               sep: str) -> None:
+    assert _EN_MARKERS_PLAIN.pattern != _MARKERS["en"].pattern
+    text = sep.join(words)
+    assert plain_matches(_MARKERS["en"], text) == plain_matches(_EN_MARKERS_PLAIN, text)
