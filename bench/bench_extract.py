@@ -10,6 +10,12 @@ is linear; above 3 is flagged). A sweep goes on doubling up to the article limit
 characters) while the time it projects fits its budget; a size whose projected time would not fit
 is reported as skipped, not run. Sizes are fixed (``BENCH_N`` does not change them).
 
+(c) Where the time goes on real news: Timeline17's H1N1 articles (``../shared/data/tls``, or
+``$TIMELINE_SHARED``; ~5,500 characters and ~110 events each), CPU milliseconds per article of
+each stage of the pipeline (``timeline.extract.pipeline.STAGES``) and of ``extract_events`` as a
+whole, beside ``tag`` alone on the same texts in the same run (the fastest of two passes).
+``BENCH_N`` caps how many articles (default all 402); skipped when the data is not there.
+
 Times are this process's CPU seconds: the figures per core, however busy the machine is.
 """
 
@@ -22,10 +28,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, partial
+from pathlib import Path
 
 from bench.news_bank import article_text, articles
 from timeline.extract import MAX_ARTICLE_CHARS, extract_events, tag
+from timeline.extract.document import Document
+from timeline.extract.pipeline import STAGES as PIPELINE
 from timeline.model import Article
+
+SHARED = Path(os.environ.get("TIMELINE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+H1N1_TARGET_MS = 10.0  # extraction per H1N1 article (issue 11: ingest >= 50 articles/s)
 
 TARGET_PER_S = 50.0
 SUPER_LINEAR = 3.0
@@ -172,11 +184,49 @@ def run_sweeps() -> None:
     print("  super-linear: " + ("; ".join(flagged) if flagged else "none"))
 
 
+def _stage_times(docs: Sequence[Article]) -> dict[str, float]:
+    """CPU seconds of each pipeline stage over ``docs``."""
+    spent = dict.fromkeys((name for name, _ in PIPELINE), 0.0)
+    for article in docs:
+        doc = Document.from_article(article)
+        for name, stage in PIPELINE:
+            start = time.process_time()
+            doc = stage(doc)
+            spent[name] += time.process_time() - start
+    return spent
+
+
+def run_h1n1(n: int | None = None) -> None:
+    """(c) Per-stage and whole-extraction CPU ms per H1N1 article, beside tagging alone."""
+    path = SHARED / "data" / "tls" / "h1n1.jsonl"
+    if not path.is_file():
+        print(f"(c) H1N1 skipped: no {path} (set TIMELINE_SHARED to the shared data)")
+        return
+    from bench.eval_tls import load_articles
+
+    docs = load_articles(path)[0][:n]
+    extract_events(docs[0])  # warm the grammars and caches
+    stages = [_stage_times(docs) for _ in range(2)]
+    whole = min(_elapsed(extract_events, docs) for _ in range(2))
+    tagging = min(_elapsed(lambda a: tag(a.text, a.published, a.lang), docs) for _ in range(2))
+    ms = 1000 / len(docs)
+    chars = sum(len(d.text) for d in docs) / len(docs)
+    print(f"(c) {len(docs)} Timeline17 H1N1 articles, {chars:,.0f} chars each; CPU ms/article")
+    print("  " + "  ".join(f"{name} {ms * min(s[name] for s in stages):.2f}"
+                           for name, _ in PIPELINE))
+    verdict = "ok" if whole * ms <= H1N1_TARGET_MS else "ABOVE"
+    print(f"  extract_events {whole * ms:.2f} ms/article ({verdict}, target <= "
+          f"{H1N1_TARGET_MS:.0f})   baseline: tag alone {tagging * ms:.2f} ms/article   "
+          f"events cost x{whole / tagging:.2f}")
+
+
 def run(n: int | None = None) -> None:
-    """Print (a) throughput beside the tagger alone and (b) the linearity sweeps."""
-    n = n or int(os.environ.get("BENCH_N", "200"))
-    run_throughput(max(2, n))
+    """Print (a) throughput beside the tagger alone, (b) the linearity sweeps and (c) the
+    stages on H1N1."""
+    size = n or int(os.environ.get("BENCH_N", "200"))
+    run_throughput(max(2, size))
     run_sweeps()
+    run_h1n1(n or (int(os.environ["BENCH_N"]) if os.environ.get("BENCH_N") else None))
 
 
 if __name__ == "__main__":

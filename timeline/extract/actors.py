@@ -10,6 +10,7 @@ same sentence ("Kast" after "José Antonio Kast") is dropped.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 CONNECTORS: frozenset[str] = frozenset(
     {"de", "del", "la", "las", "los", "van", "von", "der", "den", "da", "di", "do", "dos", "of"}
@@ -99,6 +100,7 @@ _VERB_ENDING = re.compile(r"(?:ó|aron|ieron|aba|ían|rá|rán|ed)$")  # sentenc
 _PLURAL_NOUN = re.compile(r"^[A-Z][a-z]+(?:ers|ents|ants|ials|ians|ists|ors|ees|ets)$")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _POSSESSIVE = re.compile(r"['’]s$")
+_NON_SPACE = re.compile(r"\S+")
 
 
 def find_actors(sentence: str, lang: str) -> tuple[str, ...]:
@@ -114,7 +116,7 @@ def find_names(sentence: str, lang: str) -> list[tuple[int, int, str]]:
     """Every capitalised name in ``sentence``: its offsets and the name without title.
 
     A title inside a run splits it: "Apple CEO Steve Jobs" is "Apple" and "Steve Jobs"."""
-    stop = STOPWORDS.get(lang, frozenset()) | STOPWORDS["en"]
+    stop = _stopwords(lang)
     masked = _URL.sub(lambda m: " " * len(m.group()), sentence)
     found: list[tuple[int, int, str]] = []
     for start, end in _runs(masked, stop):
@@ -127,14 +129,20 @@ def find_names(sentence: str, lang: str) -> list[tuple[int, int, str]]:
     return found
 
 
+@cache
+def _stopwords(lang: str) -> frozenset[str]:
+    """The language's stopwords and English's (quoted English is common everywhere)."""
+    return STOPWORDS.get(lang, frozenset()) | STOPWORDS["en"]
+
+
 def _split_at_titles(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
-    words = list(re.finditer(r"\S+", sentence[start:end]))
+    words = list(_NON_SPACE.finditer(sentence, start, end))
     while len(words) > 1 and words[-1].group().lower().rstrip(".") in TITLES:
         words.pop()  # "Steve Jobs Apple Computer CEO and co-founder ..."
-    end = start + words[-1].end()
+    end = words[-1].end()
     for k in range(len(words) - 2, 0, -1):
         if words[k].group().lower().rstrip(".") in TITLES:
-            return [(start, start + words[k - 1].end()), (start + words[k].start(), end)]
+            return [(start, words[k - 1].end()), (words[k].start(), end)]
     return [(start, end)]
 
 
@@ -150,6 +158,8 @@ def _runs(sentence: str, stop: frozenset[str]) -> list[tuple[int, int]]:
     pending: list[re.Match[str]] = []  # connectors waiting for a capitalised word
     for index, token in enumerate(_TOKEN.finditer(sentence)):
         word = token.group()
+        if not current and not word[0].isupper() and word[0] != "@":
+            continue  # no name open, none starting: nothing to do (the common case)
         gap = sentence[(pending or current)[-1].end() : token.start()] if current else " "
         repeated = bool(current) and word == current[-1].group()  # "Kast Kast": two names
         if current and (gap.strip() or repeated):  # punctuation between words ends a name

@@ -10,9 +10,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 
+from timeline.extract.prefilter import StartIndex
+from timeline.extract.prefilter import finditer as prefiltered
 from timeline.extract.tense import TenseIndex
 from timeline.model import Timex
 
@@ -44,15 +47,17 @@ def _is_day(t: Timex) -> bool:
     return t.type == "DATE" and bool(_DAY.match(t.value))
 
 
-def add_day_references(text: str, timexes: list[Timex], lang: str, dct: date) -> list[Timex]:
+def add_day_references(text: str, timexes: list[Timex], lang: str, dct: date,
+                       index: StartIndex | None = None) -> list[Timex]:
     """Tag "the same day" / "la jornada" with the latest day mentioned before it (or the DCT),
-    and "the next day" / "el día anterior" with the day after (before) it."""
+    and "the next day" / "el día anterior" with the day after (before) it. ``index``, the
+    text's StartIndex if the caller has one, finds the same expressions faster."""
     pattern = _DAY_REF.get(lang)
     if pattern is None:
         return timexes
     out = list(timexes)
-    steps = [(m, 1 if m["next"] else -1) for m in _DAY_STEP[lang].finditer(text)]
-    for m, step in sorted([*((m, 0) for m in pattern.finditer(text)), *steps],
+    steps = [(m, 1 if m["next"] else -1) for m in _matches(_DAY_STEP[lang], text, index)]
+    for m, step in sorted([*((m, 0) for m in _matches(pattern, text, index)), *steps],
                           key=lambda pair: pair[0].start()):
         if m.group().lower().startswith("un "):
             continue
@@ -68,7 +73,13 @@ def add_day_references(text: str, timexes: list[Timex], lang: str, dct: date) ->
 _SINCE = re.compile(r"(?i)(?:desde|since)\s+$")
 
 
-def add_then_references(text: str, timexes: list[Timex], lang: str, dct: date) -> list[Timex]:
+def _matches(pattern: re.Pattern[str], text: str,
+             index: StartIndex | None) -> Iterator[re.Match[str]]:
+    return pattern.finditer(text) if index is None else prefiltered(pattern, index)
+
+
+def add_then_references(text: str, timexes: list[Timex], lang: str, dct: date,
+                        index: StartIndex | None = None) -> list[Timex]:
     """Tag "entonces" / "then" with the latest date mentioned before it (PAST_REF without one,
     and always for the adjective: "el entonces ministro"); "desde entonces" / "since then"
     looks back, so only a date up to the publication date counts. One pass over both lists."""
@@ -77,7 +88,7 @@ def add_then_references(text: str, timexes: list[Timex], lang: str, dct: date) -
         return timexes
     added: list[Timex] = []
     i, latest, latest_past = 0, None, None
-    for m in pattern.finditer(text):
+    for m in _matches(pattern, text, index):
         group = m.lastgroup or "t"
         start, end = m.span(group)
         while i < len(timexes) and timexes[i].start < end:

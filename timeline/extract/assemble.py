@@ -17,7 +17,7 @@ from bisect import bisect_left
 from timeline.dates import edtf_precision
 from timeline.extract.document import Anchor, Clause, Document
 from timeline.extract.headline import clip, embedded_post, tidy
-from timeline.extract.naming import Naming, name_clauses
+from timeline.extract.naming import Naming, clause_headline, name_clauses
 from timeline.extract.record import ExtractedEvent
 from timeline.extract.salience import salience
 from timeline.extract.verbs import content_verb, lexicon
@@ -149,7 +149,7 @@ def _event(doc: Document, head: int, members: list[int], naming: Naming) -> Extr
     precision = edtf_precision(found.date)
     kind = _background(clause, found)
     return ExtractedEvent(
-        headline=_headline(doc, clause, found, naming, members),
+        headline=_headline(doc, head, found, naming, members),
         sentence=doc.text[sentence.start : sentence.end],
         sentence_start=sentence.start, sentence_end=sentence.end,
         quote=doc.text[start:end], quote_start=start, quote_end=end,
@@ -173,15 +173,16 @@ def _background(clause: Clause, found: Anchor) -> str:
 
 
 def _headline(
-    doc: Document, clause: Clause, found: Anchor, naming: Naming, members: list[int]
+    doc: Document, head: int, found: Anchor, naming: Naming, members: list[int]
 ) -> str:
+    clause = doc.clauses[head]
     sentence = doc.sentences[clause.sentence]
     text = doc.text[sentence.start : sentence.end]
     if found.timex is not None:
         post = embedded_post(text, found.timex.start - sentence.start)
         if post:
             return post
-    headline = naming.headline
+    headline = clause_headline(doc, head, naming)
     said = _what_was_said(doc, clause, members)
     if len(headline.split()) <= _SHORT_HEADLINE and said is not None:
         colon = ":" if said.role == "quote" else ""
@@ -242,24 +243,29 @@ def _unique(events: list[_Keyed]) -> list[ExtractedEvent]:
     one of the last few events of the same date and kind saying it again (linear work)."""
     kept: list[ExtractedEvent] = []
     headlines: set[tuple[str, str]] = set()
-    by_kind: dict[tuple[str, str], list[_Keyed]] = {}
-    for mine in events:
-        event = mine[0]
+    by_kind: dict[tuple[str, str], list[_Told]] = {}
+    for event, (paragraph, verb) in events:
         said = (event.date, event.headline.casefold())
         earlier = by_kind.setdefault((event.date, event.kind), [])
-        if said in headlines or any(_same(other, mine) for other in earlier[-_COMPARED:]):
-            continue
+        mine = (frozenset(event.actors), paragraph, verb)
+        if said in headlines or (mine[0] and any(
+                _same(other, mine) for other in earlier[-_COMPARED:])):
+            continue  # (an event naming no actor shares none: the same as no other)
         kept.append(event)
         headlines.add(said)
         earlier.append(mine)
     return kept
 
 
-def _same(a: _Keyed, b: _Keyed) -> bool:
+#: What telling an event again is judged on: its actors, paragraph and verb.
+_Told = tuple[frozenset[str], int, str]
+
+
+def _same(a: _Told, b: _Told) -> bool:
     """The same happening told again in another paragraph: two actors in common, or one
     actor and the same verb (same date and kind already)."""
-    (x, (px, vx)), (y, (py, vy)) = a, b
-    if px == py:
+    (actors_a, paragraph_a, verb_a), (actors_b, paragraph_b, verb_b) = a, b
+    if paragraph_a == paragraph_b:
         return False
-    shared = len(set(x.actors) & set(y.actors))
-    return shared >= 2 or (shared == 1 and vx[:5] == vy[:5])
+    shared = len(actors_a & actors_b)
+    return shared >= 2 or (shared == 1 and verb_a[:5] == verb_b[:5])

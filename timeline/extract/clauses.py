@@ -13,15 +13,17 @@ subject it states, if any. Languages without verb data keep whole sentences as c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.extract.document import Clause, Document, Role, Sentence, Tense, Token
 from timeline.extract.verbs import (
     Lexicon,
     clause_tense,
     content_verb,
-    finite_tense,
+    finite_tenses,
     kind_of,
     participle_at,
+    participle_endings,
 )
 from timeline.extract.verbs import lexicon as lexicon_for
 
@@ -79,10 +81,11 @@ def find_clauses(doc: Document) -> Document:
 
 def _token_ranges(doc: Document) -> list[tuple[int, int]]:
     ranges = [(0, 0)] * len(doc.sentences)
+    tokens, count = doc.tokens, len(doc.tokens)
     i = 0
     for index in range(len(doc.sentences)):
         first = i
-        while i < len(doc.tokens) and doc.tokens[i].sentence == index:
+        while i < count and tokens[i].sentence == index:
             i += 1
         ranges[index] = (first, i)
     return ranges
@@ -94,14 +97,18 @@ def _sentence_clauses(
 ) -> list[Clause]:
     first, tokens = located
     words = [t.text for t in tokens]
-    verbs = _verbs(words, doc.lang)
-    reduced = {i for i in range(1, len(words)) if _reduced_relative(doc, tokens, words, i, verbs)}
-    for i in range(1, len(words)):  # ", prompting ...": the participle is its clause's verb
-        if lex.lang == "en" and _participle(words, i):
-            verbs.setdefault(i, "none")
-        elif i in reduced:
-            verbs[i] = "past"
-    segments = _merged(_segments(words, tokens, verbs, lex, reduced), tokens, verbs)
+    lowers = [w.lower() for w in words]
+    verbs = finite_tenses(words, lowers, doc.lang, _OPENERS)
+    endings = participle_endings(doc.lang)
+    reduced = {i for i in range(1, len(words)) if lowers[i].endswith(endings)
+               and _reduced_relative(doc, tokens, words, i, verbs)} if endings else set()
+    participles = {i for i in range(1, len(words)) if words[i - 1] == ","
+                   and _participle(words, i)} if lex.lang == "en" else set()
+    for i in participles:  # ", prompting ...": the participle is its clause's verb
+        verbs.setdefault(i, "none")
+    for i in reduced - participles:
+        verbs[i] = "past"
+    segments = _merged(_segments(words, lowers, tokens, verbs, lex, reduced), tokens, verbs)
     clauses: list[Clause] = []
     for k, seg in enumerate(segments):
         start = sentence.start if k == 0 else tokens[seg.start].start
@@ -120,30 +127,33 @@ def _sentence_clauses(
     return clauses
 
 
-def _verbs(words: list[str], lang: str) -> dict[int, Tense]:
-    found: dict[int, Tense] = {}
-    for i in range(len(words)):
-        initial = i == 0 or words[i - 1] in _OPENERS
-        tense = finite_tense(words, i, lang, initial)
-        if tense is not None:
-            found[i] = tense
-    return found
-
-
 def _segments(
-    words: list[str], tokens: tuple[Token, ...], verbs: dict[int, Tense], lex: Lexicon,
-    reduced: set[int],
+    words: list[str], lowers: list[str], tokens: tuple[Token, ...], verbs: dict[int, Tense],
+    lex: Lexicon, reduced: set[int],
 ) -> list[_Segment]:
     cuts: dict[int, Role] = {0: "quote" if _quoted_at(tokens, 0) else "main"}
+    markers = _marker_words(lex)
     for i in range(1, len(words)):
         cut: tuple[int, Role] | None = (i, "participle")
-        if i not in reduced:
-            cut = _cut_at(i, words, tokens, verbs, lex)
+        if i in reduced:
+            pass
+        elif (lowers[i] in markers or words[i - 1] == ","
+              or tokens[i].quoted != tokens[i - 1].quoted):
+            cut = _cut_at(i, words, lowers, tokens, verbs, lex)
+        else:
+            continue  # no cut can fall here (see _cut_at)
         if cut is not None and cut[0] < len(words):
             cuts.setdefault(cut[0], cut[1])
     starts = sorted(cuts)
     return [_Segment(s, e, cuts[s]) for s, e in zip(starts, [*starts[1:], len(words)],
                                                     strict=True)]
+
+
+@lru_cache(maxsize=8)
+def _marker_words(lex: Lexicon) -> frozenset[str]:
+    """The words a cut may fall at without a comma before them or a quotation mark changing:
+    ``_cut_at`` finds no cut at any other word."""
+    return _HARD_BREAKS | lex.conjunctions | lex.relatives | lex.complementizers
 
 
 def _quoted_at(tokens: tuple[Token, ...], i: int) -> bool:
@@ -152,9 +162,10 @@ def _quoted_at(tokens: tuple[Token, ...], i: int) -> bool:
 
 
 def _cut_at(
-    i: int, words: list[str], tokens: tuple[Token, ...], verbs: dict[int, Tense], lex: Lexicon
+    i: int, words: list[str], lowers: list[str], tokens: tuple[Token, ...],
+    verbs: dict[int, Tense], lex: Lexicon,
 ) -> tuple[int, Role] | None:
-    word, prev = words[i].lower(), words[i - 1].lower()
+    word, prev = lowers[i], lowers[i - 1]
     if tokens[i].quoted and not tokens[i - 1].quoted:
         return (i - 1 if words[i - 1] in _QUOTE_MARKS else i), "quote"
     if tokens[i - 1].quoted and not tokens[i].quoted:

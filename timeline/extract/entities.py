@@ -15,6 +15,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 
 from timeline.extract.actors import CONNECTORS, TITLES, find_names, title_before
 from timeline.extract.document import Document, Mention
@@ -205,6 +206,7 @@ def _person_like(words: tuple[str, ...]) -> bool:
     return len(words) <= _MAX_NAME_WORDS or any(w in CONNECTORS for w in words)
 
 
+@lru_cache(maxsize=8192)
 def _words(name: str) -> tuple[str, ...]:
     return tuple(w.casefold() for w in _WORD.findall(name))
 

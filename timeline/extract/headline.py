@@ -55,6 +55,8 @@ _OBJECT_PREPOSITIONS = frozenset(
 _CLAUSE_BREAK = re.compile(r"\s*(?:[;:()]|, |\s[—–]\s|\s[—–]|[—–]\s)\s*")
 _COORDINATION = re.compile(r"\s(?:y|e|pero|and|but)\s")
 _WORD = re.compile(r"\S+")
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_MARK = re.compile(r"\s+(?=[,.;:!?%])")
 _RELATIVE = re.compile(r"\b(?:que|quien|quienes|who|which)\s")
 _RELATIVE_END = re.compile(r"\b(?:que|quien|quienes|who|which)\s+$")
 _EXPLICATIVE_END = re.compile(r",\s*(?:que|quien|quienes|who|which)\s+$")
@@ -75,6 +77,7 @@ _BYLINE = re.compile(r"[—–]\s*[^—–()]{0,60}\((@\w+)\)\s*$")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _EDGE = " ,;:—–-.!?¡¿"
 _QUOTES = "\"“”«»"
+_QUOTE = re.compile(f"[{_QUOTES}]")
 
 
 def make_headline(
@@ -220,9 +223,9 @@ def clip(text: str) -> str:
 
 
 def tidy(text: str) -> str:
-    text = re.sub(r"\s+([,.;:!?%])", r"\1", re.sub(r"\s+", " ", text))
-    if sum(text.count(q) for q in _QUOTES) % 2:
-        text = "".join(c for c in text if c not in _QUOTES)
+    text = _SPACE_BEFORE_MARK.sub("", _SPACES.sub(" ", text))
+    if len(_QUOTE.findall(text)) % 2:
+        text = _QUOTE.sub("", text)
     words = text.strip(_EDGE).split(" ")
     while len(words) > 1 and words[-1].strip(",;:.").lower() in _DANGLING:
         words.pop()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from timeline.extract.prefilter import StartIndex
+from timeline.extract.prefilter import finditer as prefiltered
 from timeline.extract.rules_common import YEAR
 from timeline.model import Derivation, Timex
 
@@ -51,9 +53,9 @@ def _pair(text: str, a: Timex, b: Timex, lang: str) -> Timex | None:
                  derivation=derivation)
 
 
-def _dashed(text: str, timexes: tuple[Timex, ...]) -> list[Timex]:
+def _dashed(text: str, timexes: tuple[Timex, ...], index: StartIndex | None) -> list[Timex]:
     out = []
-    for m in _DASHED.finditer(text):
+    for m in _DASHED.finditer(text) if index is None else prefiltered(_DASHED, index):
         a, b = m["a"], m["b"]
         b = a[:2] + b if len(b) == 2 else b
         if a < b and not any(t.start < m.end() and t.end > m.start() for t in timexes):
@@ -61,8 +63,10 @@ def _dashed(text: str, timexes: tuple[Timex, ...]) -> list[Timex]:
     return out
 
 
-def merge_ranges(text: str, timexes: tuple[Timex, ...], lang: str) -> tuple[Timex, ...]:
-    """``timexes`` with each "between A and B" pair replaced by one interval Timex."""
+def merge_ranges(text: str, timexes: tuple[Timex, ...], lang: str,
+                 index: StartIndex | None = None) -> tuple[Timex, ...]:
+    """``timexes`` with each "between A and B" pair replaced by one interval Timex (``index``:
+    the text's StartIndex, if the caller has one)."""
     out: list[Timex] = []
     i = 0
     while i < len(timexes):
@@ -73,5 +77,5 @@ def merge_ranges(text: str, timexes: tuple[Timex, ...], lang: str) -> tuple[Time
             continue
         out.append(timexes[i])
         i += 1
-    out.extend(_dashed(text, timexes))
+    out.extend(_dashed(text, timexes, index))
     return tuple(sorted(out, key=lambda t: t.start))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import islice
 
 from timeline.extract.document import Anchor, Clause, Document, Mention
 from timeline.extract.entities import roles
@@ -67,15 +68,17 @@ _PREDICATE_STOP = re.compile(r"\s*(?:[:;(]|\s[—–]\s)")
 _SOFT_STOP = re.compile(
     r"(?i),\s|\s(?:y|and|e)\s+(?=(?:un|una|unos|unas|el|la|los|las|a|an|the)\s)")
 _ENOUGH_WORDS = 5
+_NON_SPACE = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
 class Naming:
-    """The subject a clause is about (a canonical actor name, or words) and its headline."""
+    """The subject a clause is about (a canonical actor name, or words), and whether it is
+    named right after the verb ('..., said coach Tom Reyes'): see :func:`clause_headline`."""
 
     subject: str | None
     subject_is_actor: bool
-    headline: str
+    inverted: bool = False
 
 
 def name_clauses(doc: Document) -> list[Naming]:
@@ -83,12 +86,19 @@ def name_clauses(doc: Document) -> list[Naming]:
     titles = roles(doc)
     namings: list[Naming] = []
     last_actor: str | None = None
-    for index, clause in enumerate(doc.clauses):
-        subject, is_actor = _subject(doc, index, clause, namings, titles, last_actor)
+    for clause in doc.clauses:
+        inverted = _inverted_subject(doc, clause) if clause.subject is None else None
+        subject, is_actor = _subject(doc, clause, namings, titles, last_actor, inverted)
         if is_actor and _in_main_line(doc, clause):
             last_actor = subject
-        namings.append(Naming(subject, is_actor, _headline(doc, clause, subject, index)))
+        namings.append(Naming(subject, is_actor, inverted is not None))
     return namings
+
+
+def clause_headline(doc: Document, index: int, naming: Naming) -> str:
+    """The headline of clause ``index`` (named by ``naming``), built only for the clauses that
+    become events."""
+    return _headline(doc, doc.clauses[index], naming, index)
 
 
 def _in_main_line(doc: Document, clause: Clause) -> bool:
@@ -105,12 +115,12 @@ def _in_main_line(doc: Document, clause: Clause) -> bool:
 
 
 def _subject(
-    doc: Document, index: int, clause: Clause, namings: list[Naming], titles: dict[str, str],
-    last_actor: str | None,
+    doc: Document, clause: Clause, namings: list[Naming], titles: dict[str, str],
+    last_actor: str | None, inverted: str | None,
 ) -> tuple[str | None, bool]:
+    """``inverted``: the clause's :func:`_inverted_subject` (when it states no subject)."""
     if clause.subject is not None:
         return _resolve_words(doc, clause.subject, titles, last_actor)
-    inverted = _inverted_subject(doc, clause)
     if inverted is not None:
         return inverted, True
     if clause.role == "relative":
@@ -248,13 +258,14 @@ def _in_phrase(doc: Document, mention: Mention) -> bool:
     return bool(words) and words[-1] in _PREPOSITIONS
 
 
-def _headline(doc: Document, clause: Clause, subject: str | None, index: int) -> str:
+def _headline(doc: Document, clause: Clause, naming: Naming, index: int) -> str:
     """Subject, then the clause from its verb (and the clitics before it) up to the first
     colon, dash, semicolon or opening quotation mark, without its date expression."""
     if clause.verb is None:
         return tidy(clip(doc.text[clause.start : clause.end]))
     start = _with_clitics(doc, clause.verb)
-    if clause.subject is None and _inverted_subject(doc, clause) is not None:
+    subject = naming.subject
+    if naming.inverted:
         end = doc.tokens[clause.verb].end  # '..., said coach Tom Reyes': the verb alone
     else:
         end = _predicate_end(doc, start, clause.end)
@@ -286,8 +297,12 @@ def _predicate_end(doc: Document, start: int, end: int) -> int:
     "... y un acérrimo militante")."""
     cut = _PREDICATE_STOP.search(doc.text, start, end)
     end = cut.start() if cut else end
+    words = _NON_SPACE.finditer(doc.text, start, end)
+    enough = next(islice(words, _ENOUGH_WORDS - 1, None), None)  # the word that makes enough
+    if enough is None:
+        return end
     for soft in _SOFT_STOP.finditer(doc.text, start, end):
-        if len(doc.text[start : soft.start()].split()) >= _ENOUGH_WORDS:
+        if soft.start() > enough.start():  # the words before it are enough
             return soft.start()
     return end
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from timeline.dates.edtf import is_valid_edtf
 
@@ -92,6 +93,7 @@ def _plain(value: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def timex_to_edtf(value: str, mod: str | None = None) -> str | None:
     """EDTF for a TIMEX3 value (and @mod); ``None`` for durations, sets and vague references."""
     if not value or value.startswith("P") or value.endswith("_REF") or value.startswith("X"):

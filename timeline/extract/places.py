@@ -72,6 +72,7 @@ def _gazetteer() -> frozenset[str]:
     return frozenset(n for n in names if len(n) > 2 or n in _SHORT)
 
 
+@lru_cache(maxsize=8192)
 def is_place(name: str) -> bool:
     """Whether ``name`` names a country, region, city or other place."""
     folded = _fold(name)

@@ -2,10 +2,12 @@
 
 A rule's regex usually opens with word boundaries and long alternations ("January|February|...",
 "this|next|last ..."); Python's engine tries all of it at every character. Yet each match must
-begin with one of a few two-character prefixes ("ja", "fe", "th", "1", "2", ...). This module
-reads those prefixes off the compiled pattern (``re``'s own parse tree) and builds a second,
-case-sensitive regex whose first character is a plain set, so the engine skips straight to the
-positions that can start a match; the rule is then tried there only (``finditer``).
+begin with one of a few two-character prefixes ("ja", "fe", "th", "1", "2", ...), or, when they
+are few, three-character ones ("thi", "thu": never "the" or "that"). This module reads those
+prefixes off the compiled pattern (``re``'s own parse tree) and looks up the positions where
+words begin with them (:class:`StartIndex`); the rule is then tried there only (``finditer``).
+Prefixes and positions are compared with every ASCII whitespace character read as a space, so
+"a\\s+hundred" has the prefix "a h" whatever space the text has there.
 
 The scan runs over :func:`normalized` text: lower-cased, with every character whose case
 folding is not plain (anything beyond ASCII and the Latin-1 letters of Spanish and its
@@ -18,209 +20,87 @@ or a negated class) gets no prefilter and is scanned as before.
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Iterator, Sequence
-from functools import cache
-from typing import Any
+from collections.abc import Iterator
 
-#: CPython's own regex parser and its opcodes (``re._parser``, ``re._constants``, 3.11+).
-_parser = importlib.import_module("re._parser")
-sre = importlib.import_module("re._constants")
+from timeline.extract.prefixes import (
+    ASCII_SPACES,
+    WILD,
+    WORD_CHAR,
+    Start,
+    case_sensitive,
+    normalized,
+    start_plan,
+)
 
-WILD = "\0"
-#: Characters whose case folding under ``re.IGNORECASE`` is the same as ``str.lower``'s.
-_PLAIN_LETTERS = "àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþ"
-_PLAIN = frozenset(map(chr, range(0x80))) | frozenset(_PLAIN_LETTERS + _PLAIN_LETTERS.upper()
-                                                      + "ºª¿¡«»‘’“”–—€£¥°©®")
-_NOT_PLAIN = re.compile("[^" + re.escape("".join(sorted(_PLAIN - {WILD}))) + "]")
-#: A plain word character, once normalized (what ``\\w`` matches among the plain ones).
-_WORD = re.compile("[0-9_a-z" + _PLAIN_LETTERS + "ºª]")
-GUARDED = "\1"  # marks a first character that follows a word boundary
+__all__ = ["WILD", "StartIndex", "case_sensitive", "finditer", "normalized", "start_plan"]
+
 #: Trying a pattern at a position costs about as much as scanning this many characters.
 SCAN_RATIO = 8
-_MAX_RANGE = 30  # a class range wider than this ("[^ ]", "\w") bounds nothing
-_MAX_DEPTH = 60
-Item = tuple[Any, Any, int]  # (opcode, argument, flags), as re's parser has them
-
-
-def normalized(text: str) -> str:
-    """``text`` lower-cased character for character, non-plain characters as ``WILD``."""
-    return _NOT_PLAIN.sub(WILD, text).lower()
-
-
-class _Unbounded(Exception):
-    """The pattern's start is too open to prefilter."""
-
-
-def _plain_char(code: int) -> str:
-    char = chr(code)
-    if char not in _PLAIN or char == WILD:
-        raise _Unbounded
-    return char.lower()
-
-
-def _class_chars(items: Sequence[tuple[Any, Any]]) -> set[str] | None:
-    """The characters a class matches (lower-cased), or None when it is too wide."""
-    chars: set[str] = set()
-    for op, av in items:
-        if op is sre.LITERAL:
-            chars.add(_plain_char(av))
-        elif op is sre.RANGE and av[1] - av[0] <= _MAX_RANGE:
-            chars.update(_plain_char(c) for c in range(av[0], av[1] + 1))
-        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
-            chars.update("0123456789")  # other scripts' digits are not plain: WILD
-        else:
-            return None
-    return chars
-
-
-def _starts(items: Sequence[Item], k: int, guard: bool | None = False,
-            depth: int = 0) -> set[str]:
-    """Every string of at most ``k`` characters a match of ``items`` can begin with; a shorter
-    string means anything may follow it ("" means: anything at all). ``guard`` is None once a
-    character is matched; before, whether a word boundary was asserted: a first word character
-    after one is marked ``GUARDED`` (the character before it is no word character)."""
-    if k == 0 or not items:
-        return {""}
-    if depth > _MAX_DEPTH:
-        raise _Unbounded
-    (op, av, flags), rest = items[0], items[1:]
-    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-        guards = guard is not None and (guard or _is_guard(op, av, flags))
-        return _starts(rest, k, None if guard is None else guards, depth + 1)
-    if op is sre.LITERAL:
-        return _then({_plain_char(av)}, rest, k, guard, depth)
-    if op is sre.IN:
-        chars = _class_chars(av)
-        return {""} if chars is None else _then(chars, rest, k, guard, depth)
-    if op is sre.SUBPATTERN:
-        _, add, remove, body = av
-        inner = (flags | add) & ~remove
-        return _starts([*_items(body, inner), *rest], k, guard, depth + 1)
-    if op is sre.ATOMIC_GROUP:
-        return _starts([*_items(av, flags), *rest], k, guard, depth + 1)
-    if op is sre.BRANCH:
-        return set().union(*(_starts([*_items(alt, flags), *rest], k, guard, depth + 1)
-                             for alt in av[1]))
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        return _repeat(av, flags, rest, k, guard, depth)
-    return {""}  # any character, a back-reference, a conditional: unknown from here
-
-
-def _is_guard(op: Any, av: Any, flags: int) -> bool:
-    """``\\b``, or a lookbehind refusing a word character (``(?<![\\w$])``): no word
-    character right before this point, if a word character follows."""
-    if flags & re.ASCII:
-        return False  # an ASCII boundary says nothing of the letters beyond ASCII
-    if op is sre.AT:
-        return av is sre.AT_BOUNDARY
-    if op is sre.ASSERT_NOT and av[0] == -1:
-        body = list(av[1])
-        return (len(body) == 1 and body[0][0] is sre.IN
-                and (sre.CATEGORY, sre.CATEGORY_WORD) in body[0][1])
-    return False
-
-
-def _then(chars: set[str], rest: Sequence[Item], k: int, guard: bool | None,
-          depth: int) -> set[str]:
-    tails = _starts(rest, k - 1, None, depth + 1)
-    return {_mark(c, guard) + t for c in chars for t in tails}
-
-
-def _mark(char: str, guard: bool | None) -> str:
-    return GUARDED + char if guard and _WORD.match(char) else char
-
-
-def _repeat(av: tuple[int, int, Any], flags: int, rest: Sequence[Item], k: int,
-            guard: bool | None, depth: int) -> set[str]:
-    low, high, body = av
-    found: set[str] = set()
-    if low == 0:
-        found |= _starts(rest, k, guard, depth + 1)
-    if high != 0:
-        again = high if high == sre.MAXREPEAT else high - 1
-        more: Item = (sre.MAX_REPEAT, (max(low - 1, 0), again, body), flags)
-        found |= _starts([*_items(body, flags), more, *rest], k, guard, depth + 1)
-    return found
-
-
-def _items(body: Any, flags: int) -> list[Item]:
-    return [(op, av, flags) for op, av in body]
-
-
-#: (first character, the characters that may follow it or None for any, whether it follows a
-#: word boundary)
-Start = tuple[str, frozenset[str] | None, bool]
-
-
-@cache
-def start_plan(pattern: re.Pattern[str]) -> tuple[Start, ...] | None:
-    """How a match of ``pattern`` can begin, from its parse tree; None when that cannot be
-    bounded (it may match the empty string, or open with a wide class)."""
-    try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-        prefixes = _starts(_items(parsed, pattern.flags), 2)
-    except (_Unbounded, RecursionError):
-        return None
-    if "" in prefixes:
-        return None
-    follow: dict[str, set[str]] = {}
-    guarded: dict[str, bool] = {}
-    for prefix in prefixes:
-        marked = prefix.startswith(GUARDED)
-        prefix = prefix.removeprefix(GUARDED)
-        follow.setdefault(prefix[0], set()).add(prefix[1:])
-        guarded[prefix[0]] = guarded.get(prefix[0], True) and marked
-    return tuple((first, None if "" in tails else frozenset(tails), guarded[first])
-                 for first, tails in sorted(follow.items()))
-
-
-_WORD_RUN = re.compile(_WORD.pattern + "+")
+_ASCII_SPACE = re.compile(f"[{re.escape(ASCII_SPACES)}]")  # read as " " in the keys
+_WORD_RUN = re.compile(WORD_CHAR.pattern + "+")
 
 
 class StartIndex:
-    """One text's positions by their first one or two (normalized) characters: where words
-    start, and, built when first asked, where each character occurs."""
+    """One text's positions by their first characters: where words start, by their first one,
+    two or three (normalized) characters, and, built when first asked, where each character
+    occurs."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.norm = normalized(text)
+        self.keys = _ASCII_SPACE.sub(" ", self.norm)
         self._firsts: dict[str, list[int]] = {}
         self._pairs: dict[str, list[int]] = {}
-        norm = self.norm
-        for run in _WORD_RUN.finditer(norm):
+        self._thirds: dict[str, dict[str, list[int]]] = {}
+        keys = self.keys
+        for run in _WORD_RUN.finditer(keys):
             at = run.start()
-            self._firsts.setdefault(norm[at], []).append(at)
-            self._pairs.setdefault(norm[at:at + 2], []).append(at)
+            self._firsts.setdefault(keys[at], []).append(at)
+            self._pairs.setdefault(keys[at:at + 2], []).append(at)
         self._chars: dict[str, list[int]] = {}
         wild = self.occurrences(WILD)
         self.plain = not wild  # every character plain: case_sensitive patterns apply
-        self._wild = sorted({*wild, *(at - 1 for at in wild if at > 0)})
+        self._wild = sorted({at - back for at in wild for back in (0, 1, 2) if at >= back})
 
     def occurrences(self, char: str) -> list[int]:
         found = self._chars.get(char)
         if found is None:
-            found = [m.start() for m in re.finditer(re.escape(char), self.norm)]
+            found = [m.start() for m in re.finditer(re.escape(char), self.keys)]
             self._chars[char] = found
+        return found
+
+    def _by_third(self, pair: str) -> dict[str, list[int]]:
+        """The words starting with ``pair``, by their third character."""
+        found = self._thirds.get(pair)
+        if found is None:
+            found = {}
+            keys = self.keys
+            for at in self._pairs.get(pair, ()):
+                found.setdefault(keys[at + 2 : at + 3], []).append(at)
+            self._thirds[pair] = found
         return found
 
     def candidates(self, plan: tuple[Start, ...]) -> list[int] | None:
         """Every position where a match of the plan's pattern may start, in order; None when
         they are so many that scanning the whole text is cheaper."""
         found: list[int] = list(self._wild)
-        norm = self.norm
-        for first, tails, guarded in plan:
-            if guarded and tails is not None:
-                for tail in tails:
-                    found += self._pairs.get(first + tail, ())
-            elif guarded:
-                found += self._firsts.get(first, ())
-            elif tails is None:
-                found += self.occurrences(first)
+        keys = self.keys
+        for start, tails, guarded in plan:
+            if not guarded:
+                spots = self.occurrences(start)
+                found += spots if tails is None else [
+                    at for at in spots if keys.startswith(tails, at + 1)]
+            elif len(start) == 2:
+                if tails is None:
+                    found += self._pairs.get(start, ())
+                else:
+                    by_third = self._by_third(start)
+                    for third in tails:
+                        found += by_third.get(third, ())
             else:
-                found += [at for at in self.occurrences(first) if norm[at + 1:at + 2] in tails]
-        if len(found) * SCAN_RATIO > len(norm):
+                found += self._firsts.get(start, ())
+        if len(found) * SCAN_RATIO > len(keys):
             return None
         return sorted(set(found))
 
@@ -255,58 +135,3 @@ def _matched(pattern: re.Pattern[str], text: str,
         m = pattern.match(text, at)
         if m is not None:
             yield m
-
-
-@cache
-def case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """``pattern`` without ``re.IGNORECASE``, when that finds the same matches in
-    :func:`normalized` text free of ``WILD`` as ``pattern`` finds in the text itself: every
-    character it names is plain and lower-case, and no inline flag turns case back on.
-    Case-sensitive literals are several times faster to try than case-folded ones."""
-    if not pattern.flags & re.IGNORECASE:
-        return None
-    tree = _parser.parse(pattern.pattern, pattern.flags)
-    if not _lower_only(tree):
-        return None
-    return re.compile(pattern.pattern.removeprefix("(?i)"), pattern.flags & ~re.IGNORECASE)
-
-
-def _lower_only(body: Any) -> bool:
-    for op, av in body:
-        if op is sre.LITERAL or op is sre.NOT_LITERAL:
-            if not _lower_char(av):
-                return False
-        elif op is sre.IN:
-            if not all(_lower_class_item(o, a) for o, a in av):
-                return False
-        elif op is sre.SUBPATTERN:
-            if av[1] or av[2] or not _lower_only(av[3]):  # inline flags: keep it simple
-                return False
-        elif op is sre.BRANCH:
-            if not all(_lower_only(alt) for alt in av[1]):
-                return False
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            if not _lower_only(av[2]):
-                return False
-        elif op in (sre.ASSERT, sre.ASSERT_NOT):
-            if not _lower_only(av[1]):
-                return False
-        elif op is sre.ATOMIC_GROUP:
-            if not _lower_only(av):
-                return False
-        elif op not in (sre.AT, sre.ANY):
-            return False  # back-references, conditionals: not worth the doubt
-    return True
-
-
-def _lower_char(code: int) -> bool:
-    char = chr(code)
-    return char in _PLAIN and char != WILD and char == char.lower()
-
-
-def _lower_class_item(op: Any, av: Any) -> bool:
-    if op is sre.LITERAL:
-        return _lower_char(av)
-    if op is sre.RANGE:
-        return all(_lower_char(c) for c in range(av[0], av[1] + 1))
-    return op is sre.CATEGORY or op is sre.NEGATE

@@ -26,6 +26,10 @@ _TOKEN = re.compile(r"@\w+|\w+(?:['’.\-]\w+)*|[^\w\s]")
 _OPEN_QUOTES = "“«‘"
 _CLOSE_QUOTES = "”»’"
 _QUOTE_MARKS = frozenset(_OPEN_QUOTES + _CLOSE_QUOTES + '"')
+#: ``Token(...)`` without the named tuple's Python-level ``__new__`` (what ``Token._make`` does),
+#: for the thousands of tokens of an article: every field given, in order.
+_new_token = tuple.__new__
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(_QUOTE_MARKS))) + "]")
 #: Short sentences that are page furniture, not reporting (any language we know).
 _BOILERPLATE = re.compile(
     r"(?i)^(?:by|por|de)\s+[a-záéíóúñ][\w.]+(?:\s+[a-záéíóúñ][\w.]+){0,3}$"
@@ -120,6 +124,9 @@ def tokenize(doc: Document) -> Document:
 
 def _sentence_tokens(text: str, sentence: Sentence, index: int) -> list[Token]:
     start, end = sentence.start, sentence.end
+    if _QUOTE_MARK.search(text, start, end) is None:  # most sentences: nothing is quoted
+        return [_new_token(Token, (m.start(), m.end(), m.group(), index, False)) for m in
+                _TOKEN.finditer(text, start, end)]
     straight = text.count('"', start, end)  # each one its own token
     usable_straight = straight - straight % 2  # an unmatched last quote opens nothing
     inside = straight % 2 == 1 and _closes(text, text.find('"', start, end))

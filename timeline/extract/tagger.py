@@ -82,25 +82,31 @@ def _to_timex(text: str, f: Found) -> Timex:
 def tag(text: str, dct: date | datetime, lang: str | None = None) -> tuple[Timex, ...]:
     """Temporal expressions in ``text`` sorted by start, non-overlapping, resolved against
     ``dct`` (the publication date). ``lang=None`` detects the language cheaply."""
-    code = _check_lang(lang, text)
+    return _tagged(text, dct, _check_lang(lang, text))[0]
+
+
+def _tagged(text: str, dct: date | datetime,
+            code: str) -> tuple[tuple[Timex, ...], StartIndex | None]:
+    """:func:`tag`'s expressions, and the text's StartIndex when a grammar of ours made one."""
     day = _as_date(dct)
     rules = _GRAMMARS.get(code)
     if rules is None:
-        return search_timexes(text, day, code)
+        return search_timexes(text, day, code), None
     index = StartIndex(text)
     ctx = Ctx(text=text, dct=day, tense=index_tense(text, code, index.norm))
     found = apply_mods(text, collect(text, rules, ctx, index), _MODS[code])
     timexes = [_to_timex(text, f) for f in found]
     try:
         timexes = anchor_times(text, fuse_weekday_dates(text, timexes), ctx.tense, day)
-        timexes = add_day_references(text, timexes, code, day)
-        return tuple(add_then_references(text, timexes, code, day))
+        timexes = add_day_references(text, timexes, code, day, index)
+        return tuple(add_then_references(text, timexes, code, day, index)), index
     except (ValueError, OverflowError):  # a reference past the calendar's ends
-        return tuple(timexes)
+        return tuple(timexes), index
 
 
 def tag_for_events(text: str, dct: date | datetime, lang: str | None = None) -> tuple[Timex, ...]:
     """Like :func:`tag`, but "entre 1978 y 1982" / "from 2009 to 2011" become one DATE whose
     value is the interval ``1978/1982`` (not a TIMEX3 value: EDTF, as the timeline needs)."""
     code = _check_lang(lang, text)
-    return intervals.merge_ranges(text, tag(text, dct, code), code)
+    timexes, index = _tagged(text, dct, code)
+    return intervals.merge_ranges(text, timexes, code, index)

@@ -32,19 +32,20 @@ _EN_FUTURE = (
     r"|should|wants?\s+to|intends?\s+to|aims?\s+to|seeks?\s+to|plans?\s+on"
 )
 _EN_PAST = (
-    r"\w{3,}(?<!ne)(?<!ee)(?<!hundr)ed"
+    r"(?=\w*ed\b)\w{3,}(?<!ne)(?<!ee)(?<!hundr)ed"  # the lookahead only fails other words fast
     r"|was|were|did|didn't|had|said|told|went|came|made|took|gave|got|saw|held|became|began"
     r"|left|fell|rose|won|lost|met|ago|earlier|last|ran|sold|bought|paid|struck|hit|brought"
     r"|found|thought|knew|spoke|wrote|chose|drove|grew|led|kept|sent|spent|built|cut|set"
 )
 
-#: "will be held": a participle after be/been/is/are is no past tense.
+#: "will be held": a participle after be/been/is/are is no past tense. (Every past marker begins
+#: with a word character: ``(?=\w)`` before these spares the lookbehinds at every word's end.)
 _PASSIVE = r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)(?<!\bto\s)"
 
 _MARKERS = {
     "es": re.compile(rf"(?i)\b(?:(?P<future>{_ES_FUTURE})|(?P<past>{_ES_PAST}))\b"),
     "en": re.compile(
-        rf"(?i)\b(?:(?P<future>{_EN_FUTURE})|{_PASSIVE}(?P<past>{_EN_PAST}))\b"
+        rf"(?i)\b(?:(?P<future>{_EN_FUTURE})|(?=\w){_PASSIVE}(?P<past>{_EN_PAST}))\b"
     ),
 }
 

@@ -38,6 +38,8 @@ _PARTICIPLE_ENDINGS: dict[str, tuple[str, ...]] = {
     "es": ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"),
     "en": ("ed",),
 }
+#: Every English word _english knows by name (any other must end in "-ed" or "-s").
+_EN_LISTED = frozenset(verbs_en.AUXILIARIES) | verbs_en.IRREGULAR_PAST | verbs_en.PRESENT_FORMS
 _ES_VERB_AFTER_CLITIC = ("a", "an", "e", "en", "ó", "ió", "ará", "erá", "irá", "ían", "aba")
 
 
@@ -76,6 +78,32 @@ def finite_tense(words: list[str], i: int, lang: str, initial: bool) -> Tense | 
         return _spanish(lower, prev, word[0].isupper() and not initial) or _spanish_present(
             lower, before, nxt)
     return None
+
+
+def finite_tenses(words: list[str], lowers: list[str], lang: str,
+                  openers: frozenset[str]) -> dict[int, Tense]:
+    """``finite_tense`` of every word at once (``lowers``: the words lower-cased; a word is
+    ``initial`` at the start or after one of ``openers``): token index -> tense."""
+    found: dict[int, Tense] = {}
+    last = len(words) - 1
+    for i, word in enumerate(words):
+        if lang == "en" and lowers[i] not in _EN_LISTED and not lowers[i].endswith(("ed", "s")):
+            continue  # no English verb form: _english says None
+        if not word[:1].isalpha():
+            continue
+        prev = lowers[i - 1] if i > 0 else ""
+        nxt = lowers[i + 1] if i < last else ""
+        capitalised = word[0].isupper() and not (i == 0 or words[i - 1] in openers)
+        if lang == "en":
+            tense = _english(lowers[i], prev, nxt, capitalised)
+        elif lang == "es":
+            tense = _spanish(lowers[i], prev, capitalised) or _spanish_present(
+                lowers[i], words[i - 1] if i > 0 else "", nxt)
+        else:
+            return found
+        if tense is not None:
+            found[i] = tense
+    return found
 
 
 def _english(word: str, prev: str, nxt: str, capitalised: bool) -> Tense | None:
@@ -125,6 +153,11 @@ def _spanish_present(word: str, before: str, nxt: str) -> Tense | None:
     return "present"
 
 
+def participle_endings(lang: str) -> tuple[str, ...]:
+    """How a past participle ends (lower-cased): no word without one is ``participle_at``."""
+    return _PARTICIPLE_ENDINGS.get(lang, ())
+
+
 def participle_at(words: list[str], i: int, lang: str) -> bool:
     """A past participle after a noun that opens a reduced relative clause ("la paralización
     iniciada el domingo", "the agreement signed on Monday")."""
@@ -171,6 +204,7 @@ def _verb_like(word: str, lang: str) -> bool:
     return word.endswith(("ado", "ido", "to", "cho", "so", "ndo", "ar", "er", "ir"))
 
 
+@lru_cache(maxsize=8192)
 def kind_of(verb: str, lang: str) -> str:
     """One of the event kinds for a (content) verb; ``action`` when the data has no stem."""
     for kind, exact, prefix in _kind_patterns(lang):
