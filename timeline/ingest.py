@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from timeline.extract.events import EXTRACTOR_VERSION, ExtractedEvent, entry_id_
 from timeline.model import RESERVED_STORY_SLUGS, STORY_SLUG, Article
 from timeline.projections.known_actors import known_actors, name_words
 from timeline.untrusted import check_clean
+from timeline.uuids import uuid5_str
 
 SOURCE_FORMATS = ("text", "html", "json")
 _EVENT_NAMESPACE = uuid.UUID("5b1f0d7e-8c2a-4e3b-9f61-0a7c2d4e6b19")
@@ -193,18 +193,9 @@ def _event_id(article: Article, revision: int, index: int) -> str:
     return name_uuid(f"{article.article_id}:{revision}:{index}")
 
 
-_NAMESPACE_BYTES = _EVENT_NAMESPACE.bytes
-
-
 def name_uuid(name: str) -> str:
-    """``str(uuid.uuid5(_EVENT_NAMESPACE, name))`` (RFC 4122 version 5: SHA-1 of namespace and
-    name, version and variant bits set), without building UUID objects: an article's batch
-    names a hundred events."""
-    raw = bytearray(hashlib.sha1(_NAMESPACE_BYTES + name.encode("utf-8")).digest()[:16])
-    raw[6] = (raw[6] & 0x0F) | 0x50  # version 5
-    raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
-    h = raw.hex()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    """The id of an event of an article's batch: ``str(uuid.uuid5(_EVENT_NAMESPACE, name))``."""
+    return uuid5_str(_EVENT_NAMESPACE, name)
 
 
 def _batch(

@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass
 
 from timeline.model import Derivation
+from timeline.uuids import uuid5_str
 
 #: Bumped whenever a change to extraction changes what an article yields.
 EXTRACTOR_VERSION = "2"
@@ -46,4 +47,4 @@ class ExtractedEvent:
 
 def entry_id_for(article_content_hash: str, index: int) -> str:
     """A deterministic id for the ``index``-th event of the article with this content hash."""
-    return str(uuid.uuid5(_ENTRY_NAMESPACE, f"{article_content_hash}:{index}"))
+    return uuid5_str(_ENTRY_NAMESPACE, f"{article_content_hash}:{index}")
