@@ -8,7 +8,8 @@ model from position 0. A projection whose ``version`` changed is rebuilt automat
 
 A projection that offers ``batch(conn, events)`` (a ``Batch``) gets each batch of two events or
 more at once: it folds them all, then writes what they changed, in the batch's transaction; a
-lone event still goes through ``apply``.
+lone event still goes through ``apply``. A batch runs with a larger page cache and no cyclic
+garbage collection (``bulk_settings.batch_settings``).
 
 A projection that offers ``bulk()`` (a ``Rebuild``) is rebuilt in bulk: the projector reads the log
 in large pages, the rebuild folds each page in memory (outside any transaction) and writes it in
@@ -24,7 +25,7 @@ from collections.abc import Callable, Generator, Sequence
 from contextlib import closing, suppress
 from typing import Any, Protocol
 
-from .bulk_settings import bulk_settings
+from .bulk_settings import batch_settings, bulk_settings, unchanged
 from .errors import EventLogError
 from .fold_worker import FoldFailed, Statements, can_fork, folded_pages, replay
 from .records import StoredEvent
@@ -256,7 +257,8 @@ class Projector:
     def _apply_batch(self, projection: Projection, size: int | None = None) -> int:
         if self.checkpoint(projection.name) >= self.log.head().position:
             return 0  # nothing new: no write transaction
-        with self.log.transaction() as conn:
+        settings = batch_settings if hasattr(projection, "batch") else unchanged
+        with settings(self.log.conn), self.log.transaction() as conn:
             after = self.checkpoint(projection.name)
             events = list(self.log.read_all(after, size or self.batch_size))
             make = getattr(projection, "batch", None)

@@ -39,7 +39,7 @@ def read_models(conn: sqlite3.Connection) -> dict[str, Any]:
     out["fts"] = {w: sorted(r[0] for r in conn.execute(
         "SELECT e.entry_id FROM tl_entries_fts f JOIN tl_entries e ON e.rowid = f.rowid"
         " WHERE tl_entries_fts MATCH ?", (w,))) for w in WORDS}
-    conn.execute("INSERT INTO tl_entries_fts (tl_entries_fts) VALUES ('integrity-check')")
+    conn.execute("INSERT INTO tl_entries_fts (tl_entries_fts, rank) VALUES ('integrity-check', 1)")
     conn.rollback()  # the check writes nothing, but opened a transaction
     return out
 

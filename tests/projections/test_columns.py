@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,12 +15,14 @@ from timeline.model import Source
 from timeline.projections.columns import (
     dump_state,
     entry_columns,
+    entry_from_sql,
     entry_from_state,
     entry_values,
     source_json,
     state_of,
 )
 from timeline.projections.memory import fold_all
+from timeline.projections.rows import EntryRow
 
 texts = st.text()
 maybe = st.one_of(st.none(), texts)
@@ -52,3 +54,26 @@ def test_a_kept_state_reads_back_as_the_entry() -> None:
     state = state_of(entry_columns(row))
     assert state == json.dumps(entry_values(row))
     assert entry_from_state(state) == row
+
+
+@given(own=sources, others=st.lists(sources, max_size=3), stories=st.lists(texts, max_size=2))
+def test_versions_encoded_together_share_their_sources_json(
+        own: Source, others: list[Source], stories: list[str]) -> None:
+    row = _row(own, (own, *others))
+    later = replace(row, stories=tuple(stories), last_position=9)  # same source objects
+    encoded: dict[int, str] = {}
+    together = [entry_columns(r, encoded) for r in (row, later)]
+    assert together == [entry_columns(row), entry_columns(later)]
+
+
+@given(own=sources, others=st.lists(sources, max_size=3))
+def test_an_entry_reads_back_from_its_columns(own: Source, others: list[Source]) -> None:
+    for row in (_row(own, (own,)), _row(own, (own, *others)), _row(own, tuple(others))):
+        assert entry_from_sql(tuple(entry_columns(row)[:-1])) == row
+
+
+def _row(source: Source, all_sources: tuple[Source, ...]) -> EntryRow:
+    return EntryRow(
+        "e1", "a1", 1, "Titular", "Texto.", "2025-12", "month", "2025-12-01", "2025-12-31",
+        "explicit", "es", "Titular", 0, 7, ("Ana",), (), None, None, source, all_sources, (),
+        "active", 0, None, 3, 3, "2026-01-05T08:00:00Z", "2026-01-05T08:00:00Z")

@@ -4,8 +4,8 @@ changes into the live tables with one bulk statement per table.
 ``BatchStore`` is the rebuild's ``BulkStore`` whose misses read the live tables, each row at most
 once a batch: whatever the fold reads is either a row it already changed (in memory) or the row
 as the live tables hold it. ``write`` then stores what the batch changed exactly as ``SqlStore``
-would have, event by event (``rebuild.write_changes`` into the live tables, whose full-text
-triggers keep the index in step), and the stories' history (``story_log``).
+would have, event by event (``rebuild.write_changes`` into the live tables, then the new
+entries into the full-text index in one statement), and the stories' history (``story_log``).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from events import StoredEvent
 from timeline.projections.bulk import BulkStore
 from timeline.projections.columns import entry_from_sql
 from timeline.projections.fold import fold_event
+from timeline.projections.fts import FTS_INDEX_NEW, LAST_ENTRY_ROWID
 from timeline.projections.rebuild import write_changes
 from timeline.projections.rows import ArticleRow, EntryRow, MergeRow, StoryRow
 from timeline.projections.sqlstore import ENTRY_SELECT
@@ -145,5 +146,7 @@ class ArchiveBatch:
         """Write every change the folded events made."""
         changes = self.store.take_changes()
         if changes:
+            (last,) = self.conn.execute(LAST_ENTRY_ROWID).fetchone()
             write_changes(self.conn, changes, self.store, suffix="")
+            self.conn.execute(FTS_INDEX_NEW, (last,))  # the new entries, in one statement
         self.story_history.write(self.conn)

@@ -91,16 +91,31 @@ def _names_json(names: tuple[str, ...]) -> str:
     return _encode(names)
 
 
-def entry_columns(row: EntryRow) -> list[Any]:
-    """The ``tl_entries`` columns of ``row``, in ``ENTRY_COLUMNS`` order."""
+def entry_columns(row: EntryRow, encoded: dict[int, str] | None = None) -> list[Any]:
+    """The ``tl_entries`` columns of ``row``, in ``ENTRY_COLUMNS`` order. ``encoded`` keeps the
+    JSON of each source and sources tuple by identity, for the versions of an entry (which share
+    them) encoded together: the caller keeps those objects alive while it uses ``encoded``."""
     values = list(_entry_fields(row))
-    own = values[_SOURCE] = source_json(row.source)
-    values[_SOURCES] = _sources_json(row.sources, row.source, own)
+    if encoded is None:
+        own = values[_SOURCE] = source_json(row.source)
+        values[_SOURCES] = _sources_json(row.sources, row.source, own)
+    else:
+        values[_SOURCE], values[_SOURCES] = _encoded_sources(row, encoded)
     values[_ACTORS] = _names_json(row.actors)
     values[_PLACES] = _names_json(row.places)
     values[_STORIES] = _names_json(row.stories)
     values.append(row.prank)
     return values
+
+
+def _encoded_sources(row: EntryRow, encoded: dict[int, str]) -> tuple[str, str]:
+    own = encoded.get(id(row.source))
+    if own is None:
+        own = encoded[id(row.source)] = source_json(row.source)
+    sources = encoded.get(id(row.sources))
+    if sources is None:
+        sources = encoded[id(row.sources)] = _sources_json(row.sources, row.source, own)
+    return own, sources
 
 
 def entry_values(row: EntryRow) -> dict[str, Any]:
@@ -125,8 +140,12 @@ def entry_from_sql(values: tuple[Any, ...]) -> EntryRow:
     data["actors"] = tuple(json.loads(data["actors"]))
     data["places"] = tuple(json.loads(data["places"]))
     data["stories"] = tuple(json.loads(data["stories"]))
-    data["source"] = Source(**json.loads(data["source"]))
-    data["sources"] = tuple(Source(**s) for s in json.loads(data["sources"]))
+    own = data["source"]
+    source = data["source"] = Source(**json.loads(own))
+    if data["sources"] == f"[{own}]":  # its own source alone (most entries): decoded once
+        data["sources"] = (source,)
+    else:
+        data["sources"] = tuple(Source(**s) for s in json.loads(data["sources"]))
     return EntryRow(**data)
 
 

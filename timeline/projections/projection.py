@@ -24,7 +24,9 @@ class ArchiveProjection:
     (``story_log``)."""
 
     name = "timeline"
-    version = 7  # 6: an entry's latest version is its tl_entries row (state NULL); 7: story history
+    #: 6: an entry's latest version is its tl_entries row (state NULL); 7: story history;
+    #: 8: new entries indexed for full text by their writer, not by a trigger per row
+    version = 8
 
     def setup(self, conn: sqlite3.Connection) -> None:
         create_tables(conn)

@@ -160,11 +160,13 @@ def write_changes(conn: Sink, changes: Changes, store: BulkStore,
 
 
 def _entry_values(rows: Iterable[EntryRow]) -> dict[int, list[Any]]:
-    """The columns of each row, computed once per row."""
+    """The columns of each row, computed once per row (an entry's versions share their sources'
+    JSON)."""
     out: dict[int, list[Any]] = {}
+    encoded: dict[int, str] = {}
     for row in rows:
         if id(row) not in out:
-            out[id(row)] = entry_columns(row)
+            out[id(row)] = entry_columns(row, encoded)
     return out
 
 

@@ -15,6 +15,7 @@ from timeline.projections.columns import (
     entry_from_sql,
     entry_values,
 )
+from timeline.projections.fts import FTS_INDEX_NEW
 from timeline.projections.rows import ArticleRow, EntryRow, HistoryRow, MergeRow, StoryRow
 from timeline.projections.story_days import sync_story_days
 
@@ -89,9 +90,10 @@ class SqlStore:
     def _insert_entry(self, values: dict[str, Any]) -> None:
         columns = ", ".join(_column(k) for k in values)
         marks = ", ".join("?" for _ in values)
-        self.conn.execute(
+        added = self.conn.execute(
             f"INSERT INTO tl_entries ({columns}) VALUES ({marks})", tuple(values.values())
         )
+        self.conn.execute(FTS_INDEX_NEW, (int(added.lastrowid or 0) - 1,))  # the new row alone
 
     def _sync_stories(self, row: EntryRow, previous: EntryRow | None) -> None:
         """Keep ``tl_story_entries`` (memberships with the entry's sort key) in step."""
