@@ -157,3 +157,25 @@ def test_appends_commit_in_groups_of_at_most_append_every(archive, monkeypatch) 
     monkeypatch.setattr("timeline.ingest_batch.APPEND_EVERY", 2)
     report = ingest_articles(archive, bridge_articles(), batch_size=64)  # 7 articles
     assert len(groups) == 4 and report.ingested == 7 and verify(archive.log).ok
+
+
+def test_a_run_holds_the_batch_settings_and_restores_them(tmp_path) -> None:
+    """Collection paused and a larger page cache while articles are ingested (cycles are
+    collected after each batch); both as they were afterwards, also after a refusal."""
+    import gc
+
+    seen: list[tuple[bool, int]] = []
+    with Archive.open(tmp_path / "a.db", clock=stepping_clock()) as archive:
+        conn = archive.log.conn
+        before = conn.execute("PRAGMA cache_size").fetchone()[0]
+
+        def progress(_: object) -> None:
+            seen.append((gc.isenabled(), conn.execute("PRAGMA cache_size").fetchone()[0]))
+
+        ingest_articles(archive, bridge_articles(), batch_size=3, progress=progress)
+        assert seen and all(not enabled and size == -65_536 for enabled, size in seen)
+        assert gc.isenabled() and conn.execute("PRAGMA cache_size").fetchone()[0] == before
+        bad = replace(bridge_articles()[0], story="Not A Slug")
+        with pytest.raises(InvalidInput):
+            ingest_articles(archive, [bad], skip_invalid=False)
+        assert gc.isenabled() and conn.execute("PRAGMA cache_size").fetchone()[0] == before

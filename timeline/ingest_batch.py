@@ -11,10 +11,12 @@ per story) and the projections run once over all of it.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from events import ConcurrencyError, NewEvent
+from events.bulk_settings import batch_settings
 from timeline.archive import Archive
 from timeline.errors import InvalidInput
 from timeline.ingest import (
@@ -142,21 +144,25 @@ def ingest_articles(
     before the batch. ``progress`` hears of each article, in input order, once its append has
     committed.
     Refused articles (``InvalidInput``) are reported and skipped, or raised when
-    ``skip_invalid`` is False (what was archived before them is kept and filed)."""
+    ``skip_invalid`` is False (what was archived before them is kept and filed).
+    The run holds the projections' batch settings (``events.bulk_settings.batch_settings``: a
+    larger page cache, cyclic garbage collection paused, its cycles collected after each
+    batch), restored after it."""
     run = _Batch(archive, actor, source, skip_invalid, progress)
-    try:
-        for index, item in enumerate(articles):
-            article, source_format = item if isinstance(item, tuple) else (item, "text")
-            run.plan(index, article, source_format)
-            if run.archived() >= batch_size or len(run.queue) >= APPEND_EVERY:
-                run.append_queued()
-                if len(run.pending) >= batch_size:
-                    _settle(archive, run.pending, actor)
-    finally:  # what was appended is filed in its story, whatever stopped the loop
+    with batch_settings(archive.log.conn):  # the projections' batch settings, for the whole run
         try:
-            run.append_queued()
-        finally:
-            _settle(archive, run.pending, actor)
+            for index, item in enumerate(articles):
+                article, source_format = item if isinstance(item, tuple) else (item, "text")
+                run.plan(index, article, source_format)
+                if run.archived() >= batch_size or len(run.queue) >= APPEND_EVERY:
+                    run.append_queued()
+                    if len(run.pending) >= batch_size:
+                        _settle(archive, run.pending, actor)
+        finally:  # what was appended is filed in its story, whatever stopped the loop
+            try:
+                run.append_queued()
+            finally:
+                _settle(archive, run.pending, actor)
     return BatchReport(tuple(run.results), tuple(run.refused))
 
 
@@ -178,6 +184,7 @@ def _settle(archive: Archive, pending: list[tuple[Article, IngestResult]],
         file_in_story(archive, slug, tuple(entry_ids), actor)
     archive.projector.run(batch_size=SETTLE_EVENTS)
     pending.clear()
+    gc.collect(1)  # cyclic garbage is collected batch by batch while collection is paused
 
 
 def _file_new_entries(archive: Archive, slug: str, entry_ids: list[str],
