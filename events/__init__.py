@@ -4,6 +4,7 @@ Public API; everything else in this package is an implementation detail.
 """
 
 from .backend import EventLog, NodeLog, head_listener, is_postgres_url, open_event_log
+from .bulk_settings import batch_settings
 from .errors import (
     ConcurrencyError,
     EventIdConflict,
@@ -32,6 +33,6 @@ __all__ = [
     "Projector", "Rebuild", "SqliteEventLog", "StorageError", "StoredEvent", "TamperedLog",
     "VerifyReport",
     "archive_registry", "follow", "format_timestamp", "utc_now", "verify",
-    "checkpoint_signature", "sign_checkpoints", "Sink",
+    "checkpoint_signature", "sign_checkpoints", "Sink", "batch_settings",
     "EventLog", "NodeLog", "copy_log", "head_listener", "is_postgres_url", "open_event_log",
 ]

@@ -103,14 +103,32 @@ def test_each_batch_is_projected_in_one_pass_even_when_it_creates_the_story(arch
     assert len(passes) == 2
 
 
-def test_a_new_story_is_created_in_the_append_that_files_its_first_entries(archive) -> None:
+def test_new_entries_are_born_on_their_articles_story_which_is_created_once(archive) -> None:
+    """No filing event per entry: the article's ingest puts its new entries on its story,
+    whose ``StoryCreated`` is appended once; the story's history lists the articles."""
+    from timeline.projections.story_log import select_story_history
+
     report = ingest_articles(archive, bridge_articles()[:2])
     story = list(archive.log.read_stream("story-bridge"))
-    assert [e.type for e in story[:2]] == ["StoryCreated", "EventAddedToStory"]
-    assert story[0].data["title"] == "Bridge" and len({e.recorded_at for e in story}) == 1
-    assert [e.data["entry_id"] for e in story[1:]] == [
-        i for r in report.results for i in r.entry_ids]
+    assert [e.type for e in story] == ["StoryCreated"] and story[0].data["title"] == "Bridge"
+    entry_ids = [i for r in report.results for i in r.entry_ids]
+    assert entry_ids and count_entries(
+        archive, EventQuery(story="bridge", include_minor=True)) == len(entry_ids)
     assert get_story(archive, "bridge").title == "Bridge"
+    history = select_story_history(archive.log.conn, "bridge")
+    assert [h.type for h in history] == ["created", "article_added", "article_added"]
+    assert history[1].summary.startswith(f"article {report.results[0].article_id} (")
+
+
+def test_an_article_archived_before_has_its_entries_filed_in_a_new_story(archive) -> None:
+    first = bridge_articles()[0]
+    before = ingest_articles(archive, [replace(first, story=None)]).results[0]
+    again = ingest_articles(archive, [first]).results[0]
+    assert not again.created and again.entry_ids == before.entry_ids
+    filed = [e.data["entry_id"] for e in archive.log.read_stream("story-bridge")
+             if e.type == "EventAddedToStory"]
+    assert filed == list(before.entry_ids)
+    assert count_entries(archive, EventQuery(story="bridge", include_minor=True)) == len(filed)
 
 
 def test_entries_join_a_story_another_writer_created_meanwhile(archive) -> None:

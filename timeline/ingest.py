@@ -64,7 +64,8 @@ def ingest_article(
     source: str | None = None,
     cpu_seconds: float | None = None,
 ) -> IngestResult:
-    """Archive ``article`` and its dated events; add them to ``article.story`` if it names one.
+    """Archive ``article`` and its dated events, on ``article.story`` if it names one (new
+    entries are born on it; an article archived before has its entries added to it).
     With ``cpu_seconds``, an article whose extraction needs more CPU time than that on this
     thread is refused (``OverBudget``) before anything is written."""
     check_article(article, source_format)
@@ -74,7 +75,7 @@ def ingest_article(
     except ConcurrencyError:  # another writer archived this article meanwhile: look again
         result = _append_revision(archive, article, source_format, actor, source, budget)
     archive.catch_up()
-    if article.story and result.entry_ids:
+    if article.story and result.entry_ids and not result.created:
         file_in_story(archive, article.story, result.entry_ids, actor)
     return result
 
@@ -165,7 +166,11 @@ def _append_revision(
     budget: CpuBudget | None = None,
 ) -> IngestResult:
     planned = plan_revision(archive, article, source_format, actor, source, budget)
-    return planned if isinstance(planned, IngestResult) else append_planned(archive, planned)
+    if isinstance(planned, IngestResult):
+        return planned
+    if article.story:  # its new entries are born on the story: it exists before them
+        ensure_story(archive, article.story, actor)
+    return append_planned(archive, planned)
 
 
 def _latest_revision(events: list[StoredEvent]) -> _Revision | None:
@@ -259,6 +264,23 @@ def file_in_story(
             return
         except Conflict:
             if attempt == FILING_ATTEMPTS - 1:
+                raise
+
+
+def ensure_story(archive: Archive, slug: str, actor: str | None) -> None:
+    """Append the story's ``StoryCreated`` (titled after its slug) unless it has one."""
+    from timeline.editorial import new_story_event
+
+    stream = f"story-{slug}"
+    for attempt in range(2):  # another writer may create this story meanwhile
+        if archive.log.stream_version(stream):
+            return
+        created = new_story_event(slug, title=slug.replace("-", " ").capitalize(), actor=actor)
+        try:
+            archive.log.append(stream, [created], expected_version=0)
+            return
+        except ConcurrencyError:
+            if attempt:
                 raise
 
 

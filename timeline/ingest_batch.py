@@ -5,8 +5,8 @@ A batch runs in three steps. Each article is checked, read and extracted (its re
 *planned*) against the read model as it stood before the batch; the planned revisions are
 appended in groups of the log (``group()``: up to ``APPEND_EVERY`` articles in one write
 transaction and one commit, each article still one atomic append to its own stream); once
-``batch_size`` articles are archived, their new entries are filed in their stories (one append
-per story) and the projections run once over all of it.
+``batch_size`` articles are archived, the projections run once over all of it. An article's new
+entries are born on its story, created (titled after its slug) before its first article.
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from events import ConcurrencyError, NewEvent
-from events.bulk_settings import batch_settings
+from events import ConcurrencyError, batch_settings
 from timeline.archive import Archive
 from timeline.errors import InvalidInput
 from timeline.ingest import (
@@ -24,6 +23,7 @@ from timeline.ingest import (
     Planned,
     append_planned,
     check_article,
+    ensure_story,
     file_in_story,
     plan_revision,
 )
@@ -71,6 +71,7 @@ class _Batch:
     refused: list[tuple[int, InvalidInput]] = field(default_factory=list)
     pending: list[tuple[Article, IngestResult]] = field(default_factory=list)  # to settle
     queue: list[_Queued] = field(default_factory=list)  # planned, to append
+    stories: set[str] = field(default_factory=set)  # known to exist
 
     def plan(self, index: int, article: Article, source_format: str) -> None:
         if any(q[1].article_id == article.article_id for q in self.queue):
@@ -103,6 +104,9 @@ class _Batch:
         if not isinstance(planned, Planned):
             return planned
         try:
+            if article.story and article.story not in self.stories:
+                ensure_story(self.archive, article.story, self.actor)  # before its entries
+                self.stories.add(article.story)
             try:
                 return append_planned(self.archive, planned)
             except ConcurrencyError:  # another writer archived this article meanwhile
@@ -139,10 +143,11 @@ def ingest_articles(
 
     Each article is still one atomic append to its own stream (ingest_article's guarantees
     hold), but appends commit in groups of up to ``APPEND_EVERY`` articles, the projections
-    run once per batch of ``batch_size`` articles, and each batch files its entries in their
-    stories with one append per story. Articles of one batch see the actors the archive knew
-    before the batch. ``progress`` hears of each article, in input order, once its append has
-    committed.
+    run once per batch of ``batch_size`` articles. An article's new entries are born on its
+    story (created, titled after its slug, before its first article is appended); those of an
+    article archived before are filed in it as ``add_to_story`` does. Articles of one batch
+    see the actors the archive knew before the batch. ``progress`` hears of each article, in
+    input order, once its append has committed.
     Refused articles (``InvalidInput``) are reported and skipped, or raised when
     ``skip_invalid`` is False (what was archived before them is kept and filed).
     The run holds the projections' batch settings (``events.bulk_settings.batch_settings``: a
@@ -168,45 +173,15 @@ def ingest_articles(
 
 def _settle(archive: Archive, pending: list[tuple[Article, IngestResult]],
             actor: str | None) -> None:
-    """File the batch's entries by story (the new ones in one append per story, those of
-    articles archived before as ``add_to_story`` does, skipping entries already on it), then
-    bring the projections up to date in one batch: each new entry is folded in memory from its
-    extraction to its story and written once (``ArchiveProjection.batch``)."""
-    new: dict[str, list[str]] = {}
+    """File the entries of articles archived before in their story as ``add_to_story`` does
+    (skipping entries already on it; new entries were born on theirs), then bring the
+    projections up to date in one batch (``ArchiveProjection.batch``)."""
     known: dict[str, list[str]] = {}
     for article, result in pending:
-        if article.story and result.entry_ids:
-            (new if result.created else known).setdefault(article.story, []).extend(
-                result.entry_ids)
-    for slug, entry_ids in new.items():
-        _file_new_entries(archive, slug, entry_ids, actor)
+        if article.story and result.entry_ids and not result.created:
+            known.setdefault(article.story, []).extend(result.entry_ids)
     for slug, entry_ids in known.items():
         file_in_story(archive, slug, tuple(entry_ids), actor)
     archive.projector.run(batch_size=SETTLE_EVENTS)
     pending.clear()
     gc.collect(1)  # cyclic garbage is collected batch by batch while collection is paused
-
-
-def _file_new_entries(archive: Archive, slug: str, entry_ids: list[str],
-                      actor: str | None) -> None:
-    """Put just-extracted entries (on no story yet) on ``slug`` with one append, behind the
-    story's ``StoryCreated`` when the story is new (projected by the caller, in one pass)."""
-    stream = f"story-{slug}"
-    filings = [NewEvent("EventAddedToStory", {"slug": slug, "entry_id": e, "changed_by": actor},
-                        metadata={"actor": actor} if actor else {}) for e in entry_ids]
-    for attempt in range(2):  # another writer may file in (or create) this story meanwhile
-        version = archive.log.stream_version(stream)
-        events = filings if version else [_story_created(slug, actor), *filings]
-        try:
-            archive.log.append(stream, events, expected_version=version)
-            return
-        except ConcurrencyError:
-            if attempt:
-                raise
-
-
-def _story_created(slug: str, actor: str | None) -> NewEvent:
-    """What ``create_story`` appends for a story ingest makes: titled after its slug."""
-    from timeline.editorial import new_story_event
-
-    return new_story_event(slug, title=slug.replace("-", " ").capitalize(), actor=actor)

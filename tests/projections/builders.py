@@ -24,15 +24,17 @@ def stepping_clock(start: datetime | None = None, step: timedelta = timedelta(se
 
 
 def article_batch(article_id: str, revision: int, entries: list[EntrySpec], *,
-                  lang: str = "es", url: str | None = None) -> list[NewEvent]:
-    """ArticleIngested plus one EventExtracted per (headline, date, precision)."""
+                  lang: str = "es", url: str | None = None,
+                  story: str | None = None) -> list[NewEvent]:
+    """ArticleIngested (into ``story``, if given) plus one EventExtracted per (headline, date,
+    precision)."""
     text = " ".join(spec[0] for spec in entries) or "Sin fechas."
     digest = hashlib.sha256(f"{article_id}:{revision}:{text}".encode()).hexdigest()
     batch = [NewEvent("ArticleIngested", {
         "article_id": article_id, "revision": revision, "content_hash": digest,
         "url": url or f"https://diario.example.net/{article_id}", "title": f"Nota {article_id}",
         "published": "2026-01-04", "lang": lang, "text": text, "source_format": "text",
-        "story": None, "extractor_version": "test-1",
+        "story": story, "extractor_version": "test-1",
         "supersedes": None,
     }, metadata={"actor": "ingest"})]
     offset = 0

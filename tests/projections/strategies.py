@@ -30,8 +30,10 @@ extras = st.one_of(st.none(), st.fixed_dictionaries({
     "derivation": st.sampled_from(DERIVATIONS),
 }))
 entry_spec = st.tuples(st.sampled_from(HEADLINES), st.sampled_from(DATES), extras)
+#: An article revision, sometimes ingested into a story (its new entries are born on it).
 article_op = st.tuples(st.just("article"), st.integers(0, 2),
-                       st.lists(entry_spec, min_size=1, max_size=4))
+                       st.lists(entry_spec, min_size=1, max_size=4),
+                       st.sampled_from((None, None, *SLUGS)))
 op = st.one_of(
     article_op,
     st.tuples(st.just("correct"), st.integers(0, 30), st.sampled_from(DATES + (None,)),
@@ -66,12 +68,13 @@ class Writer:
     def _one(self, stream: str, type_: str, data: dict[str, Any]) -> None:
         self.log.append(stream, [NewEvent(type_, data, metadata={"actor": "prop"})])
 
-    def _article(self, n: int, specs: list[tuple[str, tuple[str, str], Any]]) -> None:
+    def _article(self, n: int, specs: list[tuple[str, tuple[str, str], Any]],
+                 story: str | None = None) -> None:
         article_id = f"art{n}"
         revision = self.revisions.get(article_id, 0) + 1
         self.revisions[article_id] = revision
         made = append_article(self.log, article_id, revision,
-                              [(h, d, p, extra) for h, (d, p), extra in specs])
+                              [(h, d, p, extra) for h, (d, p), extra in specs], story=story)
         self.entries.extend(made)
 
     def _correct(self, i: int, date: tuple[str, str] | None, headline: str | None) -> None:

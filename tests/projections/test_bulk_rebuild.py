@@ -56,7 +56,8 @@ def random_operations(seed: int, count: int) -> list[tuple[Any, ...]]:
         if kind == "article":
             specs = [(rng.choice(HEADLINES), rng.choice(DATES), rng.choice(ACTORS))
                      for _ in range(rng.randint(1, 6))]
-            out.append(("article", rng.randrange(40), specs))
+            out.append(("article", rng.randrange(40), specs,
+                        rng.choice((None, None, *SLUGS))))  # new entries born on a story
         elif kind == "correct":
             out.append(("correct", i, rng.choice((*DATES, None)), rng.choice(HEADLINES)))
         elif kind == "merge":

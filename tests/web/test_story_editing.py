@@ -163,7 +163,7 @@ def test_merging_an_entry_that_is_no_duplicate_is_refused(editor, loaded):
 
 def test_the_story_history_page_is_public_and_unknown_stories_are_404(client, loaded):
     html = client.get("/stories/harbour/history").get_data(as_text=True)
-    assert "created as" in html and "entry added" in html
+    assert "created as" in html and "article added" in html
     assert client.get("/stories/nope/history").status_code == 404
 
 

@@ -35,7 +35,8 @@ def _score(salience: float | None) -> float | None:
 
 
 def extracted(event: StoredEvent, article: ArticleRow | None) -> EntryRow:
-    """A new entry from an EventExtracted event (``article`` gives url, title, published).
+    """A new entry from an EventExtracted event (``article`` gives url, title, published, and
+    the story the article was ingested into, which the entry is born on).
 
     Built positionally (in ``EntryRow``'s field order): a rebuild makes one per extracted event,
     and keyword arguments cost a third of that."""
@@ -50,11 +51,12 @@ def extracted(event: StoredEvent, article: ArticleRow | None) -> EntryRow:
                         article.published)
     position, recorded_at = event.position, event.recorded_at
     places = d.get("places")
+    stories = (article.story,) if article is not None and article.story else ()
     return EntryRow(
         d["entry_id"], article_id, d["revision"], d["headline"], d["sentence"], date,
         d["precision"], start, end, d["derivation"], d["lang"], quote, quote_start, quote_end,
         tuple(d["actors"]), tuple(places) if places else (), _score(d.get("salience")),
-        d.get("kind"), source, (source,), (), "active", 0, None, position, position,
+        d.get("kind"), source, (source,), stories, "active", 0, None, position, position,
         recorded_at, recorded_at,
     )
 

@@ -25,8 +25,9 @@ class ArchiveProjection:
 
     name = "timeline"
     #: 6: an entry's latest version is its tl_entries row (state NULL); 7: story history;
-    #: 8: new entries indexed for full text by their writer, not by a trigger per row
-    version = 8
+    #: 8: new entries indexed for full text by their writer, not by a trigger per row;
+    #: 9: an entry is born on the story its article was ingested into
+    version = 9
 
     def setup(self, conn: sqlite3.Connection) -> None:
         create_tables(conn)

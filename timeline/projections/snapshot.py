@@ -4,8 +4,9 @@ Every change to an entry is kept in ``tl_entry_versions`` (its state after the e
 position), so the archive "as of" position ``p`` is, for each entry, its latest version at or
 before ``p``: one indexed pass in SQLite instead of replaying the log. A version without a state
 is the entry's latest, whose state is its live ``tl_entries`` row. For one story, only the
-entries its own stream ever added by ``p`` are looked up (an entry joins a story only through
-``EventAddedToStory``), and those whose state then names the story are kept.
+entries on it now and those its own stream ever added or removed are looked up (an entry
+joins a story when its article is ingested into it or through ``EventAddedToStory``, and leaves
+it only through ``EventRemovedFromStory``), and those whose state then names the story are kept.
 """
 
 from __future__ import annotations
@@ -70,11 +71,13 @@ def snapshot(
 
 
 def _story_entries(log: SqliteEventLog, position: int, slug: str, store: MemoryStore) -> None:
-    candidates: dict[str, None] = {}
-    for event in log.read_stream(f"story-{slug}"):
-        if event.position > position:
-            break
-        if event.type == "EventAddedToStory":
+    """An entry was on the story at ``position`` only if it is on it now or the story's
+    stream added or removed it at any time (an entry born on it, with its article, leaves it
+    only by a removal): those candidates' versions at ``position`` say whether it was."""
+    candidates: dict[str, None] = dict.fromkeys(entry_id for (entry_id,) in log.conn.execute(
+        "SELECT entry_id FROM tl_story_entries WHERE slug = ? ORDER BY position", (slug,)))
+    for event in log.read_stream(f"story-{slug}"):  # a removal after ``position`` counts too
+        if event.type in ("EventAddedToStory", "EventRemovedFromStory"):
             candidates[event.data["entry_id"]] = None
     for entry_id in candidates:
         row = log.conn.execute(_ONE, (entry_id, position)).fetchone()

@@ -26,9 +26,22 @@ CREATE TABLE IF NOT EXISTS {table} (
 ) WITHOUT ROWID;
 """
 STORY_TABLES = ("tl_story_history",)
-STORY_EVENTS = ("StoryCreated", "StoryRenamed", "EventAddedToStory", "EventRemovedFromStory")
+#: The events a story's history may hold (an article's, when it was ingested into a story).
+STORY_EVENTS = ("StoryCreated", "StoryRenamed", "EventAddedToStory", "EventRemovedFromStory",
+                "ArticleIngested")
 _TYPES = {"StoryCreated": "created", "StoryRenamed": "renamed",
-          "EventAddedToStory": "entry_added", "EventRemovedFromStory": "entry_removed"}
+          "EventAddedToStory": "entry_added", "EventRemovedFromStory": "entry_removed",
+          "ArticleIngested": "article_added"}
+
+
+def story_of(event: StoredEvent) -> str | None:
+    """The story ``event`` (one of ``STORY_EVENTS``) happened to: an article's is the story it
+    was ingested into, if any (its extracted entries are born on it)."""
+    if event.type == "ArticleIngested":
+        story: str | None = event.data.get("story")
+        return story
+    slug: str = event.data["slug"]
+    return slug
 
 
 class StoryStore(Protocol):
@@ -76,6 +89,9 @@ def story_summary(event: StoredEvent, before: StoryRow | None, headline: str | N
             return f"{about} added"
         case "EventRemovedFromStory":
             return f"{about} removed"
+        case "ArticleIngested":
+            title = f" ({d['title']!r})" if d.get("title") else ""
+            return f"article {d['article_id']}{title}, revision {d['revision']}, added"
     return event.type
 
 
@@ -91,7 +107,7 @@ def _rename_summary(before: StoryRow, event: StoredEvent) -> str:
 def story_history_row(event: StoredEvent, before: StoryRow | None,
                       headline: str | None = None) -> StoryHistoryRow:
     return StoryHistoryRow(
-        slug=event.data["slug"], position=event.position, recorded_at=event.recorded_at,
+        slug=story_of(event) or "", position=event.position, recorded_at=event.recorded_at,
         type=_TYPES[event.type], summary=story_summary(event, before, headline),
         actor=actor_of(event), reason=event.data.get("reason"),
         entry_id=event.data.get("entry_id"),
@@ -125,9 +141,9 @@ def _headline(conn: sqlite3.Connection, entry_id: str | None) -> str | None:
 
 def apply_story_event(conn: sqlite3.Connection, event: StoredEvent) -> None:
     """Fold one event into the stories' titles and history (others are ignored)."""
-    if event.type not in STORY_EVENTS:
+    if event.type not in STORY_EVENTS or (slug := story_of(event)) is None:
         return
-    before = _story(conn, event.data["slug"])
+    before = _story(conn, slug)
     if event.type == "StoryRenamed":
         if before is None:
             return
@@ -151,9 +167,9 @@ def insert_story_history(conn: Sink, items: Iterable[StoryHistoryRow],
 def fold_story_event(store: StoryStore, event: StoredEvent) -> StoryHistoryRow | None:
     """``apply_story_event`` over in-memory stories and entries (a bulk rebuild): rename the
     story in ``store``; the history item the event leaves (None: not a story event)."""
-    if event.type not in STORY_EVENTS:
+    if event.type not in STORY_EVENTS or (slug := story_of(event)) is None:
         return None
-    before = store.stories.get(event.data["slug"])
+    before = store.stories.get(slug)
     if event.type == "StoryRenamed":
         if before is None:
             return None

@@ -37,6 +37,7 @@ EDITING: dict[str, str] = {
     "created": "creada",
     "renamed": "título cambiado",
     "entry added": "entrada añadida",
+    "article added": "artículo añadido",
     "entry removed": "entrada quitada",
     "History of “{title}”": "Historial de «{title}»",
     "Reason: {reason}": "Motivo: {reason}",

@@ -265,7 +265,8 @@ SCHEMAS.update({
             "properties": {
                 "slug": _STR, "position": _INT, "recorded_at": _STR,
                 "type": {"type": "string",
-                         "enum": ["created", "renamed", "entry_added", "entry_removed"]},
+                         "enum": ["created", "renamed", "entry_added", "entry_removed",
+                                  "article_added"]},
                 "summary": _STR, "actor": _nullable("string"), "reason": _nullable("string"),
                 "entry_id": _nullable("string")}}}}},
 })
