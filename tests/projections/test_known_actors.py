@@ -67,3 +67,12 @@ def test_same_names_as_scanning_every_entry() -> None:
         names = KnownNames(archive.log.conn)
         for words in (["perez"], ["ana", "soto"], ["higgins"], ["picard", "luc"], ["x"]):
             assert names.lookup(words) == _scan(archive, words)
+
+
+def test_name_words_are_the_folded_words_of_capitalised_words() -> None:
+    from timeline.projections.fts import tokens
+    from timeline.projections.known_actors import name_words
+
+    text = "Ayer José Álvarez-Ruiz habló con la OMS; el ministro Álvarez-Ruiz calló. @kast no."
+    assert name_words(text) == sorted(set(tokens("Ayer José Álvarez-Ruiz OMS")))
+    assert name_words(text) == name_words(text)  # and the same from the kept foldings

@@ -38,7 +38,13 @@ _READ_MODEL_STATE = (
 
 def name_words(text: str) -> list[str]:
     """The capitalised words of a text, folded as the actor index folds them."""
-    return sorted({w for word in set(_CAPITALISED.findall(text)) for w in tokens(word)})
+    return sorted({w for word in set(_CAPITALISED.findall(text)) for w in _folded(word)})
+
+
+@lru_cache(maxsize=65_536)
+def _folded(word: str) -> tuple[str, ...]:
+    """``tokens`` of one capitalised word (names recur across articles, so kept)."""
+    return tuple(tokens(word))
 
 
 class KnownNames:
