@@ -71,13 +71,16 @@ def snapshot(
 
 
 def _story_entries(log: SqliteEventLog, position: int, slug: str, store: MemoryStore) -> None:
-    """An entry was on the story at ``position`` only if it is on it now or the story's
-    stream added or removed it at any time (an entry born on it, with its article, leaves it
-    only by a removal): those candidates' versions at ``position`` say whether it was."""
+    """An entry was on the story at ``position`` only if it existed then and is on the story
+    now, or the story's stream added it by then, or removed it at any time (an entry born on
+    it, with its article, leaves it only by a removal): those candidates' versions at
+    ``position`` say whether it was."""
     candidates: dict[str, None] = dict.fromkeys(entry_id for (entry_id,) in log.conn.execute(
-        "SELECT entry_id FROM tl_story_entries WHERE slug = ? ORDER BY position", (slug,)))
+        "SELECT entry_id FROM tl_story_entries WHERE slug = ? AND position <= ?"
+        " ORDER BY position", (slug, position)))  # members now that existed then
     for event in log.read_stream(f"story-{slug}"):  # a removal after ``position`` counts too
-        if event.type in ("EventAddedToStory", "EventRemovedFromStory"):
+        if event.type == "EventRemovedFromStory" or (
+                event.type == "EventAddedToStory" and event.position <= position):
             candidates[event.data["entry_id"]] = None
     for entry_id in candidates:
         row = log.conn.execute(_ONE, (entry_id, position)).fetchone()
