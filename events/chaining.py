@@ -21,8 +21,7 @@ def chain_batch(
     rows: list[tuple[Any, ...]] = []
     stored: list[StoredEvent] = []
     prev = head.hash
-    upcast = registry.upcast
-    latest_of = {t: registry.latest(t) for t in {p.type for p in batch}}  # a batch has few types
+    upcast, latest_of = registry.upcast, registry.latest
     for offset, p in enumerate(batch, start=1):
         position, stream_version = head.position + offset, version + offset
         digest = chain_hash(
@@ -34,7 +33,7 @@ def chain_batch(
             p.data_json, p.metadata_json, recorded_at, prev, digest,
         ))
         latest, data = p.schema_version, p.data
-        if latest != latest_of[p.type]:  # an older version given: return it upcast
+        if latest != latest_of(p.type):  # an older version given: return it upcast
             latest, data = upcast(p.type, p.schema_version, p.data)
         stored.append(StoredEvent(
             position, stream_id, stream_version, p.event_id, p.type, latest, data,

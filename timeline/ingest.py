@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 
-from events import ConcurrencyError, InvalidEvent, NewEvent, StoredEvent
+from events import NO_STREAM, ConcurrencyError, InvalidEvent, NewEvent, StoredEvent
 from timeline.archive import Archive
 from timeline.budget import CpuBudget
 from timeline.errors import Conflict, InvalidInput
@@ -110,13 +111,16 @@ def _refused(exc: InvalidEvent) -> Exception:
 
 @dataclass(frozen=True, slots=True)
 class Planned:
-    """An article's new revision, extracted and ready to append to its stream."""
+    """An article's new revision, extracted and ready to append to its stream (its new entries
+    are born on ``story``, created by ``actor`` if new)."""
 
     article_id: str
     stream: str
     expected_version: int
     revision: int
     batch: list[NewEvent]
+    story: str | None
+    actor: str | None
 
 
 def plan_revision(
@@ -138,13 +142,17 @@ def plan_revision(
     extracted = extract_events(article, known_actors=known,
                                check=budget.check if budget else None)
     batch = _batch(article, revision, extracted, source_format, latest, _metadata(actor, source))
-    return Planned(article.article_id, stream, len(events), revision, batch)
+    return Planned(article.article_id, stream, len(events), revision, batch, article.story,
+                   actor)
 
 
 def append_planned(archive: Archive, planned: Planned) -> IngestResult:
-    """Append a planned revision (ConcurrencyError if its stream moved since it was planned;
-    InvalidInput naming the client's field when the log refuses an event of it)."""
+    """Append a planned revision, after its story's ``StoryCreated`` if the story is new
+    (ConcurrencyError if its stream moved since it was planned; InvalidInput naming the
+    client's field when the log refuses an event of it)."""
     batch = planned.batch
+    if planned.story:  # its new entries are born on the story: it exists before them
+        ensure_story(archive, planned.story, planned.actor)
     try:
         stored = archive.log.append(planned.stream, batch,
                                     expected_version=planned.expected_version)
@@ -166,11 +174,7 @@ def _append_revision(
     budget: CpuBudget | None = None,
 ) -> IngestResult:
     planned = plan_revision(archive, article, source_format, actor, source, budget)
-    if isinstance(planned, IngestResult):
-        return planned
-    if article.story:  # its new entries are born on the story: it exists before them
-        ensure_story(archive, article.story, actor)
-    return append_planned(archive, planned)
+    return planned if isinstance(planned, IngestResult) else append_planned(archive, planned)
 
 
 def _latest_revision(events: list[StoredEvent]) -> _Revision | None:
@@ -255,9 +259,9 @@ def file_in_story(
     archive: Archive, slug: str, entry_ids: tuple[str, ...], actor: str | None
 ) -> None:
     """Add the entries to the story, creating it (titled after its slug) if it is new."""
-    from timeline.editorial import add_to_story, create_story_if_missing
+    from timeline.editorial import add_to_story
 
-    create_story_if_missing(archive, slug, title=slug.replace("-", " ").capitalize(), actor=actor)
+    ensure_story(archive, slug, actor)
     for attempt in range(FILING_ATTEMPTS):  # writers filing in one story race on its stream
         try:
             add_to_story(archive, slug, entry_ids, actor=actor)
@@ -272,16 +276,11 @@ def ensure_story(archive: Archive, slug: str, actor: str | None) -> None:
     from timeline.editorial import new_story_event
 
     stream = f"story-{slug}"
-    for attempt in range(2):  # another writer may create this story meanwhile
-        if archive.log.stream_version(stream):
-            return
-        created = new_story_event(slug, title=slug.replace("-", " ").capitalize(), actor=actor)
-        try:
-            archive.log.append(stream, [created], expected_version=0)
-            return
-        except ConcurrencyError:
-            if attempt:
-                raise
+    if archive.log.stream_version(stream):
+        return
+    created = new_story_event(slug, title=slug.replace("-", " ").capitalize(), actor=actor)
+    with suppress(ConcurrencyError):  # another writer created it meanwhile
+        archive.log.append(stream, [created], expected_version=NO_STREAM)
 
 
 #: Tries at filing entries in a story that other writers keep changing.

@@ -23,7 +23,6 @@ from timeline.ingest import (
     Planned,
     append_planned,
     check_article,
-    ensure_story,
     file_in_story,
     plan_revision,
 )
@@ -71,7 +70,6 @@ class _Batch:
     refused: list[tuple[int, InvalidInput]] = field(default_factory=list)
     pending: list[tuple[Article, IngestResult]] = field(default_factory=list)  # to settle
     queue: list[_Queued] = field(default_factory=list)  # planned, to append
-    stories: set[str] = field(default_factory=set)  # known to exist
 
     def plan(self, index: int, article: Article, source_format: str) -> None:
         if any(q[1].article_id == article.article_id for q in self.queue):
@@ -104,9 +102,6 @@ class _Batch:
         if not isinstance(planned, Planned):
             return planned
         try:
-            if article.story and article.story not in self.stories:
-                ensure_story(self.archive, article.story, self.actor)  # before its entries
-                self.stories.add(article.story)
             try:
                 return append_planned(self.archive, planned)
             except ConcurrencyError:  # another writer archived this article meanwhile
