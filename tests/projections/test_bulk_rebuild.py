@@ -177,3 +177,17 @@ def test_read_models_in_a_file_of_their_own_rebuild_alike(tmp_path: Path) -> Non
     with sqlite3.connect(tmp_path / "log.db") as log_file:
         names = {r[0] for r in log_file.execute("SELECT name FROM sqlite_master")}
     assert not {n for n in names if n.startswith("tl_")}
+
+
+def test_rebuilt_entries_versions_and_history_keep_their_keys_unique(archive: Archive) -> None:
+    """They load without key indexes (appended by rowid); the swap builds them as unique."""
+    writer = Writer(archive.log)
+    writer.apply(("article", 1, [("Huelga en el metro", DATES[0], None)] * 3))
+    writer.apply(("correct", 0, DATES[1], "Huelga larga en el metro"))
+    Projector(archive.log, archive_projections(), rebuild_page=2).rebuild()
+    conn = archive.log.conn
+    for table in ("tl_entries", "tl_entry_versions", "tl_history"):
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+            conn.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {table} LIMIT 1")

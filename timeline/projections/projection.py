@@ -26,8 +26,9 @@ class ArchiveProjection:
     name = "timeline"
     #: 6: an entry's latest version is its tl_entries row (state NULL); 7: story history;
     #: 8: new entries indexed for full text by their writer, not by a trigger per row;
-    #: 9: an entry is born on the story its article was ingested into
-    version = 9
+    #: 9: an entry is born on the story its article was ingested into; 10: entries, versions and
+    #: history keyed by unique indexes (rowid tables), so a rebuild appends them
+    version = 10
 
     def setup(self, conn: sqlite3.Connection) -> None:
         create_tables(conn)

@@ -46,14 +46,16 @@ def fresh(table: str) -> str:
 
 _INSERT_ENTRY = (f"INSERT INTO {{t}} ({', '.join(ENTRY_COLUMNS)})"
                  f" VALUES ({', '.join('?' for _ in ENTRY_COLUMNS)})")
+_INSERT_ENTRY_AT = (f"INSERT INTO {{t}} (rowid, {', '.join(ENTRY_COLUMNS)})"
+                    f" VALUES (?, {', '.join('?' for _ in ENTRY_COLUMNS)})")
 _UPDATE_ENTRY = ("UPDATE {t} SET " + ", ".join(f"{c} = ?" for c in ENTRY_COLUMNS[1:])
-                 + " WHERE entry_id = ?")
+                 + " WHERE {by} = ?")
 #: The full-text index's columns: an update that leaves them as they were skips them, so the
 #: index's trigger (live tables only) does not re-index the entry.
 FTS_COLUMNS = frozenset({"headline", "text", "quote", "actors", "places"})
 _KEEP_FTS = tuple(i for i, c in enumerate(ENTRY_COLUMNS) if i and c not in FTS_COLUMNS)
 _UPDATE_NOT_FTS = ("UPDATE {t} SET " + ", ".join(f"{ENTRY_COLUMNS[i]} = ?" for i in _KEEP_FTS)
-                   + " WHERE entry_id = ?")
+                   + " WHERE {by} = ?")
 _FTS_INDEXES = tuple(i for i, c in enumerate(ENTRY_COLUMNS) if c in FTS_COLUMNS)
 #: A history row's ``tl_history`` columns, in order.
 _history_columns = attrgetter(*(f.name for f in fields(HistoryRow)))
@@ -70,6 +72,7 @@ class ArchiveRebuild:
         self.store = BulkStore()
         self.token = uuid.uuid4().hex
         self.story_history = StoryHistoryBuffer()
+        self.rowids = RowIds()
 
     def begin(self, conn: sqlite3.Connection) -> None:
         """Drop what an interrupted rebuild left; create empty fresh tables owned by this one."""
@@ -99,7 +102,7 @@ class ArchiveRebuild:
         ``sink`` (the connection, or a worker process's recorder: see ``events.fold_worker``)."""
         changes = self.store.take_changes()
         if changes:
-            write_changes(sink, changes, self.store)
+            write_changes(sink, changes, self.store, rowids=self.rowids)
         self.story_history.write(sink, suffix=SUFFIX)
 
     def finish(self, conn: sqlite3.Connection) -> None:
@@ -133,30 +136,69 @@ class ArchiveRebuild:
 
 
 def write_changes(conn: Sink, changes: Changes, store: BulkStore,
-                  suffix: str = SUFFIX) -> None:
+                  suffix: str = SUFFIX, rowids: RowIds | None = None) -> None:
     """One bulk statement per table for a page's changes, into the tables named with
-    ``suffix`` (the fresh ones of a rebuild; "": the live ones, for a batch of events)."""
+    ``suffix`` (the fresh ones of a rebuild; "": the live ones, for a batch of events). A
+    rebuild passes its ``rowids``: its fresh tables have no key index yet, so rows written by
+    an earlier page are addressed by rowid."""
     current = {entry_id: store.entries[entry_id] for entry_id in changes.entries}
     latest = {entry_id: position for entry_id, position in changes.versions}
     kept = [(key, row) for key, row in changes.versions.items() if latest[key[0]] != key[1]]
     befores = [(entry_id, row) for entry_id, row in changes.entries.items() if row is not None]
     values = _entry_values([*current.values(), *(r for _, r in kept), *(r for _, r in befores)])
-    conn.executemany(KEEP_STATE.replace("tl_entry_versions", "tl_entry_versions" + suffix),
-                     [(state_of(values[id(row)]), entry_id) for entry_id, row in befores])
+    before_states = [(state_of(values[id(row)]), entry_id) for entry_id, row in befores]
     states = {key: state_of(values[id(row)]) for key, row in kept}
-    conn.executemany(
-        f"INSERT INTO tl_entry_versions{suffix} (entry_id, position, state) VALUES (?, ?, ?)",
-        [(entry_id, position, states.get((entry_id, position)) if states else None)
-         for entry_id, position in changes.versions],
-    )
+    versions = [(entry_id, position, states.get((entry_id, position)) if states else None)
+                for entry_id, position in changes.versions]
+    if rowids is None:
+        conn.executemany(KEEP_STATE.replace("tl_entry_versions", "tl_entry_versions" + suffix),
+                         before_states)
+        conn.executemany(_INSERT_VERSION.format(t="tl_entry_versions" + suffix), versions)
+    else:
+        rowids.write_versions(conn, before_states, versions, "tl_entry_versions" + suffix)
     conn.executemany(
         f"INSERT INTO tl_history{suffix} (entry_id, position, recorded_at, type, summary,"
         " actor, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
         list(map(_history_columns, changes.history.values())),
     )
-    _write_entries(conn, changes, current, values, "tl_entries" + suffix)
+    _write_entries(conn, changes, current, values, "tl_entries" + suffix, rowids)
     _write_derived(conn, [(before, current[e]) for e, before in changes.entries.items()], suffix)
     _write_small(conn, changes, store, suffix)
+
+
+_INSERT_VERSION = "INSERT INTO {t} (entry_id, position, state) VALUES (?, ?, ?)"
+
+
+class RowIds:
+    """Where a rebuild wrote each entry's row and its latest version's row (their rowids,
+    numbered from 1 in the order it inserts them): its fresh tables load without their key
+    indexes (see ``schema``), so a later page updates those rows by rowid."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, int] = {}
+        self.versions: dict[str, int] = {}
+        self._last_version = 0
+
+    def write_versions(self, conn: Sink, before_states: list[tuple[str, str]],
+                       versions: list[tuple[str, int, str | None]], table: str) -> None:
+        """The states the entries' previous latest versions keep, then the new versions."""
+        latest = self.versions
+        conn.executemany(f"UPDATE {table} SET state = ? WHERE rowid = ?",
+                         [(state, latest[entry_id]) for state, entry_id in before_states])
+        first = self._last_version + 1
+        self._last_version += len(versions)
+        for rowid, version in enumerate(versions, first):
+            latest[version[0]] = rowid  # in position order: the last one is the latest
+        conn.executemany(f"INSERT INTO {table} (rowid, entry_id, position, state)"
+                         " VALUES (?, ?, ?, ?)",
+                         [(rowid, *version) for rowid, version in enumerate(versions, first)])
+
+    def new_entries(self, entry_ids: list[str]) -> list[int]:
+        """Rowids for entries about to be inserted, in that order."""
+        first = len(self.entries) + 1
+        numbered = list(range(first, first + len(entry_ids)))
+        self.entries.update(zip(entry_ids, numbered, strict=True))
+        return numbered
 
 
 def _entry_values(rows: Iterable[EntryRow]) -> dict[int, list[Any]]:
@@ -172,24 +214,36 @@ def _entry_values(rows: Iterable[EntryRow]) -> dict[int, list[Any]]:
 
 def _write_entries(
     conn: Sink, changes: Changes, current: dict[str, EntryRow],
-    values: dict[int, list[Any]], table: str,
+    values: dict[int, list[Any]], table: str, rowids: RowIds | None,
 ) -> None:
     """New entries inserted (in the order the page first touched them: their rowids), changed
     ones updated, without their full-text columns when those are as they were."""
+    new: list[str] = []
     inserts: list[list[Any]] = []
     updates: list[tuple[Any, ...]] = []
     others: list[tuple[Any, ...]] = []
+    where = rowids.entries if rowids is not None else None
     for entry_id, before in changes.entries.items():
         row = values[id(current[entry_id])]
         if before is None:
+            new.append(entry_id)
             inserts.append(row)
-        elif _same_text(row, values[id(before)]):
-            others.append((*(row[i] for i in _KEEP_FTS), entry_id))
+            continue
+        key = entry_id if where is None else where[entry_id]
+        if _same_text(row, values[id(before)]):
+            others.append((*(row[i] for i in _KEEP_FTS), key))
         else:
-            updates.append((*row[1:], entry_id))
-    conn.executemany(_INSERT_ENTRY.format(t=table), inserts)
-    conn.executemany(_UPDATE_ENTRY.format(t=table), updates)
-    conn.executemany(_UPDATE_NOT_FTS.format(t=table), others)
+            updates.append((*row[1:], key))
+    if rowids is None:
+        conn.executemany(_INSERT_ENTRY.format(t=table), inserts)
+        by = "entry_id"
+    else:
+        numbered = [(rowid, *row) for rowid, row in zip(rowids.new_entries(new), inserts,
+                                                        strict=True)]
+        conn.executemany(_INSERT_ENTRY_AT.format(t=table), numbered)
+        by = "rowid"
+    conn.executemany(_UPDATE_ENTRY.format(t=table, by=by), updates)
+    conn.executemany(_UPDATE_NOT_FTS.format(t=table, by=by), others)
 
 
 def _same_text(row: list[Any], before: list[Any]) -> bool:

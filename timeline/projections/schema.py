@@ -1,7 +1,11 @@
 """The read models' tables (prefix ``tl_``), in the log's own SQLite file.
 
 Each table's columns and its indexes are declared apart, so a rebuild can load fresh copies of
-the tables first and index them after the bulk load (see ``rebuild``)."""
+the tables first and index them after the bulk load (see ``rebuild``). The large tables keyed by
+entry (entries, their versions and history) are rowid tables whose keys are unique indexes: a
+rebuild appends their rows and builds each key once, in order, at the end, where a table
+clustered on its key would take rows in random key order and rewrite pages all over it at every
+commit."""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ TABLE_COLUMNS = {
     published TEXT NOT NULL, lang TEXT NOT NULL, story TEXT, position INTEGER NOT NULL
 )""",
     "tl_entries": """(
-    entry_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, revision INTEGER NOT NULL,
+    entry_id TEXT NOT NULL, article_id TEXT NOT NULL, revision INTEGER NOT NULL,
     headline TEXT NOT NULL, text TEXT NOT NULL, date TEXT NOT NULL, precision TEXT NOT NULL,
     prank INTEGER NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL, derivation TEXT NOT NULL,
     lang TEXT NOT NULL, quote TEXT NOT NULL, quote_start INTEGER NOT NULL,
@@ -44,14 +48,11 @@ TABLE_COLUMNS = {
 )""",
     "tl_history": """(
     entry_id TEXT NOT NULL, position INTEGER NOT NULL, recorded_at TEXT NOT NULL,
-    type TEXT NOT NULL, summary TEXT NOT NULL, actor TEXT, reason TEXT,
-    PRIMARY KEY (entry_id, position)
-) WITHOUT ROWID""",
-    # state: the entry's JSON after that event, NULL for its latest version (see SqlStore);
-    # a rowid table, as states (~1 kB) are too large for WITHOUT ROWID's B-tree
+    type TEXT NOT NULL, summary TEXT NOT NULL, actor TEXT, reason TEXT
+)""",
+    # state: the entry's JSON after that event, NULL for its latest version (see SqlStore)
     "tl_entry_versions": """(
-    entry_id TEXT NOT NULL, position INTEGER NOT NULL, state TEXT,
-    PRIMARY KEY (entry_id, position)
+    entry_id TEXT NOT NULL, position INTEGER NOT NULL, state TEXT
 )""",
     "tl_story_days": """(
     slug TEXT NOT NULL, start TEXT NOT NULL, entry_id TEXT NOT NULL, "end" TEXT NOT NULL,
@@ -63,6 +64,10 @@ TABLE_COLUMNS = {
 TABLES = tuple(TABLE_COLUMNS)
 
 INDEXES = (
+    "CREATE UNIQUE INDEX IF NOT EXISTS tl_entries_id ON tl_entries (entry_id)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS tl_history_key ON tl_history (entry_id, position)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS tl_entry_versions_key"
+    " ON tl_entry_versions (entry_id, position)",
     "CREATE INDEX IF NOT EXISTS tl_entries_article ON tl_entries (article_id)",
     "CREATE INDEX IF NOT EXISTS tl_entries_merged ON tl_entries (merged_into)"
     " WHERE merged_into IS NOT NULL",
