@@ -1,12 +1,13 @@
 """Rebuilding the read models in bulk: fold pages of the log in memory, write each page with one
 bulk insert per table into fresh tables, then swap them in.
 
-The fresh tables (``<table>__rebuild``) have no secondary index and no full-text index while
-they load; ``finish`` drops the live tables, renames the fresh ones, then builds the indexes and
-the full-text index in one pass each, all in one transaction: readers see the old read models
-until it commits, then the new ones. A rebuild that fails leaves the live read models as they
-were. Two rebuilds at once cannot mix their rows: each page checks that the fresh tables are
-still its own (``RebuildSuperseded`` otherwise).
+The fresh tables (``<table>__rebuild``) have no key or secondary index while they load, and
+their full-text index is fed as they load (``rebuild_load``); ``finish`` drops the live tables,
+renames the fresh ones and the fresh full-text index, then builds the indexes in one pass each,
+all in one transaction: readers see the old read models until it commits, then the new ones.
+A rebuild that fails leaves the live read models as they were. Two rebuilds at once cannot mix
+their rows: each page checks that the fresh tables are still its own (``RebuildSuperseded``
+otherwise).
 """
 
 from __future__ import annotations
@@ -22,9 +23,18 @@ from typing import Any
 from events import Sink, StoredEvent
 from timeline.errors import TimelineError
 from timeline.projections.bulk import BulkStore, Changes
-from timeline.projections.columns import ENTRY_COLUMNS, actor_words_of, entry_columns, state_of
+from timeline.projections.columns import actor_words_of, entry_columns, state_of
 from timeline.projections.fold import fold_event
 from timeline.projections.fts import FTS_DROP
+from timeline.projections.rebuild_load import (
+    FTS_INDEXES,
+    INSERT_ENTRY,
+    KEEP_FTS,
+    UPDATE_ENTRY,
+    UPDATE_NOT_FTS,
+    RowIds,
+    fresh_fts_ddl,
+)
 from timeline.projections.rows import EntryRow, HistoryRow
 from timeline.projections.schema import TABLES, create_indexes, create_table
 from timeline.projections.sqlstore import KEEP_STATE
@@ -44,19 +54,6 @@ def fresh(table: str) -> str:
     return table + SUFFIX
 
 
-_INSERT_ENTRY = (f"INSERT INTO {{t}} ({', '.join(ENTRY_COLUMNS)})"
-                 f" VALUES ({', '.join('?' for _ in ENTRY_COLUMNS)})")
-_INSERT_ENTRY_AT = (f"INSERT INTO {{t}} (rowid, {', '.join(ENTRY_COLUMNS)})"
-                    f" VALUES (?, {', '.join('?' for _ in ENTRY_COLUMNS)})")
-_UPDATE_ENTRY = ("UPDATE {t} SET " + ", ".join(f"{c} = ?" for c in ENTRY_COLUMNS[1:])
-                 + " WHERE {by} = ?")
-#: The full-text index's columns: an update that leaves them as they were skips them, so the
-#: index's trigger (live tables only) does not re-index the entry.
-FTS_COLUMNS = frozenset({"headline", "text", "quote", "actors", "places"})
-_KEEP_FTS = tuple(i for i, c in enumerate(ENTRY_COLUMNS) if i and c not in FTS_COLUMNS)
-_UPDATE_NOT_FTS = ("UPDATE {t} SET " + ", ".join(f"{ENTRY_COLUMNS[i]} = ?" for i in _KEEP_FTS)
-                   + " WHERE {by} = ?")
-_FTS_INDEXES = tuple(i for i, c in enumerate(ENTRY_COLUMNS) if c in FTS_COLUMNS)
 #: A history row's ``tl_history`` columns, in order.
 _history_columns = attrgetter(*(f.name for f in fields(HistoryRow)))
 
@@ -72,17 +69,16 @@ class ArchiveRebuild:
         self.store = BulkStore()
         self.token = uuid.uuid4().hex
         self.story_history = StoryHistoryBuffer()
-        self.rowids = RowIds()
+        self.rowids = RowIds(SUFFIX)
 
     def begin(self, conn: sqlite3.Connection) -> None:
         """Drop what an interrupted rebuild left; create empty fresh tables owned by this one."""
-        for table in TABLES:
-            conn.execute(f"DROP TABLE IF EXISTS {fresh(table)}")
+        _drop_fresh(conn)
         conn.execute(f"DROP TABLE IF EXISTS {OWNER}")
-        drop_story_tables(conn, suffix=SUFFIX)
         for table in TABLES:
             create_table(conn, table, named=fresh(table))
         create_story_tables(conn, suffix=SUFFIX)
+        conn.execute(fresh_fts_ddl(SUFFIX))
         conn.execute(f"CREATE TABLE {OWNER} (token TEXT NOT NULL)")
         conn.execute(f"INSERT INTO {OWNER} (token) VALUES (?)", (self.token,))
 
@@ -110,19 +106,16 @@ class ArchiveRebuild:
         self.write(conn)
         for statement in FTS_DROP:
             conn.execute(statement)
-        for table in (*TABLES, "tl_story_history"):
+        for table in (*TABLES, "tl_story_history", "tl_entries_fts"):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
             conn.execute(f"ALTER TABLE {fresh(table)} RENAME TO {table}")
         conn.execute(f"DROP TABLE {OWNER}")
-        create_indexes(conn)
-        conn.execute("INSERT INTO tl_entries_fts (tl_entries_fts) VALUES ('rebuild')")
+        create_indexes(conn)  # the full-text index is in place: its triggers only
 
     def discard(self, conn: sqlite3.Connection) -> None:
         """Drop the fresh tables, unless another rebuild has taken them over."""
         self.check(conn)
-        for table in TABLES:
-            conn.execute(f"DROP TABLE IF EXISTS {fresh(table)}")
-        drop_story_tables(conn, suffix=SUFFIX)
+        _drop_fresh(conn)
         conn.execute(f"DROP TABLE {OWNER}")
 
     def check(self, conn: sqlite3.Connection) -> None:
@@ -133,6 +126,12 @@ class ArchiveRebuild:
             row = None
         if row is None or row[0] != self.token:
             raise RebuildSuperseded("another rebuild of these read models started meanwhile")
+
+
+def _drop_fresh(conn: sqlite3.Connection) -> None:
+    for table in (*TABLES, "tl_entries_fts"):
+        conn.execute(f"DROP TABLE IF EXISTS {fresh(table)}")
+    drop_story_tables(conn, suffix=SUFFIX)
 
 
 def write_changes(conn: Sink, changes: Changes, store: BulkStore,
@@ -155,7 +154,7 @@ def write_changes(conn: Sink, changes: Changes, store: BulkStore,
                          before_states)
         conn.executemany(_INSERT_VERSION.format(t="tl_entry_versions" + suffix), versions)
     else:
-        rowids.write_versions(conn, before_states, versions, "tl_entry_versions" + suffix)
+        rowids.write_versions(conn, before_states, versions)
     conn.executemany(
         f"INSERT INTO tl_history{suffix} (entry_id, position, recorded_at, type, summary,"
         " actor, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -167,38 +166,6 @@ def write_changes(conn: Sink, changes: Changes, store: BulkStore,
 
 
 _INSERT_VERSION = "INSERT INTO {t} (entry_id, position, state) VALUES (?, ?, ?)"
-
-
-class RowIds:
-    """Where a rebuild wrote each entry's row and its latest version's row (their rowids,
-    numbered from 1 in the order it inserts them): its fresh tables load without their key
-    indexes (see ``schema``), so a later page updates those rows by rowid."""
-
-    def __init__(self) -> None:
-        self.entries: dict[str, int] = {}
-        self.versions: dict[str, int] = {}
-        self._last_version = 0
-
-    def write_versions(self, conn: Sink, before_states: list[tuple[str, str]],
-                       versions: list[tuple[str, int, str | None]], table: str) -> None:
-        """The states the entries' previous latest versions keep, then the new versions."""
-        latest = self.versions
-        conn.executemany(f"UPDATE {table} SET state = ? WHERE rowid = ?",
-                         [(state, latest[entry_id]) for state, entry_id in before_states])
-        first = self._last_version + 1
-        self._last_version += len(versions)
-        for rowid, version in enumerate(versions, first):
-            latest[version[0]] = rowid  # in position order: the last one is the latest
-        conn.executemany(f"INSERT INTO {table} (rowid, entry_id, position, state)"
-                         " VALUES (?, ?, ?, ?)",
-                         [(rowid, *version) for rowid, version in enumerate(versions, first)])
-
-    def new_entries(self, entry_ids: list[str]) -> list[int]:
-        """Rowids for entries about to be inserted, in that order."""
-        first = len(self.entries) + 1
-        numbered = list(range(first, first + len(entry_ids)))
-        self.entries.update(zip(entry_ids, numbered, strict=True))
-        return numbered
 
 
 def _entry_values(rows: Iterable[EntryRow]) -> dict[int, list[Any]]:
@@ -222,32 +189,27 @@ def _write_entries(
     inserts: list[list[Any]] = []
     updates: list[tuple[Any, ...]] = []
     others: list[tuple[Any, ...]] = []
-    where = rowids.entries if rowids is not None else None
+    reindexed: list[tuple[str, list[Any], list[Any]]] = []  # (entry id, before, after)
     for entry_id, before in changes.entries.items():
         row = values[id(current[entry_id])]
         if before is None:
             new.append(entry_id)
             inserts.append(row)
-            continue
-        key = entry_id if where is None else where[entry_id]
-        if _same_text(row, values[id(before)]):
-            others.append((*(row[i] for i in _KEEP_FTS), key))
+        elif _same_text(row, values[id(before)]):
+            others.append((*(row[i] for i in KEEP_FTS), entry_id))
         else:
-            updates.append((*row[1:], key))
-    if rowids is None:
-        conn.executemany(_INSERT_ENTRY.format(t=table), inserts)
-        by = "entry_id"
-    else:
-        numbered = [(rowid, *row) for rowid, row in zip(rowids.new_entries(new), inserts,
-                                                        strict=True)]
-        conn.executemany(_INSERT_ENTRY_AT.format(t=table), numbered)
-        by = "rowid"
-    conn.executemany(_UPDATE_ENTRY.format(t=table, by=by), updates)
-    conn.executemany(_UPDATE_NOT_FTS.format(t=table, by=by), others)
+            updates.append((*row[1:], entry_id))
+            reindexed.append((entry_id, values[id(before)], row))
+    if rowids is not None:
+        rowids.write_entries(conn, new, inserts, (updates, others), reindexed)
+        return
+    conn.executemany(INSERT_ENTRY.format(t=table), inserts)
+    conn.executemany(UPDATE_ENTRY.format(t=table, by="entry_id"), updates)
+    conn.executemany(UPDATE_NOT_FTS.format(t=table, by="entry_id"), others)
 
 
 def _same_text(row: list[Any], before: list[Any]) -> bool:
-    return all(row[i] == before[i] for i in _FTS_INDEXES)
+    return all(row[i] == before[i] for i in FTS_INDEXES)
 
 
 def _derived(row: EntryRow) -> dict[str, list[tuple[Any, ...]]]:
