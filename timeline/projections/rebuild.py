@@ -141,20 +141,22 @@ def write_changes(conn: Sink, changes: Changes, store: BulkStore,
     rebuild passes its ``rowids``: its fresh tables have no key index yet, so rows written by
     an earlier page are addressed by rowid."""
     current = {entry_id: store.entries[entry_id] for entry_id in changes.entries}
-    latest = {entry_id: position for entry_id, position in changes.versions}
-    kept = [(key, row) for key, row in changes.versions.items() if latest[key[0]] != key[1]]
+    kept: list[tuple[tuple[str, int], EntryRow]] = []
+    if len(changes.versions) > len(changes.entries):  # else one version each: its latest
+        latest = {entry_id: position for entry_id, position in changes.versions}
+        kept = [(key, row) for key, row in changes.versions.items() if latest[key[0]] != key[1]]
     befores = [(entry_id, row) for entry_id, row in changes.entries.items() if row is not None]
     values = _entry_values([*current.values(), *(r for _, r in kept), *(r for _, r in befores)])
     before_states = [(state_of(values[id(row)]), entry_id) for entry_id, row in befores]
     states = {key: state_of(values[id(row)]) for key, row in kept}
-    versions = [(entry_id, position, states.get((entry_id, position)) if states else None)
-                for entry_id, position in changes.versions]
     if rowids is None:
         conn.executemany(KEEP_STATE.replace("tl_entry_versions", "tl_entry_versions" + suffix),
                          before_states)
-        conn.executemany(_INSERT_VERSION.format(t="tl_entry_versions" + suffix), versions)
+        conn.executemany(_INSERT_VERSION.format(t="tl_entry_versions" + suffix), [
+            (entry_id, position, states.get((entry_id, position)) if states else None)
+            for entry_id, position in changes.versions])
     else:
-        rowids.write_versions(conn, before_states, versions)
+        rowids.write_versions(conn, before_states, changes.versions, states)
     conn.executemany(
         f"INSERT INTO tl_history{suffix} (entry_id, position, recorded_at, type, summary,"
         " actor, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -12,6 +12,7 @@ written, with explicit values, which FTS5 takes without reading its content tabl
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from events import Sink
@@ -33,8 +34,8 @@ UPDATE_ENTRY = ("UPDATE {t} SET " + ", ".join(f"{c} = ?" for c in ENTRY_COLUMNS[
                 + " WHERE {by} = ?")
 UPDATE_NOT_FTS = ("UPDATE {t} SET " + ", ".join(f"{ENTRY_COLUMNS[i]} = ?" for i in KEEP_FTS)
                   + " WHERE {by} = ?")
-_INSERT_AT = (f"INSERT INTO {{t}} (rowid, {', '.join(ENTRY_COLUMNS)})"
-              f" VALUES (?, {', '.join('?' for _ in ENTRY_COLUMNS)})")
+_INSERT_AT = (f"INSERT INTO {{t}} ({', '.join(ENTRY_COLUMNS)}, rowid)"
+              f" VALUES ({', '.join('?' for _ in ENTRY_COLUMNS)}, ?)")
 _FTS = "headline, text, quote, actors, places"
 _INDEX_FROM = (f"INSERT INTO {{fts}} (rowid, {_FTS})"
                f" SELECT rowid, {_FTS} FROM {{t}} WHERE rowid >= ?")
@@ -59,19 +60,25 @@ class RowIds:
         self._last_version = 0
 
     def write_versions(self, conn: Sink, before_states: list[tuple[str, str]],
-                       versions: list[tuple[str, int, str | None]]) -> None:
-        """The states the entries' previous latest versions keep, then the new versions."""
+                       versions: Iterable[tuple[str, int]],
+                       states: dict[tuple[str, int], str]) -> None:
+        """The states the entries' previous latest versions keep, then the new versions
+        (``versions``: their keys in position order; ``states``: those that are not their
+        entry's latest, with the state they keep)."""
         table = "tl_entry_versions" + self.suffix
         latest = self.versions
         conn.executemany(f"UPDATE {table} SET state = ? WHERE rowid = ?",
                          [(state, latest[entry_id]) for state, entry_id in before_states])
-        first = self._last_version + 1
-        self._last_version += len(versions)
-        for rowid, version in enumerate(versions, first):
-            latest[version[0]] = rowid  # in position order: the last one is the latest
-        conn.executemany(f"INSERT INTO {table} (rowid, entry_id, position, state)"
-                         " VALUES (?, ?, ?, ?)",
-                         [(rowid, *version) for rowid, version in enumerate(versions, first)])
+        rows = []
+        rowid = self._last_version
+        for entry_id, position in versions:
+            rowid += 1
+            latest[entry_id] = rowid  # in position order: the last one is the latest
+            rows.append((entry_id, position, states.get((entry_id, position)) if states
+                         else None, rowid))
+        self._last_version = rowid
+        conn.executemany(f"INSERT INTO {table} (entry_id, position, state, rowid)"
+                         " VALUES (?, ?, ?, ?)", rows)
 
     def write_entries(
         self, conn: Sink, new: list[str], inserts: list[list[Any]],
@@ -84,8 +91,9 @@ class RowIds:
         table, fts = "tl_entries" + self.suffix, "tl_entries_fts" + self.suffix
         first = len(self.entries) + 1
         self.entries.update(zip(new, range(first, first + len(new)), strict=True))
-        conn.executemany(_INSERT_AT.format(t=table),
-                         [(rowid, *row) for rowid, row in enumerate(inserts, first)])
+        for rowid, row in enumerate(inserts, first):
+            row.append(rowid)  # the page's states are encoded: these lists are not read again
+        conn.executemany(_INSERT_AT.format(t=table), inserts)
         where = self.entries
         updates, others = changed
         conn.executemany(UPDATE_ENTRY.format(t=table, by="rowid"),
