@@ -71,6 +71,8 @@ def source_json(source: Source) -> str:
 
 def _sources_json(sources: tuple[Source, ...], own: Source, own_json: str) -> str:
     """The JSON array of ``sources`` (as ``json.dumps`` writes it); ``own`` is already encoded."""
+    if len(sources) == 1 and sources[0] is own:  # most entries
+        return f"[{own_json}]"
     return "[" + ", ".join(own_json if s is own else source_json(s) for s in sources) + "]"
 
 
