@@ -15,6 +15,7 @@ from .errors import (
     TamperedLog,
 )
 from .fold_worker import Sink
+from .frozen import positional_constructor
 from .postgres_migrate import copy_log
 from .prepare import DEFAULT_MAX_EVENT_BYTES
 from .projector import Batch, Projection, ProjectionError, Projector, Rebuild
@@ -34,5 +35,6 @@ __all__ = [
     "VerifyReport",
     "archive_registry", "follow", "format_timestamp", "utc_now", "verify",
     "checkpoint_signature", "sign_checkpoints", "Sink", "batch_settings",
+    "positional_constructor",
     "EventLog", "NodeLog", "copy_log", "head_listener", "is_postgres_url", "open_event_log",
 ]

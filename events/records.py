@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from .frozen import positional_constructor
+
 
 class ExpectedVersion(Enum):
     """Special expected versions for ``append``; an ``int`` means that exact version."""
@@ -66,6 +68,11 @@ class StoredEvent:
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__slots__}  # type: ignore[attr-defined]
+
+
+#: ``StoredEvent(...)`` (its fields positionally) without the frozen ``__init__``: decoding a
+#: page of the log makes one per row (see ``events.frozen``).
+stored_event = positional_constructor(StoredEvent)
 
 
 @dataclass(frozen=True, slots=True)

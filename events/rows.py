@@ -10,7 +10,7 @@ from typing import Any
 
 from .errors import EventIdConflict
 from .prepare import PreparedEvent
-from .records import StoredEvent
+from .records import StoredEvent, stored_event
 from .registry import EventRegistry
 
 # The scanner json.loads runs, minus its per-call wrapping (typeshed mistypes the argument).
@@ -30,7 +30,7 @@ def _loads(text: Any) -> Any:
 def decode_row(row: tuple[Any, ...], registry: EventRegistry) -> StoredEvent:
     """A row in COLUMNS order as a StoredEvent; unknown types come back intact."""
     version, data = registry.upcast(row[4], row[5], _loads(row[6]))
-    return StoredEvent(
+    return stored_event(
         row[0], row[1], row[2], row[3], row[4], version, data, _loads(row[7]),
         row[8], row[9], row[10],
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from events import StoredEvent
 from tests.projections.builders import extracted_data
 from timeline.projections.entries import apply_event, merged_sources, superseded
-from timeline.projections.rows import ArticleRow
+from timeline.projections.rows import ArticleRow, replaced_entry
 
 
 def stored(type_: str, data: dict[str, Any], position: int = 1, actor: str = "ed") -> StoredEvent:
@@ -81,3 +82,12 @@ def test_merged_sources_list_own_first_then_members_without_repeats() -> None:
     primary, other = extracted(position=2), extracted(position=3, article_id="a2")
     sources = merged_sources(primary, [other, other])
     assert [s.article_id for s in sources] == ["a1", "a2"]
+
+
+def test_replaced_entry_is_dataclasses_replace() -> None:
+    row = extracted()
+    assert row is not None
+    changes = {"status": "retracted", "stories": ("s",), "last_position": 9}
+    assert replaced_entry(row, **changes) == dataclasses.replace(row, **changes)
+    with pytest.raises(TypeError, match="no field 'colour'"):
+        replaced_entry(row, colour="red")

@@ -61,11 +61,11 @@ class BulkStore:
     def put_entry(self, row: EntryRow, previous: EntryRow | None) -> None:
         entry_id = row.entry_id
         stored = self.entries.get(entry_id)
-        if entry_id not in self.changes.entries:
-            self.changes.entries[entry_id] = stored
+        changes = self.changes
+        changes.entries.setdefault(entry_id, stored)  # its state before the page: kept once
         self._index(row, stored)
         self.entries[entry_id] = row
-        self.changes.versions[(entry_id, self.position)] = row
+        changes.versions[(entry_id, self.position)] = row
 
     def _index(self, row: EntryRow, stored: EntryRow | None) -> None:
         """Keep the by-article and by-merge lookups (the SQL indexes' twins) in step."""
@@ -73,7 +73,11 @@ class BulkStore:
         if stored is None or stored.article_id != row.article_id:
             if stored is not None:
                 del self._by_article[stored.article_id][entry_id]
-            self._by_article.setdefault(row.article_id, {})[entry_id] = None
+            ids = self._by_article.get(row.article_id)
+            if ids is None:
+                self._by_article[row.article_id] = {entry_id: None}
+            else:
+                ids[entry_id] = None
         old = stored.merged_into if stored is not None else None
         if old != row.merged_into:
             if old is not None:

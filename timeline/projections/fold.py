@@ -10,7 +10,13 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from events import StoredEvent
-from timeline.projections.entries import apply_event, merged_sources, superseded, touched
+from timeline.projections.entries import (
+    apply_event,
+    extracted,
+    merged_sources,
+    superseded,
+    touched,
+)
 from timeline.projections.history import actor_of, history_row
 from timeline.projections.rows import ArticleRow, EntryRow, HistoryRow, MergeRow, StoryRow
 
@@ -61,9 +67,7 @@ def _ingested(store: Store, event: StoredEvent) -> None:
 
 
 def _extracted(store: Store, event: StoredEvent) -> None:
-    article = store.article(event.data["article_id"])
-    row = apply_event(None, event, article=article)
-    assert row is not None
+    row = extracted(event, store.article(event.data["article_id"]))
     store.put_entry(row, store.entry(row.entry_id))
     store.add_history(history_row(event, row.entry_id))
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from events import StoredEvent
 from timeline.model import HistoryItem
-from timeline.projections.rows import EntryRow, HistoryRow
+from timeline.projections.rows import EntryRow, HistoryRow, new_history_row
 
 _WHO = {
     "EventCorrected": "corrected_by",
@@ -74,7 +74,7 @@ def history_row(event: StoredEvent, entry_id: str, before: EntryRow | None = Non
     """The history item ``event`` leaves on ``entry_id`` (``before``: the entry it changed)."""
     kind = event.type
     reason = event.data.get("reason") if kind != "ArticleIngested" else None
-    return HistoryRow(  # positional, in field order: a rebuild makes one per extracted event
+    return new_history_row(  # positional, in field order: one per extracted event in a rebuild
         entry_id, event.position, event.recorded_at, _TYPES.get(kind, kind),
         _summary(event, entry_id, before), actor_of(event), reason,
     )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from operator import attrgetter
+from typing import Any
 
+from events import positional_constructor
 from timeline.model import PRECISIONS, Source
 
 
@@ -100,3 +103,25 @@ class HistoryRow:
     summary: str
     actor: str | None
     reason: str | None
+
+
+# The records a rebuild makes one of per event, built without their frozen ``__init__`` (see
+# ``events.positional_constructor``): each takes its fields positionally, in field order.
+new_entry_row = positional_constructor(EntryRow)
+new_history_row = positional_constructor(HistoryRow)
+new_source = positional_constructor(Source)
+
+_ENTRY_FIELDS = tuple(f.name for f in fields(EntryRow))
+_entry_values = attrgetter(*_ENTRY_FIELDS)
+_ENTRY_INDEX = {name: index for index, name in enumerate(_ENTRY_FIELDS)}
+
+
+def replaced_entry(row: EntryRow, **changes: Any) -> EntryRow:
+    """``dataclasses.replace(row, **changes)``, built by ``new_entry_row``."""
+    values = list(_entry_values(row))
+    for name, value in changes.items():
+        index = _ENTRY_INDEX.get(name)
+        if index is None:
+            raise TypeError(f"EntryRow has no field {name!r}")
+        values[index] = value
+    return new_entry_row(*values)
