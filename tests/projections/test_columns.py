@@ -77,3 +77,13 @@ def _row(source: Source, all_sources: tuple[Source, ...]) -> EntryRow:
         "e1", "a1", 1, "Titular", "Texto.", "2025-12", "month", "2025-12-01", "2025-12-31",
         "explicit", "es", "Titular", 0, 7, ("Ana",), (), None, None, source, all_sources, (),
         "active", 0, None, 3, 3, "2026-01-05T08:00:00Z", "2026-01-05T08:00:00Z")
+
+
+@given(own=sources, other=sources)
+def test_sources_that_are_the_entrys_own_source_alone_are_not_stored_twice(
+        own: Source, other: Source) -> None:
+    assert entry_values(_row(own, (own,)))["sources"] is None
+    assert entry_values(_row(own, (replace(own),)))["sources"] is None  # equal, not the same
+    both = (own, other)
+    assert entry_values(_row(own, both))["sources"] == json.dumps(
+        [asdict(s) for s in both], ensure_ascii=False)

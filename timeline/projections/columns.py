@@ -1,8 +1,10 @@
 """An entry's ``tl_entries`` columns and its stored JSON state, and back (pure).
 
 Tuples (actors, places, stories) and sources are stored as JSON text, written exactly as
-``json.dumps(..., ensure_ascii=False)`` writes them; a kept version's state is ``json.dumps`` of
-the columns by name. Rebuilds encode every entry, so the encoders here avoid per-call set-up.
+``json.dumps(..., ensure_ascii=False)`` writes them; ``sources`` is NULL when it is the entry's
+own ``source`` alone (most entries: a third of the row's bytes otherwise); a kept version's
+state is ``json.dumps`` of the columns by name. Rebuilds encode every entry, so the encoders
+here avoid per-call set-up.
 """
 
 from __future__ import annotations
@@ -69,22 +71,12 @@ def source_json(source: Source) -> str:
             f'"title": {_text(s.title)}, "published": {_text(s.published)}}}')
 
 
-def _sources_json(sources: tuple[Source, ...], own: Source, own_json: str) -> str:
-    """The JSON array of ``sources`` (as ``json.dumps`` writes it); ``own`` is already encoded."""
-    if len(sources) == 1 and sources[0] is own:  # most entries
-        return f"[{own_json}]"
+def _sources_json(sources: tuple[Source, ...], own: Source, own_json: str) -> str | None:
+    """The JSON array of ``sources`` (as ``json.dumps`` writes it; ``own`` is already encoded),
+    or None when it is the entry's own source alone (most entries: see the module's doc)."""
+    if len(sources) == 1 and (sources[0] is own or sources[0] == own):
+        return None
     return "[" + ", ".join(own_json if s is own else source_json(s) for s in sources) + "]"
-
-
-def dump(name: str, value: Any) -> Any:
-    """One field's column value."""
-    if name == "source":
-        return source_json(value)
-    if name == "sources":
-        return "[" + ", ".join(source_json(s) for s in value) + "]"
-    if name in _JSON:
-        return _encode(list(value))
-    return value
 
 
 @lru_cache(maxsize=65_536)
@@ -93,7 +85,7 @@ def _names_json(names: tuple[str, ...]) -> str:
     return _encode(names)
 
 
-def entry_columns(row: EntryRow, encoded: dict[int, str] | None = None) -> list[Any]:
+def entry_columns(row: EntryRow, encoded: dict[int, Any] | None = None) -> list[Any]:
     """The ``tl_entries`` columns of ``row``, in ``ENTRY_COLUMNS`` order. ``encoded`` keeps the
     JSON of each source and sources tuple by identity, for the versions of an entry (which share
     them) encoded together: the caller keeps those objects alive while it uses ``encoded``."""
@@ -110,13 +102,14 @@ def entry_columns(row: EntryRow, encoded: dict[int, str] | None = None) -> list[
     return values
 
 
-def _encoded_sources(row: EntryRow, encoded: dict[int, str]) -> tuple[str, str]:
+def _encoded_sources(row: EntryRow, encoded: dict[int, Any]) -> tuple[str, str | None]:
     own = encoded.get(id(row.source))
     if own is None:
         own = encoded[id(row.source)] = source_json(row.source)
-    sources = encoded.get(id(row.sources))
-    if sources is None:
-        sources = encoded[id(row.sources)] = _sources_json(row.sources, row.source, own)
+    key = id(row.sources)
+    if key in encoded:
+        return own, encoded[key]
+    sources = encoded[key] = _sources_json(row.sources, row.source, own)
     return own, sources
 
 
@@ -144,7 +137,7 @@ def entry_from_sql(values: tuple[Any, ...]) -> EntryRow:
     data["stories"] = tuple(json.loads(data["stories"]))
     own = data["source"]
     source = data["source"] = Source(**json.loads(own))
-    if data["sources"] == f"[{own}]":  # its own source alone (most entries): decoded once
+    if data["sources"] is None or data["sources"] == f"[{own}]":  # its own source alone
         data["sources"] = (source,)
     else:
         data["sources"] = tuple(Source(**s) for s in json.loads(data["sources"]))

@@ -14,7 +14,7 @@ from timeline.projections.rows import EntryRow, HistoryRow, precision_rank
 TIMELINE_COLUMNS = (
     "entry_id", "headline", "text", "date", "precision", "start", '"end"', "derivation", "lang",
     "sources", "actors", "stories", "status", "corrections", "position", "last_position",
-    "created_at", "updated_at", "places", "salience", "kind",
+    "created_at", "updated_at", "places", "salience", "kind", "source",
 )
 
 
@@ -42,9 +42,14 @@ def from_sql(v: tuple[Any, ...]) -> TimelineEntry:
     return TimelineEntry(
         entry_id=v[0], headline=v[1], text=v[2], date=v[3], precision=v[4],
         start=date.fromisoformat(v[5]), end=date.fromisoformat(v[6]), derivation=v[7],
-        lang=v[8], sources=tuple(Source(**s) for s in json.loads(v[9])),
+        lang=v[8], sources=tuple(Source(**s) for s in _sources(v[9], v[21])),
         actors=tuple(json.loads(v[10])), stories=tuple(json.loads(v[11])), status=v[12],
         revision=v[13], position=v[14], last_position=v[15],
         created_at=parse_recorded(v[16]), updated_at=parse_recorded(v[17]),
         places=tuple(json.loads(v[18])), salience=v[19], kind=v[20],
     )
+
+
+def _sources(sources: str | None, own: str) -> list[dict[str, Any]]:
+    """The decoded ``sources`` column (NULL: the entry's own ``source`` alone)."""
+    return [json.loads(own)] if sources is None else json.loads(sources)  # type: ignore[no-any-return]

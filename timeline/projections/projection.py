@@ -27,7 +27,8 @@ class ArchiveProjection:
     #: 6: an entry's latest version is its tl_entries row (state NULL); 7: story history;
     #: 8: new entries indexed for full text by their writer, not by a trigger per row;
     #: 9: an entry is born on the story its article was ingested into; 10: entries, versions and
-    #: history keyed by unique indexes (rowid tables), so a rebuild appends them
+    #: history keyed by unique indexes (rowid tables), so a rebuild appends them; an entry's
+    #: ``sources`` NULL when they are its own source alone
     version = 10
 
     def setup(self, conn: sqlite3.Connection) -> None:

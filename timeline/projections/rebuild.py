@@ -174,7 +174,7 @@ def _entry_values(rows: Iterable[EntryRow]) -> dict[int, list[Any]]:
     """The columns of each row, computed once per row (an entry's versions share their sources'
     JSON)."""
     out: dict[int, list[Any]] = {}
-    encoded: dict[int, str] = {}
+    encoded: dict[int, Any] = {}
     for row in rows:
         if id(row) not in out:
             out[id(row)] = entry_columns(row, encoded)

@@ -26,7 +26,7 @@ TABLE_COLUMNS = {
     lang TEXT NOT NULL, quote TEXT NOT NULL, quote_start INTEGER NOT NULL,
     quote_end INTEGER NOT NULL, actors TEXT NOT NULL, places TEXT NOT NULL, salience REAL,
     kind TEXT, source TEXT NOT NULL,
-    sources TEXT NOT NULL, stories TEXT NOT NULL, status TEXT NOT NULL,
+    sources TEXT, stories TEXT NOT NULL, status TEXT NOT NULL,
     corrections INTEGER NOT NULL, merged_into TEXT, position INTEGER NOT NULL,
     last_position INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
 )""",

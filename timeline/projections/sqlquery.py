@@ -22,8 +22,8 @@ _ACTOR = (
     " GROUP BY entry_id, actor HAVING COUNT(*) = ?)"
 )
 _SOURCE = (
-    "EXISTS (SELECT 1 FROM json_each(e.sources) WHERE json_extract(value, '$.article_id') = ?"
-    " OR json_extract(value, '$.url') = ?)"
+    "EXISTS (SELECT 1 FROM json_each(coalesce(e.sources, '[' || e.source || ']'))"
+    " WHERE json_extract(value, '$.article_id') = ? OR json_extract(value, '$.url') = ?)"
 )
 _FTS = "e.rowid IN (SELECT rowid FROM tl_entries_fts WHERE tl_entries_fts MATCH ?)"
 

@@ -10,7 +10,6 @@ from timeline.projections.columns import (
     ENTRY_COLUMNS,
     ENTRY_FIELDS,
     actor_words_of,
-    dump,
     dump_state,
     entry_from_sql,
     entry_values,
@@ -72,7 +71,7 @@ class SqlStore:
             self._insert_entry(values)
         else:
             changed = {
-                name: dump(name, getattr(row, name)) for name in ENTRY_FIELDS
+                name: values[name] for name in ENTRY_FIELDS
                 if getattr(row, name) != getattr(previous, name)
             }
             if row.prank != previous.prank:
