@@ -8,6 +8,11 @@ read-only connection of its own, folds each page and records the page's statemen
 page by page, while the worker folds the next one. The worker writes nothing: every write,
 the checkpoint and the swap stay in the projector's process and transactions.
 
+A rebuild may name the ``StoredEvent`` fields its fold reads (``event_fields``, a collection of
+names); the worker then reads only those columns of the log (and the ones decoding needs), and
+the events it folds hold None in every other field: the chain's hashes, ids and stream fields
+are most of a row's bytes, and a fold of the read models needs none of them.
+
 The worker is never more than a page ahead: it sends a page whole, and waits for the projector
 to take it. The pipe is widened to ``PIPE_BYTES`` where the platform allows (Linux): a page of
 several megabytes then crosses in a few large reads and writes, not in 64 KiB pieces (which cost
@@ -22,7 +27,7 @@ import multiprocessing
 import os
 import pickle
 import sqlite3
-from collections.abc import Generator, Iterable, Sequence
+from collections.abc import Collection, Generator, Iterable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any, Protocol
 
@@ -33,10 +38,19 @@ from .rows import decode_row
 #: A page's writes: each statement with its rows, in the order they must run.
 Statements = list[tuple[str, list[Sequence[Any]]]]
 
+#: The ``marshal`` format of a page: version 2 writes every object as it comes, where later
+#: versions look each shared object (a row's strings are shared with the fold's state) up in a
+#: table to write it once: on a rebuild's pages that table costs the worker more (a fifth of
+#: its ``dumps``) than the repeats cost in bytes (a fifth more) and in the projector's ``loads``
+#: (a tenth more).
+MARSHAL_VERSION = 2
+
 #: The pipe's capacity asked for (Linux's default limit for unprivileged processes).
 PIPE_BYTES = 1 << 20
 
-_PAGE_SQL = f"SELECT {COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?"
+_PAGE_SQL = "SELECT {columns} FROM events WHERE position > ? ORDER BY position LIMIT ?"
+#: The fields decoding an event needs, whatever the rebuild reads.
+DECODED = frozenset({"position", "type", "schema_version", "data", "metadata"})
 
 
 class Sink(Protocol):
@@ -72,6 +86,19 @@ class FoldFailed(Exception):
         super().__init__(f"position {position}: {cause}")
         self.position = position
         self.cause = cause
+
+
+def page_sql(fields: Collection[str] | None = None) -> str:
+    """The query for a page of the log: every column, or (``fields``) those and the ones
+    decoding needs, with NULL in place of the others, so rows keep ``COLUMNS``' shape."""
+    names = [name.strip() for name in COLUMNS.split(",")]
+    if fields is None:
+        return _PAGE_SQL.format(columns=COLUMNS)
+    unknown = set(fields) - set(names)
+    if unknown:
+        raise ValueError(f"event_fields: no such StoredEvent field {sorted(unknown)[0]!r}")
+    wanted = DECODED | set(fields)
+    return _PAGE_SQL.format(columns=", ".join(n if n in wanted else "NULL" for n in names))
 
 
 def can_fork() -> bool:
@@ -137,16 +164,18 @@ def _work(path: str, registry: EventRegistry, rebuild: StagedRebuild, page: int,
     """The worker: fold the log page by page, sending each page's statements."""
     position = 0
     try:
+        sql = page_sql(getattr(rebuild, "event_fields", None))
         conn = sqlite3.connect(path, timeout=60)
         conn.execute("PRAGMA query_only = ON")
-        while rows := conn.execute(_PAGE_SQL, (position, page)).fetchall():
+        while rows := conn.execute(sql, (position, page)).fetchall():
             for row in rows:
                 position = row[0]
                 rebuild.fold(decode_row(row, registry))
             recorder = Recorder()
             rebuild.write_rows(recorder)
-            send.send_bytes(marshal.dumps(("page", position, len(rows), recorder.statements)))
-        send.send_bytes(marshal.dumps(("done", position, 0, None)))
+            page_data = ("page", position, len(rows), recorder.statements)
+            send.send_bytes(marshal.dumps(page_data, MARSHAL_VERSION))
+        send.send_bytes(marshal.dumps(("done", position, 0, None), MARSHAL_VERSION))
     except Exception as exc:  # sent to the projector, which raises it as a ProjectionError
         send.send_bytes(b"!" + pickle.dumps((position, _portable(exc))))
     finally:

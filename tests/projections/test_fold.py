@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from events import NewEvent, SqliteEventLog, archive_registry
 from tests.projections.builders import append_article, stepping_clock
+from timeline.projections.fold import EVENT_FIELDS
 from timeline.projections.memory import MemoryStore, fold_all
 
 
@@ -56,3 +59,17 @@ def test_undoing_an_inner_merge_updates_the_outer_primary(log: SqliteEventLog) -
     assert len(fold(log).entries[a].sources) == 3
     append(log, "merge-m1", "MergeUndone", merge_id="m1", reason="no")
     assert [s.article_id for s in fold(log).entries[a].sources] == ["a1", "a2"]
+
+
+def _event_fields_read(path: Path) -> set[str]:
+    """The ``event.<field>`` reads in a module (the folds name their event ``event``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name) and node.value.id == "event"}
+
+
+def test_the_folds_read_no_event_field_a_rebuild_worker_leaves_out() -> None:
+    """A rebuild's worker reads only ``EVENT_FIELDS`` of the log (``events.fold_worker``)."""
+    modules = sorted((Path(__file__).parents[2] / "timeline" / "projections").glob("*.py"))
+    read = set().union(*map(_event_fields_read, modules))
+    assert read - {"position"} and read <= EVENT_FIELDS

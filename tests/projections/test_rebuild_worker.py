@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from events import ProjectionError, Projector, fold_worker
+from events import ProjectionError, Projector, archive_registry, fold_worker
 from tests.projections.builders import stepping_clock
 from tests.projections.strategies import DATES, Writer
 from tests.projections.test_bulk_rebuild import random_operations, read_models
@@ -104,3 +104,41 @@ def test_timeline_rebuild_folds_in_a_worker_and_an_archive_does_not_unless_asked
     result = CliRunner().invoke(main, ["--db", str(path), "rebuild"])
     assert result.exit_code == 0, result.output
     assert started == [1]
+
+
+class _Echo:
+    """A rebuild whose rows are the fields of the events it folded (to see what it got)."""
+
+    def __init__(self, event_fields: frozenset[str] | None) -> None:
+        if event_fields is not None:
+            self.event_fields = event_fields
+        self.seen: list[tuple[Any, ...]] = []
+
+    def fold(self, event: Any) -> None:
+        self.seen.append((event.position, event.type, event.data, event.recorded_at,
+                          event.event_id, event.hash))
+
+    def write_rows(self, sink: Any) -> None:
+        sink.executemany("echo", self.seen)
+        self.seen = []
+
+
+def _echoed(path: Path, rebuild: _Echo) -> list[Any]:
+    pages = fold_worker.folded_pages(str(path), archive_registry(), rebuild, 4)
+    return [row for _, _, statements in pages for _, rows in statements for row in rows]
+
+
+def test_a_worker_reads_only_the_fields_a_rebuild_names(tmp_path: Path) -> None:
+    with _filled(tmp_path / "log.db", random_operations(seed=3, count=12)) as archive:
+        events = [(e.position, e.type, e.data, e.recorded_at, e.event_id, e.hash)
+                  for e in archive.log.read_all()]
+    assert _echoed(tmp_path / "log.db", _Echo(None)) == events
+    named = _echoed(tmp_path / "log.db", _Echo(frozenset({"recorded_at"})))
+    assert named == [(*e[:4], None, None) for e in events]
+
+
+def test_a_rebuild_naming_no_such_field_fails_the_rebuild(tmp_path: Path) -> None:
+    with _filled(tmp_path / "log.db", random_operations(seed=3, count=2)):
+        pass
+    with pytest.raises(fold_worker.FoldFailed, match="no such StoredEvent field 'colour'"):
+        _echoed(tmp_path / "log.db", _Echo(frozenset({"colour"})))

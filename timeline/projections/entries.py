@@ -6,6 +6,7 @@ No database, no clock: the timestamps are the events' ``recorded_at``.
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from events import StoredEvent
@@ -34,9 +35,11 @@ def touched(row: EntryRow, event: StoredEvent, **changes: Any) -> EntryRow:
     )
 
 
-def _score(salience: float | None) -> float | None:
-    """Salience as a float (JSON may carry 1 for 1.0), None when not scored."""
-    return None if salience is None else float(salience)
+#: The fields every EventExtracted carries, fetched in one call (``extracted`` runs per event).
+_extracted_fields = itemgetter(
+    "entry_id", "article_id", "revision", "headline", "sentence", "date", "precision",
+    "derivation", "lang", "quote", "quote_start", "quote_end", "actors",
+)
 
 
 def extracted(event: StoredEvent, article: ArticleRow | None) -> EntryRow:
@@ -46,21 +49,22 @@ def extracted(event: StoredEvent, article: ArticleRow | None) -> EntryRow:
     Built positionally (in ``EntryRow``'s field order), without the frozen ``__init__``: a
     rebuild makes one per extracted event."""
     d = event.data
-    date, article_id, quote = d["date"], d["article_id"], d["quote"]
+    (entry_id, article_id, revision, headline, sentence, date, precision, derivation, lang,
+     quote, quote_start, quote_end, actors) = _extracted_fields(d)
     start, end = iso_bounds(date)
-    quote_start, quote_end = d["quote_start"], d["quote_end"]
     if article is None:
         source = new_source(article_id, quote, quote_start, quote_end)
+        stories: tuple[str, ...] = ()
     else:
         source = new_source(article_id, quote, quote_start, quote_end, article.url,
                             article.title, article.published)
+        stories = (article.story,) if article.story else ()
     position, recorded_at = event.position, event.recorded_at
-    places = d.get("places")
-    stories = (article.story,) if article is not None and article.story else ()
+    places, salience = d.get("places"), d.get("salience")  # salience: JSON may carry 1 for 1.0
     return new_entry_row(
-        d["entry_id"], article_id, d["revision"], d["headline"], d["sentence"], date,
-        d["precision"], start, end, d["derivation"], d["lang"], quote, quote_start, quote_end,
-        tuple(d["actors"]), tuple(places) if places else (), _score(d.get("salience")),
+        entry_id, article_id, revision, headline, sentence, date, precision, start, end,
+        derivation, lang, quote, quote_start, quote_end, tuple(actors),
+        tuple(places) if places else (), None if salience is None else float(salience),
         d.get("kind"), source, (source,), stories, "active", 0, None, position, position,
         recorded_at, recorded_at,
     )

@@ -20,6 +20,12 @@ from timeline.projections.entries import (
 from timeline.projections.history import actor_of, history_row
 from timeline.projections.rows import ArticleRow, EntryRow, HistoryRow, MergeRow, StoryRow
 
+#: What the archive's folds (this one and the stories' history) read of an event: a rebuild's
+#: worker process reads only these from the log (``events.fold_worker``). A test walks the
+#: projections' code for any other field read.
+EVENT_FIELDS = frozenset({"position", "type", "schema_version", "data", "metadata",
+                          "recorded_at"})
+
 
 class Store(Protocol):
     def article(self, article_id: str) -> ArticleRow | None: ...

@@ -24,7 +24,7 @@ from events import Sink, StoredEvent
 from timeline.errors import TimelineError
 from timeline.projections.bulk import BulkStore, Changes
 from timeline.projections.columns import actor_words_of, entry_columns, state_of
-from timeline.projections.fold import fold_event
+from timeline.projections.fold import EVENT_FIELDS, fold_event
 from timeline.projections.fts import FTS_DROP
 from timeline.projections.rebuild_load import (
     FTS_INDEXES,
@@ -64,6 +64,9 @@ class RebuildSuperseded(TimelineError):
 
 class ArchiveRebuild:
     """One bulk rebuild of the archive's read models (see ``events.Rebuild``)."""
+
+    #: What the fold reads of an event: a worker process reads only these columns of the log.
+    event_fields = EVENT_FIELDS
 
     def __init__(self) -> None:
         self.store = BulkStore()
