@@ -13,6 +13,7 @@ from tests.projections.strategies import Writer
 from timeline.archive import Archive
 from timeline.model import Source
 from timeline.projections.columns import (
+    ENTRY_FIELDS,
     dump_state,
     entry_columns,
     entry_from_sql,
@@ -87,3 +88,19 @@ def test_sources_that_are_the_entrys_own_source_alone_are_not_stored_twice(
     both = (own, other)
     assert entry_values(_row(own, both))["sources"] == json.dumps(
         [asdict(s) for s in both], ensure_ascii=False)
+
+
+@given(own=sources, others=st.lists(sources, max_size=2),
+       precision=st.sampled_from(["day", "decade", "interval", "unknown"]))
+def test_an_entrys_columns_are_its_fields_in_order_with_their_json(
+        own: Source, others: list[Source], precision: str) -> None:
+    row = replace(_row(own, (own, *others)), precision=precision, stories=("s",))
+    expected = [getattr(row, name) for name in ENTRY_FIELDS]
+    for name in ("actors", "places", "stories"):
+        expected[ENTRY_FIELDS.index(name)] = json.dumps(list(getattr(row, name)),
+                                                        ensure_ascii=False)
+    expected[ENTRY_FIELDS.index("source")] = source_json(own)
+    expected[ENTRY_FIELDS.index("sources")] = json.dumps(
+        [asdict(s) for s in row.sources], ensure_ascii=False) if others else None
+    assert entry_columns(row) == [*expected, row.prank]
+    assert entry_columns(row, {}) == [*expected, row.prank]

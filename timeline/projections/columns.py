@@ -17,7 +17,7 @@ from json.encoder import encode_basestring
 from operator import attrgetter
 from typing import Any
 
-from timeline.model import Source
+from timeline.model import PRECISIONS, Source
 from timeline.projections.fts import tokens
 from timeline.projections.rows import EntryRow
 
@@ -26,9 +26,8 @@ ENTRY_FIELDS = tuple(f.name for f in fields(EntryRow))
 ENTRY_COLUMNS = tuple('"end"' if n == "end" else n for n in ENTRY_FIELDS) + ("prank",)
 ENTRY_NAMES = (*ENTRY_FIELDS, "prank")
 _JSON = {"actors", "places", "source", "sources", "stories"}
-_entry_fields = attrgetter(*ENTRY_FIELDS)
-_SOURCE, _SOURCES, _ACTORS, _PLACES, _STORIES = map(
-    ENTRY_FIELDS.index, ("source", "sources", "actors", "places", "stories"))
+#: An entry's precision rank (``EntryRow.prank``) by precision.
+_PRANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}
 SOURCE_FIELDS = tuple(f.name for f in fields(Source))
 _source_fields = attrgetter(*SOURCE_FIELDS)
 
@@ -88,18 +87,23 @@ def _names_json(names: tuple[str, ...]) -> str:
 def entry_columns(row: EntryRow, encoded: dict[int, Any] | None = None) -> list[Any]:
     """The ``tl_entries`` columns of ``row``, in ``ENTRY_COLUMNS`` order. ``encoded`` keeps the
     JSON of each source and sources tuple by identity, for the versions of an entry (which share
-    them) encoded together: the caller keeps those objects alive while it uses ``encoded``."""
-    values = list(_entry_fields(row))
+    them) encoded together: the caller keeps those objects alive while it uses ``encoded``.
+
+    Written out field by field (a rebuild encodes every entry: this is a third quicker than
+    copying the fields and replacing the encoded ones); a test holds it to ``ENTRY_FIELDS``."""
+    r = row
     if encoded is None:
-        own = values[_SOURCE] = source_json(row.source)
-        values[_SOURCES] = _sources_json(row.sources, row.source, own)
+        own = source_json(r.source)
+        sources = _sources_json(r.sources, r.source, own)
     else:
-        values[_SOURCE], values[_SOURCES] = _encoded_sources(row, encoded)
-    values[_ACTORS] = _names_json(row.actors)
-    values[_PLACES] = _names_json(row.places)
-    values[_STORIES] = _names_json(row.stories)
-    values.append(row.prank)
-    return values
+        own, sources = _encoded_sources(r, encoded)
+    return [
+        r.entry_id, r.article_id, r.revision, r.headline, r.text, r.date, r.precision, r.start,
+        r.end, r.derivation, r.lang, r.quote, r.quote_start, r.quote_end,
+        _names_json(r.actors), _names_json(r.places), r.salience, r.kind, own, sources,
+        _names_json(r.stories), r.status, r.corrections, r.merged_into, r.position,
+        r.last_position, r.created_at, r.updated_at, _PRANK.get(r.precision, len(PRECISIONS)),
+    ]
 
 
 def _encoded_sources(row: EntryRow, encoded: dict[int, Any]) -> tuple[str, str | None]:
