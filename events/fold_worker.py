@@ -13,10 +13,11 @@ names); the worker then reads only those columns of the log (and the ones decodi
 the events it folds hold None in every other field: the chain's hashes, ids and stream fields
 are most of a row's bytes, and a fold of the read models needs none of them.
 
-The worker is never more than a page ahead: it sends a page whole, and waits for the projector
-to take it. The pipe is widened to ``PIPE_BYTES`` where the platform allows (Linux): a page of
-several megabytes then crosses in a few large reads and writes, not in 64 KiB pieces (which cost
-the receiving process about a second of CPU per gigabyte).
+The worker is never more than ``AHEAD`` pages ahead: it sends a page whole, which a thread of
+the projector's process takes off the pipe as it comes and keeps until the projector writes it.
+The pipe is widened to ``PIPE_BYTES`` where the platform allows (Linux): a page of several
+megabytes then crosses in a few large reads and writes, not in 64 KiB pieces (which cost the
+receiving process about a second of CPU per gigabyte).
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ import marshal
 import multiprocessing
 import os
 import pickle
+import queue
 import sqlite3
+import threading
 from collections.abc import Collection, Generator, Iterable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any, Protocol
@@ -47,6 +50,8 @@ MARSHAL_VERSION = 2
 
 #: The pipe's capacity asked for (Linux's default limit for unprivileged processes).
 PIPE_BYTES = 1 << 20
+#: Pages taken off the pipe ahead of the projector's writes (see ``_ReadAhead``).
+AHEAD = 3
 
 _PAGE_SQL = "SELECT {columns} FROM events WHERE position > ? ORDER BY position LIMIT ?"
 #: The fields decoding an event needs, whatever the rebuild reads.
@@ -124,11 +129,12 @@ def folded_pages(
                              name="rebuild-fold", daemon=True)
     worker.start()
     send.close()
+    ahead = _ReadAhead(receive)
     position = 0
     try:
         while True:
             try:
-                kind, position, count, payload = _receive(receive)
+                kind, position, count, payload = _decode(ahead.next())
             except EOFError:
                 raise FoldFailed(position, RuntimeError("the fold worker stopped")) from None
             if kind == "failed":
@@ -137,10 +143,51 @@ def folded_pages(
                 return
             yield position, count, payload
     finally:
-        receive.close()
         if worker.is_alive():
             worker.terminate()
         worker.join()
+        ahead.stop()
+        receive.close()
+
+
+class _ReadAhead:
+    """A thread taking the worker's messages off the pipe as they come, up to ``AHEAD`` of
+    them before the projector's process uses them, so the worker folds on while a commit or
+    a checkpoint holds the writer (the pipe itself holds a fraction of a page)."""
+
+    def __init__(self, receive: Connection) -> None:
+        self._receive = receive
+        self._queue: queue.Queue[bytes | BaseException] = queue.Queue(AHEAD)
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="rebuild-read", daemon=True)
+        self._thread.start()
+
+    def next(self) -> bytes:
+        """The next message; EOFError once the worker has closed its end."""
+        item = self._queue.get()
+        if isinstance(item, BaseException):
+            raise item
+        return item
+
+    def stop(self) -> None:
+        """Stop reading (after the worker has ended, so a read in progress ends too)."""
+        self._stopped.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stopped.is_set():
+            try:
+                item: bytes | BaseException = self._receive.recv_bytes()
+            except (EOFError, OSError) as exc:
+                item = exc if isinstance(exc, EOFError) else EOFError(str(exc))
+            while not self._stopped.is_set():
+                try:
+                    self._queue.put(item, timeout=0.1)
+                    break
+                except queue.Full:
+                    continue
+            if isinstance(item, BaseException):
+                return
 
 
 def widen(connection: Connection, size: int = PIPE_BYTES) -> int:
@@ -182,11 +229,10 @@ def _work(path: str, registry: EventRegistry, rebuild: StagedRebuild, page: int,
         send.close()
 
 
-def _receive(receive: Connection) -> tuple[str, int, int, Any]:
-    """The worker's next message: a page's statements travel as ``marshal`` data (plain
+def _decode(data: bytes) -> tuple[str, int, int, Any]:
+    """One of the worker's messages: a page's statements travel as ``marshal`` data (plain
     tuples, lists, strings and numbers: several times quicker than pickling them), a failure
     as a pickled exception."""
-    data = receive.recv_bytes()
     if data.startswith(b"!"):
         position, exc = pickle.loads(data[1:])
         return "failed", position, 0, exc
