@@ -8,7 +8,7 @@ not frozen, so each field is one plain slot store; the instance then becomes a `
 ``__class__`` assignment, which CPython allows between classes of the same slot layout. What
 comes out is an ordinary frozen ``cls`` (equal to, and as immutable as, ``cls(*fields)``), at a
 sixth of the cost. Classes it cannot build exactly that way (no slots, a ``__post_init__``, a
-field with a default factory or left out of ``__init__``) are refused when asked.
+field with a default factory, keyword-only or left out of ``__init__``) are refused when asked.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def _plain_fields(cls: type) -> tuple[tuple[str, ...], dict[str, Any]]:
         raise TypeError(f"{cls.__name__} has a __post_init__")
     defaults: dict[str, Any] = {}
     for f in fields(cls):
-        if f.default_factory is not MISSING or not f.init:
+        if f.default_factory is not MISSING or not f.init or f.kw_only is True:
             raise TypeError(f"{cls.__name__}.{f.name} is not a plain init field")
         if f.default is not MISSING:
             defaults[f.name] = f.default

@@ -66,7 +66,12 @@ class Factory:
     xs: list[int] = field(default_factory=list)
 
 
-@pytest.mark.parametrize("cls", [NoSlots, Checked, Factory])
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KeywordOnly:
+    x: int
+
+
+@pytest.mark.parametrize("cls", [NoSlots, Checked, Factory, KeywordOnly])
 def test_classes_it_cannot_build_exactly_are_refused(cls: type) -> None:
     with pytest.raises(TypeError):
         positional_constructor(cls)
