@@ -142,72 +142,102 @@ def write_changes(conn: Sink, changes: Changes, store: BulkStore,
     """One bulk statement per table for a page's changes, into the tables named with
     ``suffix`` (the fresh ones of a rebuild; "": the live ones, for a batch of events). A
     rebuild passes its ``rowids``: its fresh tables have no key index yet, so rows written by
-    an earlier page are addressed by rowid."""
+    an earlier page are addressed by rowid (``_write_page``)."""
+    if rowids is not None:
+        _write_page(conn, changes, store, rowids)
+        return
     current = {entry_id: store.entries[entry_id] for entry_id in changes.entries}
-    kept: list[tuple[tuple[str, int], EntryRow]] = []
-    if len(changes.versions) > len(changes.entries):  # else one version each: its latest
-        latest = {entry_id: position for entry_id, position in changes.versions}
-        kept = [(key, row) for key, row in changes.versions.items() if latest[key[0]] != key[1]]
     befores = [(entry_id, row) for entry_id, row in changes.entries.items() if row is not None]
-    values = _entry_values([*current.values(), *(r for _, r in kept), *(r for _, r in befores)])
-    before_states = [(state_of(values[id(row)]), entry_id) for entry_id, row in befores]
-    states = {key: state_of(values[id(row)]) for key, row in kept}
-    if rowids is None:
-        conn.executemany(KEEP_STATE.replace("tl_entry_versions", "tl_entry_versions" + suffix),
-                         before_states)
-        conn.executemany(_INSERT_VERSION.format(t="tl_entry_versions" + suffix), [
-            (entry_id, position, states.get((entry_id, position)) if states else None)
-            for entry_id, position in changes.versions])
-    else:
-        rowids.write_versions(conn, before_states, changes.versions, states)
+    encoded: dict[int, Any] = {}
+    values = {id(row): entry_columns(row, encoded) for row in (*current.values(),
+                                                              *(r for _, r in befores))}
+    conn.executemany(KEEP_STATE.replace("tl_entry_versions", "tl_entry_versions" + suffix),
+                     [(state_of(values[id(row)]), entry_id) for entry_id, row in befores])
+    states = _kept_states(changes, encoded)
+    conn.executemany(_INSERT_VERSION.format(t="tl_entry_versions" + suffix), [
+        (entry_id, position, states.get((entry_id, position)) if states else None)
+        for entry_id, position in changes.versions])
+    _write_history(conn, changes, suffix)
+    _write_entries(conn, changes, current, values, "tl_entries" + suffix)
+    _write_derived(conn, [(before, current[e]) for e, before in changes.entries.items()], suffix)
+    _write_small(conn, changes, store, suffix)
+
+
+def _write_page(conn: Sink, changes: Changes, store: BulkStore, rowids: RowIds) -> None:
+    """``write_changes`` into a rebuild's fresh tables: by rowid (see ``rebuild_load``), with
+    the page's new entries (most of what it changed) encoded once each, in one pass."""
+    new_ids: list[str] = []
+    inserts: list[list[Any]] = []  # their own lists: ``write_entries`` appends their rowids
+    words: list[tuple[Any, ...]] = []
+    pairs: list[tuple[EntryRow | None, EntryRow]] = []  # for ``_write_derived``
+    for entry_id, before in changes.entries.items():
+        row = store.entries[entry_id]
+        if before is None:
+            new_ids.append(entry_id)
+            inserts.append(entry_columns(row))
+            if not row.stories:  # on no story: its actors' words are all it derives
+                words += actor_words_of(row)
+                continue
+        pairs.append((before, row))
+    encoded: dict[int, Any] = {}
+    before_states: list[tuple[str, str]] = []
+    updates: list[tuple[Any, ...]] = []
+    others: list[tuple[Any, ...]] = []
+    reindexed: list[tuple[str, list[Any], list[Any]]] = []  # (entry id, before, after)
+    for before, row in pairs:
+        if before is None:
+            continue
+        old, now = entry_columns(before, encoded), entry_columns(row, encoded)
+        before_states.append((state_of(old), row.entry_id))
+        if _same_text(now, old):
+            others.append((*(now[i] for i in KEEP_FTS), row.entry_id))
+        else:
+            updates.append((*now[1:], row.entry_id))
+            reindexed.append((row.entry_id, old, now))
+    rowids.write_versions(conn, before_states, changes.versions, _kept_states(changes, encoded))
+    _write_history(conn, changes, SUFFIX)
+    rowids.write_entries(conn, new_ids, inserts, (updates, others), reindexed)
+    _write_derived(conn, pairs, SUFFIX, words)
+    _write_small(conn, changes, store, SUFFIX)
+
+
+def _kept_states(changes: Changes, encoded: dict[int, Any]) -> dict[tuple[str, int], str]:
+    """The states of the page's versions that are not their entry's latest, by key."""
+    if len(changes.versions) == len(changes.entries):  # one version each: its latest
+        return {}
+    latest = {entry_id: position for entry_id, position in changes.versions}
+    return {key: state_of(entry_columns(row, encoded))
+            for key, row in changes.versions.items() if latest[key[0]] != key[1]}
+
+
+def _write_history(conn: Sink, changes: Changes, suffix: str) -> None:
     conn.executemany(
         f"INSERT INTO tl_history{suffix} (entry_id, position, recorded_at, type, summary,"
         " actor, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
         list(map(_history_columns, changes.history.values())),
     )
-    _write_entries(conn, changes, current, values, "tl_entries" + suffix, rowids)
-    _write_derived(conn, [(before, current[e]) for e, before in changes.entries.items()], suffix)
-    _write_small(conn, changes, store, suffix)
 
 
 _INSERT_VERSION = "INSERT INTO {t} (entry_id, position, state) VALUES (?, ?, ?)"
 
 
-def _entry_values(rows: Iterable[EntryRow]) -> dict[int, list[Any]]:
-    """The columns of each row, computed once per row (an entry's versions share their sources'
-    JSON)."""
-    out: dict[int, list[Any]] = {}
-    encoded: dict[int, Any] = {}
-    for row in rows:
-        if id(row) not in out:
-            out[id(row)] = entry_columns(row, encoded)
-    return out
-
-
 def _write_entries(
     conn: Sink, changes: Changes, current: dict[str, EntryRow],
-    values: dict[int, list[Any]], table: str, rowids: RowIds | None,
+    values: dict[int, list[Any]], table: str,
 ) -> None:
     """New entries inserted (in the order the page first touched them: their rowids), changed
     ones updated, without their full-text columns when those are as they were."""
-    new: list[str] = []
     inserts: list[list[Any]] = []
     updates: list[tuple[Any, ...]] = []
     others: list[tuple[Any, ...]] = []
-    reindexed: list[tuple[str, list[Any], list[Any]]] = []  # (entry id, before, after)
     for entry_id, before in changes.entries.items():
         row = values[id(current[entry_id])]
         if before is None:
-            new.append(entry_id)
             inserts.append(row)
         elif _same_text(row, values[id(before)]):
             others.append((*(row[i] for i in KEEP_FTS), entry_id))
         else:
             updates.append((*row[1:], entry_id))
-            reindexed.append((entry_id, values[id(before)], row))
-    if rowids is not None:
-        rowids.write_entries(conn, new, inserts, (updates, others), reindexed)
-        return
     conn.executemany(INSERT_ENTRY.format(t=table), inserts)
     conn.executemany(UPDATE_ENTRY.format(t=table, by="entry_id"), updates)
     conn.executemany(UPDATE_NOT_FTS.format(t=table, by="entry_id"), others)
@@ -230,12 +260,16 @@ _KEYS = {"stories": 2, "words": 3, "days": 3}  # each table's primary key: its f
 
 
 def _write_derived(
-    conn: Sink, pairs: Iterable[tuple[EntryRow | None, EntryRow]], suffix: str
+    conn: Sink, pairs: Iterable[tuple[EntryRow | None, EntryRow]], suffix: str,
+    words: list[tuple[Any, ...]] | None = None,
 ) -> None:
     """Story memberships, actor-name words and story days: the rows of each changed entry's
-    state before the page replaced by those of its state after it."""
+    state before the page replaced by those of its state after it (``words``: new entries'
+    words already found)."""
     gone: dict[str, list[tuple[Any, ...]]] = {kind: [] for kind in _KEYS}
     new: dict[str, list[tuple[Any, ...]]] = {kind: [] for kind in _KEYS}
+    if words:
+        new["words"] = words
     words = new["words"]
     for before, row in pairs:
         if before is None and not row.stories:  # new in this page, on no story (most)
