@@ -52,6 +52,8 @@ MARSHAL_VERSION = 2
 PIPE_BYTES = 1 << 20
 #: Pages taken off the pipe ahead of the projector's writes (see ``_ReadAhead``).
 AHEAD = 3
+#: The first page is this fraction of the others, so the projector starts writing sooner.
+FIRST_PAGE_SHARE = 8
 
 _PAGE_SQL = "SELECT {columns} FROM events WHERE position > ? ORDER BY position LIMIT ?"
 #: The fields decoding an event needs, whatever the rebuild reads.
@@ -214,7 +216,9 @@ def _work(path: str, registry: EventRegistry, rebuild: StagedRebuild, page: int,
         sql = page_sql(getattr(rebuild, "event_fields", None))
         conn = sqlite3.connect(path, timeout=60)
         conn.execute("PRAGMA query_only = ON")
-        while rows := conn.execute(sql, (position, page)).fetchall():
+        size = max(1, page // FIRST_PAGE_SHARE)  # the writer waits for the first page only
+        while rows := conn.execute(sql, (position, size)).fetchall():
+            size = page
             for row in rows:
                 position = row[0]
                 rebuild.fold(decode_row(row, registry))

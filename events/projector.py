@@ -21,8 +21,9 @@ appended meanwhile are then applied one batch at a time, as usual.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Generator, Sequence
-from contextlib import closing, suppress
+from contextlib import ExitStack, closing, suppress
 from typing import Any, Protocol
 
 from .bulk_settings import batch_settings, bulk_settings, unchanged
@@ -41,6 +42,9 @@ CREATE TABLE IF NOT EXISTS projection_checkpoints (
 """
 
 Progress = Callable[[int], None]
+#: A bulk rebuild commits the pages it has written about this often (one commit per page
+#: would checkpoint the WAL, and sync, after each; other writers wait at most this long).
+REBUILD_COMMIT_SECONDS = 1.0
 #: A folded page of a rebuild: its last position, its number of events, and what writes it.
 Page = tuple[int, int, Callable[[sqlite3.Connection], None]]
 
@@ -177,12 +181,24 @@ class Projector:
         with self.log.transaction() as conn:
             rebuild.begin(conn)
         position = applied = 0
-        with closing(self._pages(projection, rebuild)) as pages:  # stops a worker on failure
+        # Pages share a transaction, written without a savepoint each (a failed page fails the
+        # rebuild, whose fresh tables are then dropped): a node's group() is its shared log's.
+        grouping = type(self.log) is SqliteEventLog and not self.log.in_group()
+        with closing(self._pages(projection, rebuild)) as pages, ExitStack() as group:
+            committed = time.monotonic()  # ``closing`` stops a worker on failure
             for position, count, write in pages:
                 applied += count
-                self._write(projection, write, position)
+                if grouping:
+                    if not self.log.in_group():
+                        group.enter_context(self.log.group())
+                    _run(projection, write, self.log.conn, position)
+                else:
+                    self._write(projection, write, position)
                 if progress:
                     progress(count)
+                if time.monotonic() - committed >= REBUILD_COMMIT_SECONDS:
+                    group.close()  # commits the pages written since the last commit
+                    committed = time.monotonic()
 
         def finish(conn: sqlite3.Connection) -> None:
             rebuild.finish(conn)
@@ -225,10 +241,7 @@ class Projector:
     def _write(self, projection: Projection, write: Callable[[sqlite3.Connection], None],
                position: int) -> None:
         with self.log.transaction() as conn:
-            try:
-                write(conn)
-            except Exception as exc:
-                raise ProjectionError(projection.name, position, exc) from exc
+            _run(projection, write, conn, position)
 
     def _ensure_version(self, projection: Projection) -> None:
         """Set up a new read model; drop one built by another version so it is rebuilt.
@@ -291,6 +304,14 @@ class Projector:
             batch.write()
         except Exception as exc:
             raise ProjectionError(projection.name, events[-1].position, exc) from exc
+
+
+def _run(projection: Projection, write: Callable[[sqlite3.Connection], None],
+         conn: sqlite3.Connection, position: int) -> None:
+    try:
+        write(conn)
+    except Exception as exc:
+        raise ProjectionError(projection.name, position, exc) from exc
 
 
 def _replaying(rebuild: Any, statements: Statements) -> Callable[[sqlite3.Connection], None]:

@@ -115,6 +115,10 @@ class SqliteEventLog:
     #: Inside ``group()``: each transaction is a savepoint of the group's one transaction.
     _grouped = False
 
+    def in_group(self) -> bool:
+        """Whether a ``group()`` is open: transactions are then its savepoints."""
+        return self._grouped
+
     def group(self) -> AbstractContextManager[None]:
         """Appends made inside commit together when the block ends: one write transaction and
         one sync for many appends (bulk ingest). Each append is still atomic (a savepoint: one

@@ -191,3 +191,20 @@ def test_rebuilt_entries_versions_and_history_keep_their_keys_unique(archive: Ar
         quoted = ", ".join(f'"{c}"' for c in columns)
         with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
             conn.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {table} LIMIT 1")
+
+
+@pytest.mark.parametrize(("seconds", "commits"), [(0.0, 7), (3600.0, 3)])
+def test_a_rebuild_commits_its_pages_together_for_a_while(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch, seconds: float, commits: int) -> None:
+    """Pages written within ``REBUILD_COMMIT_SECONDS`` share a commit (here: the fresh tables,
+    5 pages, the swap), so the WAL is not checkpointed after each; no page needs a savepoint."""
+    writer = Writer(archive.log)
+    writer.apply(("article", 1, [("Huelga en el metro", DATES[0], None)] * 9))
+    monkeypatch.setattr("events.projector.REBUILD_COMMIT_SECONDS", seconds)
+    statements: list[str] = []
+    archive.log.conn.set_trace_callback(statements.append)
+    projector = Projector(archive.log, archive_projections(), rebuild_page=2)
+    projector.rebuild()
+    archive.log.conn.set_trace_callback(None)
+    assert statements.count("COMMIT") == commits
+    assert not any(s.startswith("SAVEPOINT") for s in statements)
