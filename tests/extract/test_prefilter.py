@@ -14,13 +14,16 @@ from timeline.extract.anaphora import _DAY_REF, _DAY_STEP, _THEN
 from timeline.extract.grammar import Found, Hit, Rule, _non_overlapping
 from timeline.extract.intervals import _DASHED
 from timeline.extract.prefilter import (
+    SCAN_RATIO,
     WILD,
+    Start,
     StartIndex,
     case_sensitive,
     finditer,
     normalized,
     start_plan,
 )
+from timeline.extract.prefixes import WORD_CHAR
 from timeline.extract.segment import _BOILERPLATE, _is_furniture
 from timeline.extract.tagger import _GRAMMARS
 from timeline.extract.tense import _MARKERS
@@ -95,6 +98,44 @@ def test_a_start_is_looked_up_by_three_characters_when_they_are_few() -> None:
     assert ("th", ("i", "u"), True) in plan  # "this", "thursday": never "the" or "that"
     index = StartIndex("The day that they met, this Thursday, the board voted.")
     assert index.candidates(plan) == [23, 28]
+
+
+def walked_candidates(index: StartIndex, plan: tuple[Start, ...]) -> list[int] | None:
+    """``StartIndex.candidates`` as a walk over every start of the plan and every word of the
+    text (the reference)."""
+    keys = index.keys
+    words = [m.start() for m in re.finditer(WORD_CHAR.pattern + "+", keys)]
+    wild = [at for at, char in enumerate(keys) if char == WILD]
+    found = sorted({at - back for at in wild for back in (0, 1, 2) if at >= back})
+    for start, tails, guarded in plan:
+        if not guarded:
+            spots = [at for at in range(len(keys)) if keys.startswith(start, at)]
+            found += spots if tails is None else [
+                at for at in spots if keys.startswith(tails, at + 1)]
+        elif len(start) == 2:
+            found += [at for third in (tails or ("",)) for at in words
+                      if keys[at:at + 2] == start and keys[at + 2:].startswith(third)]
+        else:
+            found += [at for at in words if keys[at] == start]
+    return None if len(found) * SCAN_RATIO > len(keys) else sorted(set(found))
+
+
+_PLANS = [plan for r in RULES if (plan := start_plan(r.pattern)) is not None]
+
+
+@pytest.mark.parametrize("text", TRICKY + NEWS + [" ".join(NEWS) * 4])
+def test_candidates_are_the_walk_over_every_start_of_the_plan(text: str) -> None:
+    index = StartIndex(text)
+    for plan in _PLANS:
+        assert index.candidates(plan) == walked_candidates(index, plan)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=4), max_size=40))
+def test_candidates_of_word_salads_are_the_walk(words: list[str]) -> None:
+    index = StartIndex(" ".join(words))
+    for plan in _PLANS:
+        assert index.candidates(plan) == walked_candidates(index, plan)
 
 
 def test_most_rules_get_a_prefilter() -> None:

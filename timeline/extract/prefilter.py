@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.extract.prefixes import (
     ASCII_SPACES,
@@ -50,14 +52,18 @@ class StartIndex:
         self.text = text
         self.norm = normalized(text)
         self.keys = _ASCII_SPACE.sub(" ", self.norm)
-        self._firsts: dict[str, list[int]] = {}
+        self._firsts: dict[str, list[int]] | None = None  # built from the pairs when asked
         self._pairs: dict[str, list[int]] = {}
         self._thirds: dict[str, dict[str, list[int]]] = {}
-        keys = self.keys
-        for run in _WORD_RUN.finditer(keys):
-            at = run.start()
-            self._firsts.setdefault(keys[at], []).append(at)
-            self._pairs.setdefault(keys[at:at + 2], []).append(at)
+        keys, pairs = self.keys, self._pairs
+        for at in [run.start() for run in _WORD_RUN.finditer(keys)]:
+            pair = keys[at:at + 2]
+            spots = pairs.get(pair)
+            if spots is None:
+                pairs[pair] = [at]
+            else:
+                spots.append(at)
+        self._pair_keys = frozenset(pairs)
         self._chars: dict[str, list[int]] = {}
         wild = self.occurrences(WILD)
         self.plain = not wild  # every character plain: case_sensitive patterns apply
@@ -69,6 +75,14 @@ class StartIndex:
             found = [m.start() for m in re.finditer(re.escape(char), self.keys)]
             self._chars[char] = found
         return found
+
+    def _by_first(self) -> dict[str, list[int]]:
+        """Where words start, by their first character (each list in no particular order)."""
+        if self._firsts is None:
+            self._firsts = {}
+            for pair, spots in self._pairs.items():
+                self._firsts.setdefault(pair[0], []).extend(spots)
+        return self._firsts
 
     def _by_third(self, pair: str) -> dict[str, list[int]]:
         """The words starting with ``pair``, by their third character."""
@@ -83,26 +97,49 @@ class StartIndex:
 
     def candidates(self, plan: tuple[Start, ...]) -> list[int] | None:
         """Every position where a match of the plan's pattern may start, in order; None when
-        they are so many that scanning the whole text is cheaper."""
+        they are so many that scanning the whole text is cheaper. The plan's word starts are
+        looked up only among the text's own (a set intersection: :class:`_Lookups`)."""
         found: list[int] = list(self._wild)
-        keys = self.keys
-        for start, tails, guarded in plan:
-            if not guarded:
-                spots = self.occurrences(start)
-                found += spots if tails is None else [
-                    at for at in spots if keys.startswith(tails, at + 1)]
-            elif len(start) == 2:
-                if tails is None:
-                    found += self._pairs.get(start, ())
-                else:
-                    by_third = self._by_third(start)
-                    for third in tails:
-                        found += by_third.get(third, ())
-            else:
-                found += self._firsts.get(start, ())
+        look = _lookups(plan)
+        pairs, keys = self._pairs, self.keys
+        for pair in look.pairs & self._pair_keys:
+            found += pairs[pair]
+        for pair in look.thirds_of.keys() & self._pair_keys:
+            by_third = self._by_third(pair)
+            for third in look.thirds_of[pair]:
+                found += by_third.get(third, ())
+        firsts = self._by_first() if look.firsts else {}
+        for first in look.firsts:
+            found += firsts.get(first, ())
+        for start, tails in look.scans:
+            spots = self.occurrences(start)
+            found += spots if tails is None else [
+                at for at in spots if keys.startswith(tails, at + 1)]
         if len(found) * SCAN_RATIO > len(keys):
             return None
         return sorted(set(found))
+
+
+@dataclass(frozen=True, slots=True)
+class _Lookups:
+    """A plan's starts by how a text's :class:`StartIndex` finds them: word starts by their
+    first two characters (any third, or one of ``thirds_of[pair]``) or by their first one, and
+    characters found anywhere (``scans``: with what may follow them, or None for anything)."""
+
+    pairs: frozenset[str]
+    thirds_of: dict[str, tuple[str, ...]]
+    firsts: tuple[str, ...]
+    scans: tuple[tuple[str, tuple[str, ...] | None], ...]
+
+
+@lru_cache(maxsize=4_096)  # one per rule pattern's plan: a few hundred
+def _lookups(plan: tuple[Start, ...]) -> _Lookups:
+    pairs = frozenset(s for s, tails, guarded in plan if guarded and len(s) == 2 and tails is None)
+    thirds_of = {s: tails for s, tails, guarded in plan
+                 if guarded and len(s) == 2 and tails is not None}
+    firsts = tuple(s for s, _, guarded in plan if guarded and len(s) != 2)
+    scans = tuple((s, tails) for s, tails, guarded in plan if not guarded)
+    return _Lookups(pairs, thirds_of, firsts, scans)
 
 
 def finditer(pattern: re.Pattern[str], index: StartIndex) -> Iterator[re.Match[str]]:
