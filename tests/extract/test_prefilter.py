@@ -21,6 +21,7 @@ from timeline.extract.prefilter import (
     case_sensitive,
     finditer,
     normalized,
+    occurs,
     start_plan,
 )
 from timeline.extract.prefixes import WORD_CHAR
@@ -136,6 +137,43 @@ def test_candidates_of_word_salads_are_the_walk(words: list[str]) -> None:
     index = StartIndex(" ".join(words))
     for plan in _PLANS:
         assert index.candidates(plan) == walked_candidates(index, plan)
+
+
+GATED = [r for r in RULES if r.needs is not None]
+_GATE_WORDS = ["5", "2009", "%", "percent", "Percent", "a", "an", "per", "each", "every", "once",
+               "twice", "thrice", "times", "three", "year", "month", "week", "day", "hour",
+               "annual", "quarterly", "profit", "vez", "veces", "al", "año", "próximo", "de",
+               "día", "el", "ſ", "\0", "İ"]
+
+
+@pytest.mark.parametrize("text", TRICKY + NEWS)
+def test_a_gate_is_searched_as_written(text: str) -> None:
+    index = StartIndex(text)
+    for r in GATED:
+        assert occurs(r.needs, index) == (r.needs.search(text) is not None), r.name
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_GATE_WORDS) | st.text(max_size=2), max_size=12),
+       st.sampled_from([" ", "  ", "\n", "\u00a0", ""]))
+def test_a_rule_never_matches_where_its_gate_finds_nothing(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    index = StartIndex(text)
+    for r in GATED:
+        assert occurs(r.needs, index) == (r.needs.search(text) is not None), r.name
+        if r.pattern.search(text) is not None:
+            assert r.needs.search(text) is not None, r.name
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("en_per_unit", "It costs $5 a day"), ("en_per_unit", "grew 10% a year"),
+    ("en_per_unit", "up 50 PERCENT\nper week"), ("en_times_per", "She ran TWICE a week."),
+    ("en_times_per", "three times  every hour"), ("en_yearly_amount", "its Annual profit"),
+])
+def test_a_gate_lets_its_rule_run_where_it_matches(name: str, text: str) -> None:
+    r = next(r for r in GATED if r.name == name)
+    assert r.pattern.search(text) is not None
+    assert occurs(r.needs, StartIndex(text))
 
 
 def test_most_rules_get_a_prefilter() -> None:

@@ -35,7 +35,9 @@ from timeline.extract.prefixes import (
     start_plan,
 )
 
-__all__ = ["WILD", "StartIndex", "case_sensitive", "finditer", "normalized", "start_plan"]
+__all__ = [
+    "WILD", "StartIndex", "case_sensitive", "finditer", "normalized", "occurs", "start_plan",
+]
 
 #: Trying a pattern at a position costs about as much as scanning this many characters.
 SCAN_RATIO = 8
@@ -164,6 +166,16 @@ def finditer(pattern: re.Pattern[str], index: StartIndex) -> Iterator[re.Match[s
         if m is not None:
             yield m
             resume = m.end()
+
+
+def occurs(pattern: re.Pattern[str], index: StartIndex) -> bool:
+    """Whether ``pattern.search(index.text)`` finds anything, searched case-sensitively on the
+    normalized text when that is the same (:func:`case_sensitive`: a case-folding scan for
+    literals is several times slower than a case-sensitive one)."""
+    fast = case_sensitive(pattern) if index.plain else None
+    if fast is None:
+        return pattern.search(index.text) is not None
+    return fast.search(index.norm) is not None
 
 
 def _matched(pattern: re.Pattern[str], text: str,
