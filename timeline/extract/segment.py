@@ -135,7 +135,7 @@ def _sentence_tokens(text: str, sentence: Sentence, index: int) -> list[Token]:
     for match in _TOKEN.finditer(text, start, end):
         mark = match.group()
         if mark not in _QUOTE_MARKS:  # most tokens: no quotation opens or closes here
-            tokens.append(Token(match.start(), match.end(), mark, index, inside))
+            tokens.append(_new_token(Token, (match.start(), match.end(), mark, index, inside)))
             continue
         opening = mark in _OPEN_QUOTES or (mark == '"' and not inside
                                             and seen_straight < usable_straight)
