@@ -273,3 +273,16 @@ def test_english_tense_markers_are_the_same_as_written_plainly(words: list[str],
     assert _EN_MARKERS_PLAIN.pattern != _MARKERS["en"].pattern
     text = sep.join(words)
     assert plain_matches(_MARKERS["en"], text) == plain_matches(_EN_MARKERS_PLAIN, text)
+
+
+def test_lookups_are_kept_by_identity_and_bounded() -> None:
+    from timeline.extract import prefilter
+
+    plan = _PLANS[0]
+    twin = tuple(list(plan))  # equal, another object: its own entry, the same lookups
+    assert twin is not plan
+    assert prefilter._lookups(twin) == prefilter._lookups(plan) == prefilter._lookups_of(plan)
+    plans = [((f"{i:02d}"[-2:], None, True),) for i in range(prefilter._MAX_KEPT + 10)]
+    for p in plans:
+        assert prefilter._lookups(p).pairs == {p[0][0]}
+    assert len(prefilter._BY_PLAN) <= prefilter._MAX_KEPT

@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from timeline.extract.prefixes import (
     ASCII_SPACES,
@@ -101,12 +100,14 @@ class StartIndex:
         """Every position where a match of the plan's pattern may start, in order; None when
         they are so many that scanning the whole text is cheaper. The plan's word starts are
         looked up only among the text's own (a set intersection: :class:`_Lookups`)."""
+        return self._candidates(_lookups(plan))
+
+    def _candidates(self, look: _Lookups) -> list[int] | None:
         found: list[int] = list(self._wild)
-        look = _lookups(plan)
         pairs, keys = self._pairs, self.keys
         for pair in look.pairs & self._pair_keys:
             found += pairs[pair]
-        for pair in look.thirds_of.keys() & self._pair_keys:
+        for pair in look.third_pairs & self._pair_keys:
             by_third = self._by_third(pair)
             for third in look.thirds_of[pair]:
                 found += by_third.get(third, ())
@@ -130,27 +131,57 @@ class _Lookups:
 
     pairs: frozenset[str]
     thirds_of: dict[str, tuple[str, ...]]
+    third_pairs: frozenset[str]
     firsts: tuple[str, ...]
     scans: tuple[tuple[str, tuple[str, ...] | None], ...]
 
 
-@lru_cache(maxsize=4_096)  # one per rule pattern's plan: a few hundred
-def _lookups(plan: tuple[Start, ...]) -> _Lookups:
+def _lookups_of(plan: tuple[Start, ...]) -> _Lookups:
     pairs = frozenset(s for s, tails, guarded in plan if guarded and len(s) == 2 and tails is None)
     thirds_of = {s: tails for s, tails, guarded in plan
                  if guarded and len(s) == 2 and tails is not None}
     firsts = tuple(s for s, _, guarded in plan if guarded and len(s) != 2)
     scans = tuple((s, tails) for s, tails, guarded in plan if not guarded)
-    return _Lookups(pairs, thirds_of, firsts, scans)
+    return _Lookups(pairs, thirds_of, frozenset(thirds_of), firsts, scans)
+
+
+#: What is worked out once per pattern (and per plan), kept by the object's identity: hashing a
+#: compiled pattern hashes its whole program, microseconds for a grammar's long alternations,
+#: and the rules are tried tens of thousands of times. Each entry holds its key object, so an id
+#: is never reused while kept; at most ``_MAX_KEPT`` are (then all are forgotten).
+_MAX_KEPT = 4_096
+_BY_PLAN: dict[int, tuple[tuple[Start, ...], _Lookups]] = {}
+_BY_PATTERN: dict[int, tuple[re.Pattern[str], _Lookups | None, re.Pattern[str] | None]] = {}
+
+
+def _lookups(plan: tuple[Start, ...]) -> _Lookups:
+    kept = _BY_PLAN.get(id(plan))
+    if kept is None or kept[0] is not plan:
+        if len(_BY_PLAN) >= _MAX_KEPT:
+            _BY_PLAN.clear()
+        kept = _BY_PLAN[id(plan)] = (plan, _lookups_of(plan))
+    return kept[1]
+
+
+def _prepared(pattern: re.Pattern[str]) -> tuple[_Lookups | None, re.Pattern[str] | None]:
+    """The pattern's start lookups (None: not prefiltered) and its case-sensitive twin."""
+    kept = _BY_PATTERN.get(id(pattern))
+    if kept is None or kept[0] is not pattern:
+        plan = start_plan(pattern)
+        if len(_BY_PATTERN) >= _MAX_KEPT:
+            _BY_PATTERN.clear()
+        kept = _BY_PATTERN[id(pattern)] = (
+            pattern, None if plan is None else _lookups(plan), case_sensitive(pattern))
+    return kept[1], kept[2]
 
 
 def finditer(pattern: re.Pattern[str], index: StartIndex) -> Iterator[re.Match[str]]:
     """``pattern.finditer(index.text)``, trying the pattern only where it may start, and
     case-sensitively on the normalized text when that is the same (:func:`case_sensitive`;
     a match found so is matched again on the text, for its groups as written)."""
-    plan = start_plan(pattern)
-    starts = None if plan is None else index.candidates(plan)
-    fast = case_sensitive(pattern) if index.plain else None
+    look, sensitive = _prepared(pattern)
+    starts = None if look is None else index._candidates(look)
+    fast = sensitive if index.plain else None
     text, norm = index.text, index.norm
     if starts is None:
         if fast is None:
@@ -172,7 +203,7 @@ def occurs(pattern: re.Pattern[str], index: StartIndex) -> bool:
     """Whether ``pattern.search(index.text)`` finds anything, searched case-sensitively on the
     normalized text when that is the same (:func:`case_sensitive`: a case-folding scan for
     literals is several times slower than a case-sensitive one)."""
-    fast = case_sensitive(pattern) if index.plain else None
+    fast = _prepared(pattern)[1] if index.plain else None
     if fast is None:
         return pattern.search(index.text) is not None
     return fast.search(index.norm) is not None
