@@ -207,10 +207,7 @@ def _person_like(words: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=8192)
-@lru_cache(maxsize=65_536)
 def _words(name: str) -> tuple[str, ...]:
-    """The folded words of a name (names recur: an article's, and the archive's known ones for
-    every article, so kept)."""
     return tuple(w.casefold() for w in _WORD.findall(name))
 
 
