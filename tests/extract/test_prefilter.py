@@ -258,6 +258,29 @@ def test_furniture_is_found_as_with_the_case_folding_pattern(chunk: str) -> None
     assert _is_furniture(chunk) is (written.search(chunk) is not None)
 
 
+#: The furniture pattern as written before its parts were searched apart (one alternation).
+_BOILERPLATE_WRITTEN = re.compile(
+    r"(?i)^(?:by|por|de)\s+[a-záéíóúñ][\w.]+(?:\s+[a-záéíóúñ][\w.]+){0,3}$"
+    r"|share (?:this|your)|comparte|compartir|suscr[ií]b|subscribe|follow us|s[ií]guenos"
+    r"|read more|lee (?:también|más)|leer más|ver más|\b(?:photo|foto|image|imagen|video)\s*:"
+    r"|getty images|\bap photo\b|©|copyright|all rights reserved|derechos reservados"
+    r"|advertisement|publicidad|newsletter|click here|haz clic|tell us what you think"
+    r"|sign up|regístrate|related:|relacionad[oa]s?:|cookies"
+    r"|\b(?:wrote|escribió|commented|comentó)\s*:\s*$|report abuse|denunciar abuso"
+)
+_FURNITURE_WORDS = ["By", "por", "De", "Ana", "ruiz", "share", "this", "Photo", "foto:", ":",
+                    "AP", "photo", "wrote:", "escribió", "©", "Read", "more", "cookies", "\n",
+                    "related:", "SIGN", "up", "ſhare", "é", "Ñandú", "x.y"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_FURNITURE_WORDS) | st.text(max_size=3), max_size=8),
+       st.sampled_from([" ", "  ", "", "\t"]))
+def test_furniture_is_what_the_pattern_as_written_finds(words: list[str], sep: str) -> None:
+    chunk = sep.join(words)
+    assert _is_furniture(chunk) is (_BOILERPLATE_WRITTEN.search(chunk) is not None)
+
+
 #: The English tense markers as written before their three speed-ups (a lookahead after the
 #: first word boundary, one before the passive lookbehinds and one before the "-ed" verb form):
 #: the same markers, found faster.
