@@ -14,13 +14,17 @@ from timeline.extract.anaphora import _DAY_REF, _DAY_STEP, _THEN
 from timeline.extract.grammar import Found, Hit, Rule, _non_overlapping
 from timeline.extract.intervals import _DASHED
 from timeline.extract.prefilter import (
+    SCAN_RATIO,
     WILD,
+    Start,
     StartIndex,
     case_sensitive,
     finditer,
     normalized,
+    occurs,
     start_plan,
 )
+from timeline.extract.prefixes import WORD_CHAR
 from timeline.extract.segment import _BOILERPLATE, _is_furniture
 from timeline.extract.tagger import _GRAMMARS
 from timeline.extract.tense import _MARKERS
@@ -95,6 +99,81 @@ def test_a_start_is_looked_up_by_three_characters_when_they_are_few() -> None:
     assert ("th", ("i", "u"), True) in plan  # "this", "thursday": never "the" or "that"
     index = StartIndex("The day that they met, this Thursday, the board voted.")
     assert index.candidates(plan) == [23, 28]
+
+
+def walked_candidates(index: StartIndex, plan: tuple[Start, ...]) -> list[int] | None:
+    """``StartIndex.candidates`` as a walk over every start of the plan and every word of the
+    text (the reference)."""
+    keys = index.keys
+    words = [m.start() for m in re.finditer(WORD_CHAR.pattern + "+", keys)]
+    wild = [at for at, char in enumerate(keys) if char == WILD]
+    found = sorted({at - back for at in wild for back in (0, 1, 2) if at >= back})
+    for start, tails, guarded in plan:
+        if not guarded:
+            spots = [at for at in range(len(keys)) if keys.startswith(start, at)]
+            found += spots if tails is None else [
+                at for at in spots if keys.startswith(tails, at + 1)]
+        elif len(start) == 2:
+            found += [at for third in (tails or ("",)) for at in words
+                      if keys[at:at + 2] == start and keys[at + 2:].startswith(third)]
+        else:
+            found += [at for at in words if keys[at] == start]
+    return None if len(found) * SCAN_RATIO > len(keys) else sorted(set(found))
+
+
+_PLANS = [plan for r in RULES if (plan := start_plan(r.pattern)) is not None]
+
+
+@pytest.mark.parametrize("text", TRICKY + NEWS + [" ".join(NEWS) * 4])
+def test_candidates_are_the_walk_over_every_start_of_the_plan(text: str) -> None:
+    index = StartIndex(text)
+    for plan in _PLANS:
+        assert index.candidates(plan) == walked_candidates(index, plan)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=4), max_size=40))
+def test_candidates_of_word_salads_are_the_walk(words: list[str]) -> None:
+    index = StartIndex(" ".join(words))
+    for plan in _PLANS:
+        assert index.candidates(plan) == walked_candidates(index, plan)
+
+
+GATED = [r for r in RULES if r.needs is not None]
+_GATE_WORDS = ["5", "2009", "%", "percent", "Percent", "a", "an", "per", "each", "every", "once",
+               "twice", "thrice", "times", "three", "year", "month", "week", "day", "hour",
+               "annual", "quarterly", "profit", "vez", "veces", "al", "año", "próximo", "de",
+               "día", "el", "ſ", "\0", "İ"]
+
+
+@pytest.mark.parametrize("text", TRICKY + NEWS)
+def test_a_gate_is_searched_as_written(text: str) -> None:
+    index = StartIndex(text)
+    for r in GATED:
+        assert occurs(r.needs, index) == (r.needs.search(text) is not None), r.name
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_GATE_WORDS) | st.text(max_size=2), max_size=12),
+       st.sampled_from([" ", "  ", "\n", "\u00a0", ""]))
+def test_a_rule_never_matches_where_its_gate_finds_nothing(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    index = StartIndex(text)
+    for r in GATED:
+        assert occurs(r.needs, index) == (r.needs.search(text) is not None), r.name
+        if r.pattern.search(text) is not None:
+            assert r.needs.search(text) is not None, r.name
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("en_per_unit", "It costs $5 a day"), ("en_per_unit", "grew 10% a year"),
+    ("en_per_unit", "up 50 PERCENT\nper week"), ("en_times_per", "She ran TWICE a week."),
+    ("en_times_per", "three times  every hour"), ("en_yearly_amount", "its Annual profit"),
+])
+def test_a_gate_lets_its_rule_run_where_it_matches(name: str, text: str) -> None:
+    r = next(r for r in GATED if r.name == name)
+    assert r.pattern.search(text) is not None
+    assert occurs(r.needs, StartIndex(text))
 
 
 def test_most_rules_get_a_prefilter() -> None:
@@ -179,10 +258,36 @@ def test_furniture_is_found_as_with_the_case_folding_pattern(chunk: str) -> None
     assert _is_furniture(chunk) is (written.search(chunk) is not None)
 
 
-#: The English tense markers as written before their two speed-ups (a lookahead before the
-#: passive lookbehinds and one before the "-ed" verb form): the same markers, found faster.
+#: The furniture pattern as written before its parts were searched apart (one alternation).
+_BOILERPLATE_WRITTEN = re.compile(
+    r"(?i)^(?:by|por|de)\s+[a-záéíóúñ][\w.]+(?:\s+[a-záéíóúñ][\w.]+){0,3}$"
+    r"|share (?:this|your)|comparte|compartir|suscr[ií]b|subscribe|follow us|s[ií]guenos"
+    r"|read more|lee (?:también|más)|leer más|ver más|\b(?:photo|foto|image|imagen|video)\s*:"
+    r"|getty images|\bap photo\b|©|copyright|all rights reserved|derechos reservados"
+    r"|advertisement|publicidad|newsletter|click here|haz clic|tell us what you think"
+    r"|sign up|regístrate|related:|relacionad[oa]s?:|cookies"
+    r"|\b(?:wrote|escribió|commented|comentó)\s*:\s*$|report abuse|denunciar abuso"
+)
+_FURNITURE_WORDS = ["By", "por", "De", "Ana", "ruiz", "share", "this", "Photo", "foto:", ":",
+                    "AP", "photo", "wrote:", "escribió", "©", "Read", "more", "cookies", "\n",
+                    "related:", "SIGN", "up", "ſhare", "é", "Ñandú", "x.y"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_FURNITURE_WORDS) | st.text(max_size=3), max_size=8),
+       st.sampled_from([" ", "  ", "", "\t"]))
+def test_furniture_is_what_the_pattern_as_written_finds(words: list[str], sep: str) -> None:
+    chunk = sep.join(words)
+    assert _is_furniture(chunk) is (_BOILERPLATE_WRITTEN.search(chunk) is not None)
+
+
+#: The English tense markers as written before their three speed-ups (a lookahead after the
+#: first word boundary, one before the passive lookbehinds and one before the "-ed" verb form):
+#: the same markers, found faster.
 _EN_MARKERS_PLAIN = re.compile(
-    _MARKERS["en"].pattern.replace("(?=\\w*ed\\b)", "", 1).replace("|(?=\\w)(?<!", "|(?<!", 1))
+    _MARKERS["en"].pattern.replace("(?=\\w*ed\\b)", "", 1).replace("|(?=\\w)(?<!", "|(?<!", 1)
+    .replace("\\b(?=[\\w'])(?:", "\\b(?:", 1))
+_ES_MARKERS_PLAIN = re.compile(_MARKERS["es"].pattern.replace("\\b(?=\\w)(?:", "\\b(?:", 1))
 
 
 @settings(max_examples=80, deadline=None)
@@ -194,3 +299,27 @@ def test_english_tense_markers_are_the_same_as_written_plainly(words: list[str],
     assert _EN_MARKERS_PLAIN.pattern != _MARKERS["en"].pattern
     text = sep.join(words)
     assert plain_matches(_MARKERS["en"], text) == plain_matches(_EN_MARKERS_PLAIN, text)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["dirá", "va", "a", "votar", "ha", "votado", "próximo", "ayer",
+                                 "mayoría", "'", "para", "el", "fue", "cantaba", "hace"])
+                | st.text(max_size=4), max_size=20), st.sampled_from([" ", "  ", ", ", "\n"]))
+def test_spanish_tense_markers_are_the_same_as_written_plainly(words: list[str],
+                                                               sep: str) -> None:
+    assert _ES_MARKERS_PLAIN.pattern != _MARKERS["es"].pattern
+    text = sep.join(words)
+    assert plain_matches(_MARKERS["es"], text) == plain_matches(_ES_MARKERS_PLAIN, text)
+
+
+def test_lookups_are_kept_by_identity_and_bounded() -> None:
+    from timeline.extract import prefilter
+
+    plan = _PLANS[0]
+    twin = tuple(list(plan))  # equal, another object: its own entry, the same lookups
+    assert twin is not plan
+    assert prefilter._lookups(twin) == prefilter._lookups(plan) == prefilter._lookups_of(plan)
+    plans = [((f"{i:02d}"[-2:], None, True),) for i in range(prefilter._MAX_KEPT + 10)]
+    for p in plans:
+        assert prefilter._lookups(p).pairs == {p[0][0]}
+    assert len(prefilter._BY_PLAN) <= prefilter._MAX_KEPT

@@ -4,9 +4,14 @@ kept per word until the read model moves."""
 from __future__ import annotations
 
 import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.projections.builders import stepping_clock
-from tests.projections.strategies import DATES, Writer
+from tests.projections.strategies import ACTORS, DATES, Writer, ops
 from timeline.archive import Archive
 from timeline.projections.fts import tokens
 from timeline.projections.known_actors import MAX_WORDS, KnownNames, known_actors
@@ -76,3 +81,45 @@ def test_name_words_are_the_folded_words_of_capitalised_words() -> None:
     text = "Ayer José Álvarez-Ruiz habló con la OMS; el ministro Álvarez-Ruiz calló. @kast no."
     assert name_words(text) == sorted(set(tokens("Ayer José Álvarez-Ruiz OMS")))
     assert name_words(text) == name_words(text)  # and the same from the kept foldings
+
+
+def test_words_kept_take_the_names_projected_since_without_being_read_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    with Archive.open(":memory:", clock=stepping_clock()) as archive:
+        _file(archive, 1, ["José Antonio Kast"])
+        archive.catch_up()
+        names = KnownNames(archive.log.conn)
+        assert names.lookup(["kast", "jara"]) == {"José Antonio Kast"}
+        _file(archive, 2, ["Jeannette Jara", "Michael Kast"], ["Ana Kast Ruiz"])
+        archive.catch_up()
+        fetched: list[list[str]] = []
+        monkeypatch.setattr(names, "_fetch", fetched.append)
+        assert names.lookup(["kast", "jara"]) == {
+            "José Antonio Kast", "Michael Kast", "Jeannette Jara", "Ana Kast Ruiz"}
+        assert fetched == []  # both kept, brought forward by the entries changed since
+
+
+def test_a_rebuilt_read_model_gives_the_same_names() -> None:
+    with Archive.open(":memory:", clock=stepping_clock()) as archive:
+        _file(archive, 1, ["José Antonio Kast"], ["Luis Pérez Soto"])
+        archive.catch_up()
+        names = KnownNames(archive.log.conn)
+        assert names.lookup(["kast", "soto"]) == _scan(archive, ["kast", "soto"])
+        archive.projector.rebuild()
+        _file(archive, 2, ["Ana Soto Kast"])
+        archive.catch_up()
+        assert names.lookup(["kast", "soto"]) == _scan(archive, ["kast", "soto"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(ops, min_size=1, max_size=4))
+def test_kept_names_are_those_of_a_scan_after_every_catch_up(rounds: list[list[Any]]) -> None:
+    words = sorted({w for name in ACTORS for w in tokens(name)} | {"nadie"})
+    with Archive.open(":memory:", clock=stepping_clock()) as archive:
+        names, writer = KnownNames(archive.log.conn), Writer(archive.log)
+        for operations in rounds:
+            for operation in operations:
+                writer.apply(operation)
+            archive.catch_up()
+            for some in (words[::2], words[1::2], words):
+                assert names.lookup(some) == _scan(archive, some)

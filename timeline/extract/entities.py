@@ -66,7 +66,7 @@ def _without_capitalised_words(
     it as part of a name."""
     starts = {s.start for s in doc.sentences}
     named = {w for start, _, name in raw if start not in starts or " " in name
-             for w in _words(name)} | {w for name in doc.known_actors for w in _words(name)}
+             for w in _words(name)}.union(*map(_words, doc.known_actors))
     kept = []
     for found in raw:
         start, end, name = found

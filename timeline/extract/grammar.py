@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from timeline.extract.prefilter import StartIndex, finditer
+from timeline.extract.prefilter import StartIndex, finditer, occurs
 from timeline.extract.tense import TenseIndex
 from timeline.model import Derivation
 
@@ -118,7 +118,7 @@ def collect(text: str, rules: tuple[Rule, ...], ctx: Ctx,
     found: list[Found] = []
     index = index if index is not None else StartIndex(text)
     for priority, r in enumerate(rules):
-        if r.needs is not None and r.needs.search(text) is None:
+        if r.needs is not None and not occurs(r.needs, index):
             continue
         for m in finditer(r.pattern, index):
             try:

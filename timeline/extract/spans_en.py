@@ -80,7 +80,8 @@ def vague_span(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 @rule("en_times_per", rf"\b(?:(?P<n>once|twice|thrice)|{NUM}\s+times)\s+(?:a|an|per|each|every)\s+"
-      r"(?P<u>year|month|week|day|hour)\b", needs=r"\b(?:once|twice|thrice|times)\b")
+      r"(?P<u>year|month|week|day|hour)\b",
+      needs=r"(?:once|twice|thrice|times)\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|hour)\b")
 def times_per(m: re.Match[str], ctx: Ctx) -> Hit | None:
     """"twice a year": a SET of the unit (its frequency is the count)."""
     unit = lx.UNITS[m["u"].lower()]
@@ -144,7 +145,8 @@ def recurrence(m: re.Match[str], ctx: Ctx) -> Hit | None:
 
 
 @rule("en_per_unit", r"(?:(?<=\d)|(?<=%)|(?<=percent))\s+(?P<t>(?:a|per|an)\s+"
-      r"(?P<u>year|month|week|day|hour))\b")
+      r"(?P<u>year|month|week|day|hour))\b",
+      needs=r"(?:\d|%|percent)\s+(?:a|per|an)\s+(?:year|month|week|day|hour)\b")
 def per_unit(m: re.Match[str], ctx: Ctx) -> Hit | None:
     unit = lx.UNITS[m["u"].lower()]
     return Hit("SET", f"P{'T' if unit.startswith('T') else ''}1{unit[-1]}")

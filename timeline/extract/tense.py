@@ -42,10 +42,12 @@ _EN_PAST = (
 #: with a word character: ``(?=\w)`` before these spares the lookbehinds at every word's end.)
 _PASSIVE = r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)(?<!\bto\s)"
 
+#: Every marker begins with a word character (or the apostrophe of "'ll"): the lookahead after
+#: ``\b`` spares trying every alternative at each word's end.
 _MARKERS = {
-    "es": re.compile(rf"(?i)\b(?:(?P<future>{_ES_FUTURE})|(?P<past>{_ES_PAST}))\b"),
+    "es": re.compile(rf"(?i)\b(?=\w)(?:(?P<future>{_ES_FUTURE})|(?P<past>{_ES_PAST}))\b"),
     "en": re.compile(
-        rf"(?i)\b(?:(?P<future>{_EN_FUTURE})|(?=\w){_PASSIVE}(?P<past>{_EN_PAST}))\b"
+        rf"(?i)\b(?=[\w'])(?:(?P<future>{_EN_FUTURE})|(?=\w){_PASSIVE}(?P<past>{_EN_PAST}))\b"
     ),
 }
 

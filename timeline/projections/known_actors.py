@@ -2,13 +2,18 @@
 "José Antonio Kast" (one name per actor across the archive, not only within an article).
 
 Names are looked up by word (``tl_actor_words``) and the names found for each word are kept,
-per log, for as long as the read model stays where it was (its projection checkpoints
-unchanged): the articles of an ingest batch, projected once at the batch's end, each look up
-only the words no article of the batch looked up before, so a word as common as the story's
-own ("H1N1") is read once a batch, not once an article."""
+per log: the articles of an ingest batch, projected once at the batch's end, each look up only
+the words no article looked up before, so a word as common as the story's own ("H1N1") is read
+once, not once an article. When the read model moves on (its projections at the same versions,
+none behind where it was), the kept words take the names of the entries changed since
+(``tl_entry_versions``, by position): an entry's actors are set when it is extracted and never
+change, and no entry leaves the read model, so the names holding a word only grow, and a
+word's names are found without reading again every entry that names it. Any other change (a
+projection reset or behind) forgets every word, as does holding more than ``MAX_KEPT_WORDS``."""
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import weakref
@@ -25,6 +30,8 @@ if TYPE_CHECKING:
 MAX_WORDS = 200
 #: Words per lookup query (SQLite's bound-parameter limit is far above it).
 _CHUNK = 500
+#: Words kept per log at most (past it, all are forgotten and looked up again as asked).
+MAX_KEPT_WORDS = 100_000
 _CAPITALISED = re.compile(r"(?<![\w@])[A-ZÁÉÍÓÚÑÜ][\w'’-]+")
 _NAMES_OF_WORDS = (
     "SELECT DISTINCT w.word, json_extract(e.actors, '$[' || w.actor || ']')"
@@ -33,6 +40,11 @@ _NAMES_OF_WORDS = (
 )
 _READ_MODEL_STATE = (
     "SELECT name, position, version, updated_at FROM projection_checkpoints ORDER BY name"
+)
+#: The actors of every entry changed after a position (each list of actors once).
+_ACTORS_CHANGED_SINCE = (
+    "SELECT DISTINCT e.actors FROM tl_entry_versions v JOIN tl_entries e"
+    " ON e.entry_id = v.entry_id WHERE v.position > ?"
 )
 
 
@@ -70,9 +82,28 @@ class KnownNames:
 
     def _forget_if_moved(self) -> None:
         state = tuple(tuple(row) for row in self._conn.execute(_READ_MODEL_STATE))
-        if state != self._state:
+        if state == self._state:
+            return
+        since = _moved_on_from(self._state, state)
+        if since is None or len(self._by_word) > MAX_KEPT_WORDS:
             self._by_word.clear()
-            self._state = state
+        elif self._by_word:
+            self._add_changed_since(since)
+        self._state = state
+
+    def _add_changed_since(self, position: int) -> None:
+        """Add to the kept words the names of the entries changed after ``position``."""
+        by_word = self._by_word
+        added: dict[str, set[str]] = {}
+        for (actors,) in self._conn.execute(_ACTORS_CHANGED_SINCE, (position,)):
+            for name in json.loads(actors):
+                if not isinstance(name, str) or _word_count(name) < 2:
+                    continue
+                for word in _name_words(name):
+                    if word in by_word:
+                        added.setdefault(word, set()).add(name)
+        for word, names in added.items():
+            by_word[word] = by_word[word] | names
 
     def _fetch(self, words: list[str]) -> None:
         found: dict[str, set[str]] = {w: set() for w in words}
@@ -94,6 +125,22 @@ def known_actors(archive: Archive, words: Iterable[str]) -> frozenset[str]:
     if names is None:
         names = _PER_LOG[archive.log] = KnownNames(archive.log.conn)
     return names.lookup(words)
+
+
+def _moved_on_from(old: tuple[Any, ...] | None, new: tuple[Any, ...]) -> int | None:
+    """The position the read model moved on from (its projections' lowest then), when it only
+    moved on: the same projections at the same versions, none behind; else None."""
+    if not old or [(r[0], r[2]) for r in old] != [(r[0], r[2]) for r in new]:
+        return None
+    if any(n[1] < o[1] for o, n in zip(old, new, strict=True)):
+        return None
+    return min(int(r[1]) for r in old)
+
+
+@lru_cache(maxsize=65_536)
+def _name_words(name: str) -> frozenset[str]:
+    """The words ``tl_actor_words`` holds for an actor's name (see fts.tokens)."""
+    return frozenset(tokens(name))
 
 
 @lru_cache(maxsize=65_536)
