@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from events import NewEvent, ProjectionError, Projector
-from tests.projections.builders import stepping_clock
+from tests.projections.builders import append_article, article_batch, stepping_clock
 from tests.projections.strategies import DATES, HEADLINES, SLUGS, WORDS, Writer, ops
 from timeline.archive import Archive
 from timeline.projections import archive_projections
@@ -208,3 +208,25 @@ def test_a_rebuild_commits_its_pages_together_for_a_while(
     archive.log.conn.set_trace_callback(None)
     assert statements.count("COMMIT") == commits
     assert not any(s.startswith("SAVEPOINT") for s in statements)
+
+
+@pytest.mark.parametrize("page", [1, 3, 20_000])
+def test_extractions_with_an_actor_rebuild_their_history_as_written(page: int) -> None:
+    """A page's new entries have their versions and history written from their rows in SQL
+    only when nothing else is known of their extraction; an actor (or a page where an entry
+    also changed) takes the general way, and both give what incremental projection gives."""
+    with Archive.open(":memory:", clock=stepping_clock()) as archive:
+        batch = article_batch("a1", 1, [("Huelga en el metro", "2025-12-14", "day"),
+                                        ("Cierra el puerto", "2025-12", "month")])
+        batch[1] = NewEvent(batch[1].type, batch[1].data, metadata={"actor": "editor"})
+        archive.log.append("article-a1", batch)
+        append_article(archive.log, "a2", 1, [("Abre el mercado", "2026-01-02", "day")])
+        archive.log.append("entry-x", [NewEvent("EventCorrected", {
+            "entry_id": "a2-r1-0", "headline": "Abre el mercado nuevo", "reason": "typo"})])
+        archive.catch_up()
+        incremental = read_models(archive.log.conn)
+        Projector(archive.log, archive_projections(), rebuild_page=page).rebuild()
+        assert read_models(archive.log.conn) == incremental
+        actors = archive.log.conn.execute(
+            "SELECT actor FROM tl_history WHERE type = 'extraction' ORDER BY position").fetchall()
+        assert actors == [("editor",), (None,), (None,)]

@@ -170,11 +170,13 @@ def _write_page(conn: Sink, changes: Changes, store: BulkStore, rowids: RowIds) 
     inserts: list[list[Any]] = []  # their own lists: ``write_entries`` appends their rowids
     words: list[tuple[Any, ...]] = []
     pairs: list[tuple[EntryRow | None, EntryRow]] = []  # for ``_write_derived``
+    typed = True
     for entry_id, before in changes.entries.items():
         row = store.entries[entry_id]
         if before is None:
             new_ids.append(entry_id)
             inserts.append(entry_columns(row))
+            typed = typed and type(row.revision) is int  # as SQL would print it
             if not row.stories:  # on no story: its actors' words are all it derives
                 words += actor_words_of(row)
                 continue
@@ -194,11 +196,33 @@ def _write_page(conn: Sink, changes: Changes, store: BulkStore, rowids: RowIds) 
         else:
             updates.append((*now[1:], row.entry_id))
             reindexed.append((row.entry_id, old, now))
-    rowids.write_versions(conn, before_states, changes.versions, _kept_states(changes, encoded))
-    _write_history(conn, changes, SUFFIX)
+    plain = _plain_extractions(changes, new_ids) if typed else None
+    if plain is None:
+        rowids.write_versions(conn, before_states, changes.versions,
+                              _kept_states(changes, encoded))
+        _write_history(conn, changes, SUFFIX)
+    else:  # the new entries' versions and history are written from their rows, in SQL
+        rowids.write_versions(conn, before_states,
+                              [key for key in changes.versions if key[0] not in plain], {})
+        _write_history(conn, changes, SUFFIX, skip=plain)
     rowids.write_entries(conn, new_ids, inserts, (updates, others), reindexed)
+    if plain is not None:
+        rowids.derive_new(conn, new_ids)
     _write_derived(conn, pairs, SUFFIX, words)
     _write_small(conn, changes, store, SUFFIX)
+
+
+def _plain_extractions(changes: Changes, new_ids: list[str]) -> set[str] | None:
+    """The page's new entries, when each has just one version and its history item is its
+    extraction's with no actor or reason (``RowIds.derive_new`` then writes them from the
+    entries' rows); else None."""
+    if not new_ids or len(changes.versions) != len(changes.entries):
+        return None
+    new = set(new_ids)
+    extractions = sum(1 for (entry_id, _), item in changes.history.items()
+                      if entry_id in new and item.type == "extraction"
+                      and item.actor is None and item.reason is None)
+    return new if extractions == len(new) else None
 
 
 def _kept_states(changes: Changes, encoded: dict[int, Any]) -> dict[tuple[str, int], str]:
@@ -210,11 +234,16 @@ def _kept_states(changes: Changes, encoded: dict[int, Any]) -> dict[tuple[str, i
             for key, row in changes.versions.items() if latest[key[0]] != key[1]}
 
 
-def _write_history(conn: Sink, changes: Changes, suffix: str) -> None:
+def _write_history(conn: Sink, changes: Changes, suffix: str,
+                   skip: set[str] | None = None) -> None:
+    """The page's history items (but the extractions of the entries in ``skip``)."""
+    items: Iterable[HistoryRow] = changes.history.values()
+    if skip:
+        items = [i for i in items if not (i.type == "extraction" and i.entry_id in skip)]
     conn.executemany(
         f"INSERT INTO tl_history{suffix} (entry_id, position, recorded_at, type, summary,"
         " actor, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        list(map(_history_columns, changes.history.values())),
+        list(map(_history_columns, items)),
     )
 
 

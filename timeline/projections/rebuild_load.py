@@ -43,6 +43,16 @@ _UNINDEX = f"INSERT INTO {{fts}} ({{fts}}, rowid, {_FTS}) VALUES ('delete', ?, ?
 _INDEX = f"INSERT INTO {{fts}} (rowid, {_FTS}) VALUES (?, ?, ?, ?, ?, ?)"
 
 
+_DERIVE_VERSIONS = ("INSERT INTO {v} (rowid, entry_id, position, state)"
+                    " SELECT rowid + ?, entry_id, position, NULL FROM {t} WHERE rowid >= ?")
+#: ``history._summary`` of an EventExtracted, from the row it made (its date not yet changed).
+_DERIVE_HISTORY = (
+    "INSERT INTO {h} (entry_id, position, recorded_at, type, summary, actor, reason)"
+    " SELECT entry_id, position, created_at, 'extraction', 'extracted from article '"
+    " || article_id || ' (revision ' || revision || ') dated ' || date, NULL, NULL"
+    " FROM {t} WHERE rowid >= ?")
+
+
 def fresh_fts_ddl(suffix: str) -> str:
     """The full-text index's declaration, named with ``suffix``, over ``tl_entries``."""
     create = statements(FTS_DDL)[0]
@@ -79,6 +89,20 @@ class RowIds:
         self._last_version = rowid
         conn.executemany(f"INSERT INTO {table} (entry_id, position, state, rowid)"
                          " VALUES (?, ?, ?, ?)", rows)
+
+    def derive_new(self, conn: Sink, new_ids: list[str]) -> None:
+        """The versions and history items of the page's new entries (just inserted, at
+        consecutive rowids), written from their rows: each is its entry's one version, left by
+        its extraction with no actor or reason (see ``history.history_row``)."""
+        first = self.entries[new_ids[0]]
+        offset = self._last_version + 1 - first
+        for rowid, entry_id in enumerate(new_ids, self._last_version + 1):
+            self.versions[entry_id] = rowid
+        self._last_version += len(new_ids)
+        conn.executemany(_DERIVE_VERSIONS.format(v="tl_entry_versions" + self.suffix,
+                                                 t="tl_entries" + self.suffix), [(offset, first)])
+        conn.executemany(_DERIVE_HISTORY.format(h="tl_history" + self.suffix,
+                                                t="tl_entries" + self.suffix), [(first,)])
 
     def write_entries(
         self, conn: Sink, new: list[str], inserts: list[list[Any]],
