@@ -290,26 +290,25 @@ _EN_MARKERS_PLAIN = re.compile(
 _ES_MARKERS_PLAIN = re.compile(_MARKERS["es"].pattern.replace("\\b(?=\\w)(?:", "\\b(?:", 1))
 
 
-@settings(max_examples=80, deadline=None)
-@given(st.lists(st.sampled_from(["needed", "hundred", "agreed", "be", "been", "is", "were",
-                                 "will", "we'll", "led", "moved", "ed", "seed", "to", "closed"])
-                | st.text(max_size=4), max_size=20), st.sampled_from([" ", "  ", ", ", "\n"]))
-def test_english_tense_markers_are_the_same_as_written_plainly(words: list[str],
-                                                               sep: str) -> None:
-    assert _EN_MARKERS_PLAIN.pattern != _MARKERS["en"].pattern
-    text = sep.join(words)
-    assert plain_matches(_MARKERS["en"], text) == plain_matches(_EN_MARKERS_PLAIN, text)
+_MARKER_WORDS = {
+    "en": ["needed", "hundred", "agreed", "be", "been", "is", "were", "will", "we'll", "led",
+           "moved", "ed", "seed", "to", "closed"],
+    "es": ["dirá", "va", "a", "votar", "ha", "votado", "próximo", "ayer", "mayoría", "'",
+           "para", "el", "fue", "cantaba", "hace"],
+}
 
 
+@pytest.mark.parametrize(("lang", "plain"), [("en", _EN_MARKERS_PLAIN), ("es", _ES_MARKERS_PLAIN)])
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.sampled_from(["dirá", "va", "a", "votar", "ha", "votado", "próximo", "ayer",
-                                 "mayoría", "'", "para", "el", "fue", "cantaba", "hace"])
-                | st.text(max_size=4), max_size=20), st.sampled_from([" ", "  ", ", ", "\n"]))
-def test_spanish_tense_markers_are_the_same_as_written_plainly(words: list[str],
-                                                               sep: str) -> None:
-    assert _ES_MARKERS_PLAIN.pattern != _MARKERS["es"].pattern
+@given(data=st.data())
+def test_tense_markers_are_the_same_as_written_plainly(
+        lang: str, plain: re.Pattern[str], data: st.DataObject) -> None:
+    words = data.draw(st.lists(st.sampled_from(_MARKER_WORDS[lang]) | st.text(max_size=4),
+                               max_size=20))
+    sep = data.draw(st.sampled_from([" ", "  ", ", ", "\n"]))
+    assert plain.pattern != _MARKERS[lang].pattern
     text = sep.join(words)
-    assert plain_matches(_MARKERS["es"], text) == plain_matches(_ES_MARKERS_PLAIN, text)
+    assert plain_matches(_MARKERS[lang], text) == plain_matches(plain, text)
 
 
 def test_lookups_are_kept_by_identity_and_bounded() -> None:
