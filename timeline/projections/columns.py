@@ -19,15 +19,12 @@ from typing import Any
 
 from timeline.model import PRECISIONS, Source
 from timeline.projections.fts import tokens
-from timeline.projections.rows import EntryRow
+from timeline.projections.rows import PRECISION_RANKS, EntryRow
 
 ENTRY_FIELDS = tuple(f.name for f in fields(EntryRow))
 #: The columns, in ``entry_columns`` order (``"end"`` quoted), and their names.
 ENTRY_COLUMNS = tuple('"end"' if n == "end" else n for n in ENTRY_FIELDS) + ("prank",)
 ENTRY_NAMES = (*ENTRY_FIELDS, "prank")
-_JSON = {"actors", "places", "source", "sources", "stories"}
-#: An entry's precision rank (``EntryRow.prank``) by precision.
-_PRANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}
 SOURCE_FIELDS = tuple(f.name for f in fields(Source))
 _source_fields = attrgetter(*SOURCE_FIELDS)
 
@@ -102,7 +99,8 @@ def entry_columns(row: EntryRow, encoded: dict[int, Any] | None = None) -> list[
         r.end, r.derivation, r.lang, r.quote, r.quote_start, r.quote_end,
         _names_json(r.actors), _names_json(r.places), r.salience, r.kind, own, sources,
         _names_json(r.stories), r.status, r.corrections, r.merged_into, r.position,
-        r.last_position, r.created_at, r.updated_at, _PRANK.get(r.precision, len(PRECISIONS)),
+        r.last_position, r.created_at, r.updated_at,
+        PRECISION_RANKS.get(r.precision, len(PRECISIONS)),
     ]
 
 

@@ -185,17 +185,18 @@ def _write_page(conn: Sink, changes: Changes, store: BulkStore, rowids: RowIds) 
     before_states: list[tuple[str, str]] = []
     updates: list[tuple[Any, ...]] = []
     others: list[tuple[Any, ...]] = []
-    reindexed: list[tuple[str, list[Any], list[Any]]] = []  # (entry id, before, after)
+    reindexed: list[tuple[int, list[Any], list[Any]]] = []  # (rowid, before, after)
     for before, row in pairs:
         if before is None:
             continue
         old, now = entry_columns(before, encoded), entry_columns(row, encoded)
         before_states.append((state_of(old), row.entry_id))
+        rowid = rowids.entries[row.entry_id]  # written by an earlier page
         if _same_text(now, old):
-            others.append((*(now[i] for i in KEEP_FTS), row.entry_id))
+            others.append((*(now[i] for i in KEEP_FTS), rowid))
         else:
-            updates.append((*now[1:], row.entry_id))
-            reindexed.append((row.entry_id, old, now))
+            updates.append((*now[1:], rowid))
+            reindexed.append((rowid, old, now))
     plain = _plain_extractions(changes, new_ids) if typed else None
     if plain is None:
         rowids.write_versions(conn, before_states, changes.versions,
@@ -297,9 +298,7 @@ def _write_derived(
     words already found)."""
     gone: dict[str, list[tuple[Any, ...]]] = {kind: [] for kind in _KEYS}
     new: dict[str, list[tuple[Any, ...]]] = {kind: [] for kind in _KEYS}
-    if words:
-        new["words"] = words
-    words = new["words"]
+    new["words"] = words = words if words is not None else []
     for before, row in pairs:
         if before is None and not row.stories:  # new in this page, on no story (most)
             words += actor_words_of(row)

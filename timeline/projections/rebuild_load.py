@@ -107,28 +107,23 @@ class RowIds:
     def write_entries(
         self, conn: Sink, new: list[str], inserts: list[list[Any]],
         changed: tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]],
-        reindexed: list[tuple[str, list[Any], list[Any]]],
+        reindexed: list[tuple[int, list[Any], list[Any]]],
     ) -> None:
         """Insert the new entries at the next rowids and index them; update the changed ones
-        (``changed``: rows for ``UPDATE_ENTRY`` and ``UPDATE_NOT_FTS`` keyed by entry id) by
-        rowid; index again those whose text changed (``reindexed``: id, before, after)."""
+        (``changed``: rows for ``UPDATE_ENTRY`` and ``UPDATE_NOT_FTS`` keyed by rowid); index
+        again those whose text changed (``reindexed``: rowid, before, after)."""
         table, fts = "tl_entries" + self.suffix, "tl_entries_fts" + self.suffix
         first = len(self.entries) + 1
         self.entries.update(zip(new, range(first, first + len(new)), strict=True))
         for rowid, row in enumerate(inserts, first):
             row.append(rowid)  # the page's states are encoded: these lists are not read again
         conn.executemany(_INSERT_AT.format(t=table), inserts)
-        where = self.entries
         updates, others = changed
-        conn.executemany(UPDATE_ENTRY.format(t=table, by="rowid"),
-                         [(*row[:-1], where[row[-1]]) for row in updates])
-        conn.executemany(UPDATE_NOT_FTS.format(t=table, by="rowid"),
-                         [(*row[:-1], where[row[-1]]) for row in others])
+        conn.executemany(UPDATE_ENTRY.format(t=table, by="rowid"), updates)
+        conn.executemany(UPDATE_NOT_FTS.format(t=table, by="rowid"), others)
         if new:
             conn.executemany(_INDEX_FROM.format(fts=fts, t=table), [(first,)])
         conn.executemany(_UNINDEX.format(fts=fts), [
-            (where[entry_id], *(before[i] for i in FTS_INDEXES))
-            for entry_id, before, _ in reindexed])
+            (rowid, *(before[i] for i in FTS_INDEXES)) for rowid, before, _ in reindexed])
         conn.executemany(_INDEX.format(fts=fts), [
-            (where[entry_id], *(after[i] for i in FTS_INDEXES))
-            for entry_id, _, after in reindexed])
+            (rowid, *(after[i] for i in FTS_INDEXES)) for rowid, _, after in reindexed])

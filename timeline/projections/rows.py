@@ -9,10 +9,13 @@ from typing import Any
 from events import positional_constructor
 from timeline.model import PRECISIONS, Source
 
+#: Each precision's sort rank, finest first (``precision_rank``; unknown ones sort last).
+PRECISION_RANKS = {precision: rank for rank, precision in enumerate(PRECISIONS)}
+
 
 def precision_rank(precision: str) -> int:
     """Sort rank of a precision, finest first; unknown precisions sort last."""
-    return PRECISIONS.index(precision) if precision in PRECISIONS else len(PRECISIONS)
+    return PRECISION_RANKS.get(precision, len(PRECISIONS))
 
 
 @dataclass(frozen=True, slots=True)
